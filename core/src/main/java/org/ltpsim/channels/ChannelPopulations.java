@@ -6,15 +6,18 @@ import org.ltpsim.rng.RandomStreams;
 /**
  * Creates channel populations, choosing the update method once.
  *
- * <p>The default is {@link Method#EVENT_DRIVEN}: exact, with work proportional to transitions, and measured faster
- * than the fixed-step kernels on both the W3 benchmark and the spine-like load (docs/channels.md). The fixed-step
- * kernels remain available by name for comparison and for loads where nearly every channel moves every step.
+ * <p>The default ({@link #defaultMethod}) is exact and event-driven, with work proportional to transitions: one
+ * clock per channel for constant-rate schemes, the state-class SSA for glutamate-gated ones. Both were measured
+ * faster than the fixed-step kernels, on the W3 benchmark and on the spine-like load (docs/channels.md). The
+ * fixed-step kernels remain available by name for comparison.
  */
 public final class ChannelPopulations {
     /** How channels are advanced. */
     public enum Method {
         /** Exact SSA over state classes per spine, channel drawn among the eligible ones. */
         EVENT_DRIVEN,
+        /** Exact, one next-event time per channel; constant-rate schemes only (fastest on W3). */
+        EVENT_DRIVEN_PER_CHANNEL,
         /** Every channel every step, transition probabilities from the matrix exponential; scalar kernel. */
         FIXED_STEP_SCALAR,
         /** As {@link #FIXED_STEP_SCALAR}, Vector API kernel, bitwise equal to the scalar one. */
@@ -26,28 +29,42 @@ public final class ChannelPopulations {
     /** The default method with the block's "purpose" stream: results depend only on (seed, purpose, block). */
     public static ChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, long masterSeed,
             String purpose, long blockId) {
-        return create(scheme, channelsPerSpine, masterSeed, purpose, blockId, Method.EVENT_DRIVEN);
+        check(scheme, channelsPerSpine);
+        return create(scheme, channelsPerSpine, masterSeed, purpose, blockId, defaultMethod(scheme));
+    }
+
+    /** The method chosen by time-to-solution (docs/channels.md): per-channel clocks if rates are constant. */
+    public static Method defaultMethod(KineticScheme scheme) {
+        return scheme.isConstantRate() ? Method.EVENT_DRIVEN_PER_CHANNEL : Method.EVENT_DRIVEN;
     }
 
     /** A named method, streams derived from (seed, purpose, block). */
     public static ChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, long masterSeed,
             String purpose, long blockId, Method method) {
         check(scheme, channelsPerSpine);
+        if (method == Method.EVENT_DRIVEN_PER_CHANNEL && !scheme.isConstantRate()) {
+            throw new IllegalArgumentException("method " + method + " needs constant rates; scheme " + scheme.name()
+                    + " has glutamate-dependent rates");
+        }
         return switch (method) {
             case EVENT_DRIVEN -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
+                    RandomStreams.forBlock(masterSeed, purpose, blockId));
+            case EVENT_DRIVEN_PER_CHANNEL -> new PerChannelEventPopulation(scheme, channelsPerSpine,
                     RandomStreams.forBlock(masterSeed, purpose, blockId));
             case FIXED_STEP_SCALAR, FIXED_STEP_SIMD -> FixedStepChannelPopulation.create(scheme, channelsPerSpine,
                     masterSeed, purpose, blockId, method == Method.FIXED_STEP_SIMD);
         };
     }
 
-    /** Event-driven population drawing from the given provider (which it then owns). */
+    /** Default event-driven population drawing from the given provider (which it then owns). */
     public static ChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
         check(scheme, channelsPerSpine);
         if (rng == null) {
             throw new IllegalArgumentException("rng must not be null");
         }
-        return new EventDrivenChannelPopulation(scheme, channelsPerSpine, rng);
+        return scheme.isConstantRate()
+                ? new PerChannelEventPopulation(scheme, channelsPerSpine, rng)
+                : new EventDrivenChannelPopulation(scheme, channelsPerSpine, rng);
     }
 
     private static void check(KineticScheme scheme, int[] channelsPerSpine) {

@@ -35,7 +35,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final double[] totalConstPerMs;
     private final double[] totalGluPerMs;
     private final boolean[] conducting;
-    private final int initialState;
+    private final double[] rate; // scratch: total exit rate per state at the current spine's glutamate
+        private final int initialState;
     private final int restingState;
 
     // Per spine.
@@ -71,6 +72,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         totalConstPerMs = new double[s];
         totalGluPerMs = new double[s];
         conducting = new boolean[s];
+        rate = new double[s];
         int k = 0;
         for (int i = 0; i < s; i++) {
             exitStart[i] = k;
@@ -152,6 +154,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         final int[] counts = this.counts;
         final double[] tc = totalConstPerMs;
         final double[] tg = totalGluPerMs;
+        final double[] rate = this.rate;
         for (int sp = 0; sp < spineCount; sp++) {
             double g = glutamateMilliMolar[sp];
             if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
@@ -163,7 +166,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
             double a0 = 0;
             for (int i = 0; i < s; i++) {
-                a0 += counts[base + i] * (tc[i] + tg[i] * g);
+                double r = tc[i] + tg[i] * g;
+                rate[i] = r;
+                a0 += counts[base + i] * r;
             }
             if (a0 <= 0) {
                 continue;
@@ -177,7 +182,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
                     break;
                 }
                 tLeftMs -= c / a0;
-                a0 = fire(sp, g, a0);
+                a0 = fire(sp, g, a0, rate);
                 c = exponential.sample();
                 if (!(a0 > 0)) {
                     break;
@@ -189,27 +194,25 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     /**
      * One event at a spine: picks class, exit and channel; returns the spine's new total propensity (0 when
-     * rounding left no class with a positive rate, in which case nothing fires).
+     * rounding left no class with a positive rate, in which case nothing fires). {@code rate[i]} is the total exit
+     * rate of state i at the spine's glutamate.
      */
-    private double fire(int sp, double g, double a0) {
+    private double fire(int sp, double g, double a0, double[] rate) {
         final int s = stateCount;
         final int base = sp * s;
-        final double[] tc = totalConstPerMs;
-        final double[] tg = totalGluPerMs;
+        final int[] counts = this.counts;
         double u = rng.nextDouble() * a0;
         int from = -1;
-        double classRate = 0;
+        int n = 0;
         for (int i = 0; i < s; i++) {
-            int n = counts[base + i];
-            double rate = tc[i] + tg[i] * g;
-            if (n == 0 || rate == 0) {
+            int ni = counts[base + i];
+            double w = ni * rate[i];
+            if (w == 0) {
                 continue;
             }
-            double w = n * rate;
             from = i;
-            classRate = rate;
+            n = ni;
             if (u < w) {
-                u /= n; // uniform in [0, classRate): picks the exit
                 break;
             }
             u -= w; // rounding may run past the last class: it then takes the last non-empty one
@@ -217,22 +220,39 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (from < 0) {
             return 0;
         }
-        int n = counts[base + from];
+        // u is uniform in [0, n * rate[from]): the exit whose share n * k contains it
         int exitEnd = exitStart[from + 1];
         int to = exitTo[exitEnd - 1];
         for (int e = exitStart[from]; e < exitEnd - 1; e++) {
-            double k = exitConstPerMs[e] + exitGluPerMs[e] * g;
-            if (u < k) {
+            double w = n * (exitConstPerMs[e] + exitGluPerMs[e] * g);
+            if (u < w) {
                 to = exitTo[e];
                 break;
             }
-            u -= k;
+            u -= w;
         }
-        int pick = n == 1 ? 0 : rng.nextInt(n);
+        int pick = n == 1 ? 0 : uniformIndex(n);
         int id = members[listBase[sp] + from * capacity[sp] + pick];
         moveClass(id, sp, from, to);
         transitions++;
-        return a0 - classRate + (tc[to] + tg[to] * g);
+        return a0 - rate[from] + rate[to];
+    }
+
+    /**
+     * Uniform int in [0, n) from one 32-bit draw (Lemire 2019, nearly divisionless; exact: rejection removes the
+     * bias, and the modulo runs only when a draw falls in the biased zone).
+     */
+    private int uniformIndex(int n) {
+        long m = (rng.nextInt() & 0xFFFFFFFFL) * n;
+        long low = m & 0xFFFFFFFFL;
+        if (low < n) {
+            long threshold = (0x100000000L - n) % n;
+            while (low < threshold) {
+                m = (rng.nextInt() & 0xFFFFFFFFL) * n;
+                low = m & 0xFFFFFFFFL;
+            }
+        }
+        return (int) (m >>> 32);
     }
 
     private void moveClass(int id, int sp, int from, int to) {

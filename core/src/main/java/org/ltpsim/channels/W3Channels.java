@@ -55,7 +55,8 @@ public final class W3Channels {
         double[] glutamate = new double[groups];
         double[][] fractions = new double[timesMs.length][scheme.stateCount()];
         double now = 0;
-        boolean eventDriven = method == ChannelPopulations.Method.EVENT_DRIVEN;
+        boolean eventDriven = method == ChannelPopulations.Method.EVENT_DRIVEN
+                || method == ChannelPopulations.Method.EVENT_DRIVEN_PER_CHANNEL;
         for (int t = 0; t < timesMs.length; t++) {
             double target = timesMs[t];
             if (!(target >= now)) {
@@ -83,12 +84,13 @@ public final class W3Channels {
         return new Result(channels, timesMs.clone(), fractions, pop.transitionCount());
     }
 
-    /** W3 as specified: sampling at 1, 2, ..., 10 s, event-driven, default groups. */
+    /** W3 as specified: sampling at 1, 2, ..., 10 s, the default (per-channel event-driven) method. */
     public static Result run(long masterSeed, int channels) {
         double[] times = new double[10];
         for (int i = 0; i < times.length; i++) {
             times[i] = 1000.0 * (i + 1);
         }
-        return run(masterSeed, channels, DEFAULT_GROUP, times, ChannelPopulations.Method.EVENT_DRIVEN, 0);
+        return run(masterSeed, channels, DEFAULT_GROUP, times,
+                ChannelPopulations.defaultMethod(KineticScheme.w3()), 0);
     }
 }

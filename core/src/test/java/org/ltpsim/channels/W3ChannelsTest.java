@@ -3,7 +3,8 @@ package org.ltpsim.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * W3 (shared/bench-models/README.md) with 100,000 channels: the exact fractions at t = 1 s and at 10 s
@@ -18,11 +19,12 @@ class W3ChannelsTest {
     private static final double[] AT_1S = {0.081688, 0.156441, 0.148391, 0.074292, 0.539188};
     private static final double[] STATIONARY = {1 / 14.0, 2 / 14.0, 2 / 14.0, 1 / 14.0, 8 / 14.0};
 
-    @Test
-    void fractionsAndTransitionsMatchTheExactValues() {
+    @ParameterizedTest
+    @EnumSource(value = ChannelPopulations.Method.class, names = {"EVENT_DRIVEN", "EVENT_DRIVEN_PER_CHANNEL"})
+    void fractionsAndTransitionsMatchTheExactValues(ChannelPopulations.Method method) {
         int n = 100_000;
         W3Channels.Result r = W3Channels.run(2024, n, W3Channels.DEFAULT_GROUP, new double[] {1000, 10_000},
-                ChannelPopulations.Method.EVENT_DRIVEN, 0);
+                method, 0);
         for (int s = 0; s < 5; s++) {
             check(r.fractions()[0][s], AT_1S[s], n, "t=1 s state " + s);
             check(r.fractions()[1][s], STATIONARY[s], n, "t=10 s state " + s);
@@ -34,8 +36,7 @@ class W3ChannelsTest {
         double m2 = 0;
         long total = 0;
         for (int g = 0; g < groups; g++) {
-            W3Channels.Result gr = W3Channels.run(10_000 + g, 100, 100, new double[] {10_000},
-                    ChannelPopulations.Method.EVENT_DRIVEN, 0);
+            W3Channels.Result gr = W3Channels.run(10_000 + g, 100, 100, new double[] {10_000}, method, 0);
             double x = gr.transitionsPerChannel();
             total += gr.transitions();
             double d = x - mean;
