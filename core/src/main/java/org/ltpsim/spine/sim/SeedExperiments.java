@@ -49,13 +49,14 @@ public final class SeedExperiments {
     }
 
     /**
-     * Coincidence detection on {@code spines} spines of one branch, each releasing with certainty: glutamate alone
+     * Coincidence detection on {@code spines} isolated spines, each releasing with certainty: glutamate alone
      * at rest ({@code glutamate = true, depolarise = false}), depolarisation of the cell alone, or both together.
      * One presynaptic pulse at 10 ms; the depolarisation is the pairing command (-10 mV) held for 400 ms from
      * 10 ms, covering the whole time NMDA receptors stay bound after one release (Lester &amp; Jahr kinetics).
      */
     public SpineExperiment coincidence(int spines, boolean glutamate, boolean depolarise) {
-        ParameterSet p = params.with("release.probability", "1");
+        // isolated synapses (one spine per branch): glutamate alone leaves the cell at rest
+        ParameterSet p = params.with("release.probability", "1").with("branch.spines_per_branch", "1");
         double start = p.get("protocol.start_ms");
         double[] spikes = glutamate ? new double[] {start} : new double[0];
         double[] ws = depolarise ? new double[] {start} : new double[0];
@@ -63,8 +64,10 @@ public final class SeedExperiments {
         String name = (glutamate ? "glutamate" : "") + (glutamate && depolarise ? "+" : "")
                 + (depolarise ? "depolarisation" : "");
         Stimulus s = new Stimulus(name, spikes, ws, we, p.get("protocol.pairing_depol_mv"));
+        // every condition observes the same interval, [0, start + depolarisation + 100 ms]
+        double endMs = start + COINCIDENCE_DEPOL_MS + 100;
         return new SpineExperiment(SpineModel.from(p, false), List.of(new Pathway(name, s, spines)), seed,
-                100, 0.5);
+                endMs - s.lastEventMs(), 0.5);
     }
 
     /** Duration of the depolarisation in the coincidence-detection experiment, ms. */
