@@ -13,9 +13,11 @@ import org.ltpsim.params.ParameterSet;
  * @param camOffHz          Ca2+/CaM dissociation from an unphosphorylated subunit
  * @param camOffTrappedHz   Ca2+/CaM dissociation from a T286-phosphorylated subunit (CaM trapping: slower)
  * @param autoHz            T286 autophosphorylation of a CaM-bound subunit whose left ring neighbour is active
- * @param pp1Count          PP1 molecules per spine
+ * @param pp1PerHoloenzyme  PP1 molecules per holoenzyme: a spine of H holoenzymes holds H * pp1PerHoloenzyme PP1
+ *                          (fixed concentrations, volume scaling with CaMKII content, as in Miller et al. 2005)
  * @param pp1KcatHz         PP1 turnover number
- * @param pp1KmSubunits     PP1 Michaelis constant, in phosphorylated subunits per spine
+ * @param pp1KmPerHoloenzyme PP1 Michaelis constant per holoenzyme, in phosphorylated subunits (K_M of a spine of H
+ *                          holoenzymes is H * pp1KmPerHoloenzyme subunits)
  * @param pp1Inhibition     fraction of PP1 inhibited (0 = none, 1 = all; e.g. okadaic acid / inhibitor-1)
  * @param turnoverPerHour   replacement of a holoenzyme by an unphosphorylated one (0 = no turnover)
  * @param t286a             the T286A mutant: autophosphorylation impossible
@@ -27,7 +29,7 @@ import org.ltpsim.params.ParameterSet;
  */
 public record CamkiiParameters(
         double camOnMaxHz, double camHalfMicroMolar, double camHill, double camOffHz, double camOffTrappedHz,
-        double autoHz, double pp1Count, double pp1KcatHz, double pp1KmSubunits, double pp1Inhibition,
+        double autoHz, double pp1PerHoloenzyme, double pp1KcatHz, double pp1KmPerHoloenzyme, double pp1Inhibition,
         double turnoverPerHour, boolean t286a, double inhibitorBlock,
         double onFraction, double offFraction, double ltpMinOnSec) {
 
@@ -41,9 +43,9 @@ public record CamkiiParameters(
         requireNonNegative("camOffHz", camOffHz);
         requireNonNegative("camOffTrappedHz", camOffTrappedHz);
         requireNonNegative("autoHz", autoHz);
-        requireNonNegative("pp1Count", pp1Count);
+        requireNonNegative("pp1PerHoloenzyme", pp1PerHoloenzyme);
         requireNonNegative("pp1KcatHz", pp1KcatHz);
-        requireNonNegative("pp1KmSubunits", pp1KmSubunits);
+        requireNonNegative("pp1KmPerHoloenzyme", pp1KmPerHoloenzyme);
         requireFraction("pp1Inhibition", pp1Inhibition);
         requireNonNegative("turnoverPerHour", turnoverPerHour);
         requireFraction("inhibitorBlock", inhibitorBlock);
@@ -60,7 +62,8 @@ public record CamkiiParameters(
                 set.get("cam.on_max_hz"), set.get("cam.half_activation_uM"), set.get("cam.hill"),
                 set.get("cam.off_hz"), set.get("cam.off_trapped_hz"),
                 set.get("autophosphorylation.rate_hz"),
-                set.get("pp1.count"), set.get("pp1.kcat_hz"), set.get("pp1.km_subunits"), set.get("pp1.inhibition"),
+                set.get("pp1.per_holoenzyme"), set.get("pp1.kcat_hz"), set.get("pp1.km_subunits_per_holoenzyme"),
+                set.get("pp1.inhibition"),
                 set.get("turnover.rate_per_hour"), false, 0.0,
                 set.get("switch.on_fraction"), set.get("switch.off_fraction"), set.get("switch.ltp_min_on_s"));
     }
@@ -73,28 +76,31 @@ public record CamkiiParameters(
     /** The T286A mutant (Giese et al. 1998): no autophosphorylation. */
     public CamkiiParameters withT286a() {
         return new CamkiiParameters(camOnMaxHz, camHalfMicroMolar, camHill, camOffHz, camOffTrappedHz, autoHz,
-                pp1Count, pp1KcatHz, pp1KmSubunits, pp1Inhibition, turnoverPerHour, true, inhibitorBlock,
+                pp1PerHoloenzyme, pp1KcatHz, pp1KmPerHoloenzyme, pp1Inhibition, turnoverPerHour, true, inhibitorBlock,
                 onFraction, offFraction, ltpMinOnSec);
     }
 
     /** A CaMKII inhibitor (AIP-like, catalytic site) blocking {@code block} of autophosphorylation. */
     public CamkiiParameters withInhibitor(double block) {
         return new CamkiiParameters(camOnMaxHz, camHalfMicroMolar, camHill, camOffHz, camOffTrappedHz, autoHz,
-                pp1Count, pp1KcatHz, pp1KmSubunits, pp1Inhibition, turnoverPerHour, t286a, block,
+                pp1PerHoloenzyme, pp1KcatHz, pp1KmPerHoloenzyme, pp1Inhibition, turnoverPerHour, t286a, block,
                 onFraction, offFraction, ltpMinOnSec);
     }
 
-    /** The same with {@code count} PP1 molecules per spine. */
-    public CamkiiParameters withPp1Count(double count) {
+    /** The same with {@code count} PP1 molecules in a spine of {@code holoenzymes} holoenzymes. */
+    public CamkiiParameters withPp1PerSpine(double count, int holoenzymes) {
+        if (!(count >= 0) || holoenzymes < 1) {
+            throw new IllegalArgumentException("PP1 per spine must be >= 0 (got " + count + ") and holoenzymes >= 1");
+        }
         return new CamkiiParameters(camOnMaxHz, camHalfMicroMolar, camHill, camOffHz, camOffTrappedHz, autoHz,
-                count, pp1KcatHz, pp1KmSubunits, pp1Inhibition, turnoverPerHour, t286a, inhibitorBlock,
+                count / holoenzymes, pp1KcatHz, pp1KmPerHoloenzyme, pp1Inhibition, turnoverPerHour, t286a, inhibitorBlock,
                 onFraction, offFraction, ltpMinOnSec);
     }
 
     /** The same with a fraction {@code inhibition} of PP1 inhibited. */
     public CamkiiParameters withPp1Inhibition(double inhibition) {
         return new CamkiiParameters(camOnMaxHz, camHalfMicroMolar, camHill, camOffHz, camOffTrappedHz, autoHz,
-                pp1Count, pp1KcatHz, pp1KmSubunits, inhibition, turnoverPerHour, t286a, inhibitorBlock,
+                pp1PerHoloenzyme, pp1KcatHz, pp1KmPerHoloenzyme, inhibition, turnoverPerHour, t286a, inhibitorBlock,
                 onFraction, offFraction, ltpMinOnSec);
     }
 
@@ -103,9 +109,14 @@ public record CamkiiParameters(
         return t286a ? 0.0 : autoHz * (1.0 - inhibitorBlock);
     }
 
-    /** Maximal dephosphorylation flux per spine, kcat * active PP1, in subunits per second. */
-    public double pp1VmaxHz() {
-        return pp1KcatHz * pp1Count * (1.0 - pp1Inhibition);
+    /** Maximal dephosphorylation flux of a spine of {@code holoenzymes}: kcat * active PP1, subunits per second. */
+    public double pp1VmaxHz(int holoenzymes) {
+        return pp1KcatHz * pp1PerHoloenzyme * holoenzymes * (1.0 - pp1Inhibition);
+    }
+
+    /** PP1 Michaelis constant of a spine of {@code holoenzymes}, in phosphorylated subunits. */
+    public double pp1KmSubunits(int holoenzymes) {
+        return pp1KmPerHoloenzyme * holoenzymes;
     }
 
     /** Ca2+/CaM binding rate per free subunit at calcium {@code caMicroMolar}: a Hill function. */

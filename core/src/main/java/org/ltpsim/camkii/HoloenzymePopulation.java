@@ -94,8 +94,8 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.offHz = parameters.camOffHz();
         this.offTrappedHz = parameters.camOffTrappedHz();
         this.autoHz = parameters.effectiveAutoHz();
-        this.vmaxHz = parameters.pp1VmaxHz();
-        this.kmSubunits = parameters.pp1KmSubunits();
+        this.vmaxHz = parameters.pp1VmaxHz(holoenzymes);
+        this.kmSubunits = parameters.pp1KmSubunits(holoenzymes);
         this.turnoverPerHoloHz = parameters.turnoverPerHour() / 3600.0;
         for (int spine = 0; spine < spines; spine++) {
             residual[spine] = exp.sample();

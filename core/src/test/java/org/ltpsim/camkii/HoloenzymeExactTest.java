@@ -15,7 +15,7 @@ class HoloenzymeExactTest {
     private static final double LINEAR_DEPHOS_HZ = 0.8;
     private static final double HUGE_KM = 1e12;
     private static final CamkiiParameters D = CamkiiParameters.defaults();
-    /** Defaults, with PP1 made linear: Vmax/(K_M + P) = LINEAR_DEPHOS_HZ to 1e-11. */
+    /** Defaults, with PP1 made linear (one holoenzyme): Vmax/(K_M + P) = LINEAR_DEPHOS_HZ to 1e-11. */
     private static final CamkiiParameters LINEAR = new CamkiiParameters(D.camOnMaxHz(), D.camHalfMicroMolar(),
             D.camHill(), D.camOffHz(), D.camOffTrappedHz(), D.autoHz(), HUGE_KM, LINEAR_DEPHOS_HZ, HUGE_KM, 0, 0,
             false, 0, D.onFraction(), D.offFraction(), D.ltpMinOnSec());

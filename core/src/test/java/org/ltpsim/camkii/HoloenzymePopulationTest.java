@@ -14,7 +14,7 @@ class HoloenzymePopulationTest {
     void classesStayConsistentThroughPulsesAndRest() {
         CamkiiParameters withTurnover = new CamkiiParameters(DEFAULTS.camOnMaxHz(), DEFAULTS.camHalfMicroMolar(),
                 DEFAULTS.camHill(), DEFAULTS.camOffHz(), DEFAULTS.camOffTrappedHz(), DEFAULTS.autoHz(),
-                DEFAULTS.pp1Count(), DEFAULTS.pp1KcatHz(), DEFAULTS.pp1KmSubunits(), 0, 100, false, 0,
+                DEFAULTS.pp1PerHoloenzyme(), DEFAULTS.pp1KcatHz(), DEFAULTS.pp1KmPerHoloenzyme(), 0, 100, false, 0,
                 DEFAULTS.onFraction(), DEFAULTS.offFraction(), DEFAULTS.ltpMinOnSec());
         HoloenzymePopulation pop = (HoloenzymePopulation) CamkiiPopulations.create(withTurnover, 4, 3,
                 RandomStreams.forBlock(7, "camkii-test", 0));
