@@ -12,10 +12,11 @@ package org.ltpsim.camkii;
 final class ClassPartition {
     private final int classCount;
     private final int perSpine;
-    private final int[] members;
-    private final int[] position;
-    private final byte[] classOf;
-    private final int[] start;
+    // Package-private so that a hot loop can copy them into locals; all index arithmetic stays in this class.
+    final int[] members;
+    final int[] position;
+    final byte[] classOf;
+    final int[] start;
 
     /** Every subunit of every spine starts in {@code initialClass}. */
     ClassPartition(int spines, int perSpine, int classCount, int initialClass) {
@@ -56,17 +57,31 @@ final class ClassPartition {
         return classOf[spine * perSpine + subunit];
     }
 
+    /** Offset of a spine's subunits in {@link #members}, {@link #position} and {@link #classOf}. */
+    int subunitBase(int spine) {
+        return spine * perSpine;
+    }
+
+    /** Offset of a spine's class boundaries in {@link #start}: class c spans start[b+c] .. start[b+c+1]-1. */
+    int startBase(int spine) {
+        return spine * (classCount + 1);
+    }
+
     /** Moves spine-local {@code subunit} into class {@code to}. */
     void move(int spine, int subunit, int to) {
-        final int base = spine * perSpine;
+        move(members, position, classOf, start, spine * perSpine, spine * (classCount + 1), subunit, to);
+    }
+
+    /**
+     * The move on explicit arrays and offsets ({@link #subunitBase}, {@link #startBase}), for hot loops that keep
+     * the arrays in locals.
+     */
+    static void move(int[] members, int[] position, byte[] classOf, int[] start, int base, int s, int subunit,
+            int to) {
         final int from = classOf[base + subunit];
         if (from == to) {
             return;
         }
-        final int[] members = this.members;
-        final int[] position = this.position;
-        final int[] start = this.start;
-        final int s = spine * (classCount + 1);
         int p = position[base + subunit];
         if (to > from) {
             for (int c = from; c < to; c++) {

@@ -37,7 +37,6 @@ final class RingW2Population implements CamkiiPopulation {
     private final int holoenzymes;
     private final int perSpine;
     private final byte[] p;
-    private final int[] phosphorylated;
     private final ClassPartition part;
     private final double[] residual;
     private final SwitchTracker tracker;
@@ -56,7 +55,6 @@ final class RingW2Population implements CamkiiPopulation {
         this.holoenzymes = holoenzymes;
         this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
         this.p = new byte[Math.multiplyExact(spines, perSpine)];
-        this.phosphorylated = new int[spines];
         this.part = new ClassPartition(spines, perSpine, CLASSES, K_INIT);
         this.residual = new double[spines];
         this.tracker = new SwitchTracker(spines, perSpine, onFraction, offFraction, Double.POSITIVE_INFINITY,
@@ -89,25 +87,35 @@ final class RingW2Population implements CamkiiPopulation {
     }
 
     private void advanceSpine(int spine, double dtSec) {
-        final ClassPartition part = this.part;
+        // locals: the JIT keeps them in registers across the event loop
+        final int[] members = part.members;
+        final int[] position = part.position;
+        final byte[] classOf = part.classOf;
+        final int[] start = part.start;
+        final byte[] p = this.p;
+        final int base = part.subunitBase(spine);
+        final int sb = part.startBase(spine);
+        final int n = perSpine;
         final double initHz = this.initHz;
         final double bothHz = this.bothHz;
         final double autoHz = this.autoHz;
         final double offHz = this.offHz;
         final UniformRandomProvider rng = this.rng;
+        final ContinuousSampler exp = this.exp;
+        final SwitchTracker tracker = this.tracker;
         double resid = residual[spine];
         double remaining = dtSec;
         long fired = 0;
         while (true) {
-            // prepare
-            final int nInit = part.count(spine, K_INIT);
-            final int nBoth = part.count(spine, K_BOTH);
-            final int nAuto = part.count(spine, K_AUTO);
-            final int nOn = part.count(spine, K_ON);
-            final double c1 = nInit * initHz;
-            final double c2 = c1 + nBoth * bothHz;
-            final double c3 = c2 + nAuto * autoHz;
-            final double a0 = c3 + nOn * offHz;
+            // prepare: class sizes from the boundaries (class K_BLOCKED starts at 0, K_ON ends at n)
+            final int s1 = start[sb + K_INIT];
+            final int s2 = start[sb + K_BOTH];
+            final int s3 = start[sb + K_AUTO];
+            final int s4 = start[sb + K_ON];
+            final double c1 = (s2 - s1) * initHz;
+            final double c2 = c1 + (s3 - s2) * bothHz;
+            final double c3 = c2 + (s4 - s3) * autoHz;
+            final double a0 = c3 + (n - s4) * offHz;
             // select tau
             if (!(a0 * remaining > resid)) {
                 resid -= a0 * remaining;
@@ -117,26 +125,42 @@ final class RingW2Population implements CamkiiPopulation {
             if (remaining < 0) {
                 remaining = 0;
             }
-            // select and fire
+            // select: one uniform picks the class and the member (its position within the class)
+            int position0;
             while (true) {
                 final double target = rng.nextDouble() * a0;
-                final int i;
                 if (target < c1) {
-                    i = part.member(spine, K_INIT, index(target / initHz, nInit));
+                    position0 = s1 + index(target / initHz, s2 - s1);
                 } else if (target < c2) {
-                    i = part.member(spine, K_BOTH, index((target - c1) / bothHz, nBoth));
+                    position0 = s2 + index((target - c1) / bothHz, s3 - s2);
                 } else if (target < c3) {
-                    i = part.member(spine, K_AUTO, index((target - c2) / autoHz, nAuto));
+                    position0 = s3 + index((target - c2) / autoHz, s4 - s3);
                 } else if (target < a0) {
-                    i = part.member(spine, K_ON, index((target - c3) / offHz, nOn));
+                    position0 = s4 + index((target - c3) / offHz, n - s4);
                 } else {
                     continue; // rounding put the target on the upper boundary: draw again
                 }
-                flip(spine, i);
                 break;
             }
+            // fire: flip the subunit, re-file it and both neighbours (each sees it through one bit)
+            final int i = members[base + position0];
+            final int l = left(i);
+            final int r = right(i);
+            final int pi = p[base + i] ^ 1;
+            p[base + i] = (byte) pi;
+            final int pl = p[base + l];
+            final int pr = p[base + r];
+            ClassPartition.move(members, position, classOf, start, base, sb, i, CLASS_OF[pi | pl << 1 | pr << 2]);
+            if (pl == 0) {
+                ClassPartition.move(members, position, classOf, start, base, sb, l,
+                        CLASS_OF[p[base + left(l)] << 1 | pi << 2]);
+            }
+            if (pr == 0) {
+                ClassPartition.move(members, position, classOf, start, base, sb, r,
+                        CLASS_OF[pi << 1 | p[base + right(r)] << 2]);
+            }
             fired++;
-            tracker.update(spine, phosphorylated[spine], timeSec + (dtSec - remaining));
+            tracker.update(spine, n - start[sb + K_ON], timeSec + (dtSec - remaining));
             resid = exp.sample();
         }
         events += fired;
@@ -146,22 +170,6 @@ final class RingW2Population implements CamkiiPopulation {
     private static int index(double x, int count) {
         int index = (int) x;
         return index < count ? index : count - 1;
-    }
-
-    /** Flips subunit i and re-files it and both neighbours (each depends on i through one bit). */
-    private void flip(int spine, int i) {
-        final byte[] p = this.p;
-        final int base = spine * perSpine;
-        final int l = left(i);
-        final int r = right(i);
-        final int pi = p[base + i] ^ 1;
-        p[base + i] = (byte) pi;
-        phosphorylated[spine] += pi == 1 ? 1 : -1;
-        final int pl = p[base + l];
-        final int pr = p[base + r];
-        part.move(spine, i, CLASS_OF[pi | pl << 1 | pr << 2]);
-        part.move(spine, l, CLASS_OF[pl | p[base + left(l)] << 1 | pi << 2]);
-        part.move(spine, r, CLASS_OF[pr | pi << 1 | p[base + right(r)] << 2]);
     }
 
     @Override
@@ -186,17 +194,17 @@ final class RingW2Population implements CamkiiPopulation {
 
     @Override
     public int phosphorylatedSubunits(int spine) {
-        return phosphorylated[spine];
+        return part.count(spine, K_ON);
     }
 
     @Override
     public int activeSubunits(int spine) {
-        return phosphorylated[spine];
+        return part.count(spine, K_ON);
     }
 
     @Override
     public int autonomousSubunits(int spine) {
-        return phosphorylated[spine];
+        return part.count(spine, K_ON);
     }
 
     @Override
@@ -246,7 +254,7 @@ final class RingW2Population implements CamkiiPopulation {
                 }
                 count += p[base + i];
             }
-            if (count != phosphorylated[spine]) {
+            if (count != part.count(spine, K_ON)) {
                 return false;
             }
         }
