@@ -60,6 +60,8 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final double[] residual;
     private final double[] cachedCa;
     private final double[] cachedKonHz;
+    /** Total propensity of each spine at its cached calcium and current state; NaN when unknown. */
+    private final double[] cachedA0Hz;
     private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
     private final ContinuousSampler exp;
@@ -86,7 +88,9 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.residual = new double[spines];
         this.cachedCa = new double[spines];
         this.cachedKonHz = new double[spines];
+        this.cachedA0Hz = new double[spines];
         Arrays.fill(cachedCa, Double.NaN);
+        Arrays.fill(cachedA0Hz, Double.NaN);
         this.tracker = new SwitchTracker(spines, perSpine, parameters.onFraction(), parameters.offFraction(),
                 parameters.ltpMinOnSec(), keepLifetimes);
         this.rng = rng;
@@ -137,12 +141,22 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         if (caMicroMolar != cachedCa[spine]) {
             cachedKonHz[spine] = parameters.camOnHz(caMicroMolar); // checks calcium >= 0
             cachedCa[spine] = caMicroMolar;
+            cachedA0Hz[spine] = Double.NaN; // the rates changed
         }
         return cachedKonHz[spine];
     }
 
     /** Exact SSA of one spine over {@code dtSec}: integrate the total propensity against the Exp(1) residual. */
     private void advanceSpine(int spine, double dtSec, double caMicroMolar) {
+        // fast path of a step without an event: same calcium as the spine's last step, so its total propensity
+        // is still cached, and the integrated hazard stays below the residual (no uniform, no exponential)
+        if (caMicroMolar == cachedCa[spine]) {
+            final double hazard = cachedA0Hz[spine] * dtSec; // NaN if unknown: falls through
+            if (hazard <= residual[spine]) {
+                residual[spine] -= hazard;
+                return;
+            }
+        }
         final double konHz = konHz(spine, caMicroMolar);
         final double offHz = this.offHz;
         final double primedHz = offHz + autoHz;
@@ -169,6 +183,7 @@ final class HoloenzymePopulation implements CamkiiPopulation {
             // select tau: does the integrated hazard reach the residual within the step?
             if (!(a0 * remaining > resid)) {
                 resid -= a0 * remaining;
+                cachedA0Hz[spine] = a0; // valid until the next event or calcium change
                 break;
             }
             remaining -= resid / a0;
