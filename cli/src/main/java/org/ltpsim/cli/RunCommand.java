@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.cli.io.AtomicOutput;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.ProgressBar;
@@ -72,6 +73,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mg", paramLabel = "MM", description = "extracellular Mg2+ in mM (0 = Mg-free bath)")
     Double mg;
 
+    @Option(names = "--camkii", description = "simulate CaMKII holoenzymes in every spine, driven by its calcium "
+            + "(data/camkii.toml); adds fraction_camkii_on to the summary")
+    boolean camkii;
+
+    @Option(names = "--camkii-set", paramLabel = "KEY=VALUE", description = "override one CaMKII parameter "
+            + "(data/camkii.toml; repeatable; needs --camkii)")
+    List<String> camkiiSets = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         ParameterSet params = parameters(paramsFile, sets, mg);
@@ -90,6 +99,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         SpineModel model = SpineModel.from(params, ap5);
         SpineExperiment experiment = new SpineExperiment(model, pathways, seed, params.get("protocol.after_ms"), 0);
+        ParameterSet camkiiParams = null;
+        if (!camkiiSets.isEmpty() && !camkii) {
+            throw new UserInputException("--camkii-set needs --camkii");
+        }
+        if (camkii) {
+            camkiiParams = ParameterSet.defaults("camkii");
+            try {
+                for (String set : camkiiSets) {
+                    int eq = set.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UserInputException("--camkii-set expects KEY=VALUE: '" + set + "'");
+                    }
+                    camkiiParams = camkiiParams.with(set.substring(0, eq).trim(), set.substring(eq + 1));
+                }
+                experiment = experiment.withCamkii(CamkiiParameters.from(camkiiParams),
+                        camkiiParams.getInt("holoenzyme.per_spine"));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage(), e);
+            }
+        }
         SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
         int branches = simulator.branchCount(experiment);
         long start = System.nanoTime();
@@ -100,14 +129,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         double wallSec = (System.nanoTime() - start) / 1e9;
         String command = "ltpsim run " + String.join(" ", commandLine());
+        final ParameterSet camkiiUsed = camkiiParams;
         AtomicOutput.writeDirectory(out, dir -> {
             writeSpines(dir.resolve("spines.csv"), result);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary(result, wallSec));
             writeTraces(dir.resolve("calcium.csv"), result);
             CalciumPlot.write(dir.resolve("calcium.png"), "Spine calcium: " + describe(pathways)
                     + (ap5 ? " + AP5" : ""), result.traceBinMs(), series(result));
-            new Manifest(command, seed, threads).parameters(params.values()).put("drug", ap5 ? "ap5" : "none")
-                    .put("pathways", describe(pathways)).wallTimeSec(wallSec).write(dir.resolve("manifest.json"));
+            Manifest manifest = new Manifest(command, seed, threads).parameters(params.values())
+                    .put("drug", ap5 ? "ap5" : "none").put("pathways", describe(pathways));
+            if (camkiiUsed != null) {
+                manifest.put("camkii_parameters", camkiiUsed.values());
+            }
+            manifest.wallTimeSec(wallSec).write(dir.resolve("manifest.json"));
         });
         System.out.printf(Locale.ROOT, "%d spines on %d branches, %.1f s simulated in %.2f s: LTP %.3f, LTD %.3f, "
                 + "none %.3f (stimulated spines); results in %s%n", result.spineCount(), branches,
@@ -130,6 +164,10 @@ public final class RunCommand implements Callable<Integer> {
             words.add("--params " + paramsFile);
         }
         sets.forEach(s -> words.add("--set " + s));
+        if (camkii) {
+            words.add("--camkii");
+        }
+        camkiiSets.forEach(s -> words.add("--camkii-set " + s));
         if (drug != null) {
             words.add("--drug " + drug);
         }
@@ -237,6 +275,18 @@ public final class RunCommand implements Callable<Integer> {
         putFraction(root, "fraction_ltd", fraction(r, SpineRunResult.Outcome.LTD));
         putFraction(root, "fraction_none", fraction(r, SpineRunResult.Outcome.NONE));
         putFraction(root, "mean_peak_ca_uM", stimulated == 0 ? Double.NaN : peakSum / stimulated);
+        if (r.hasCamkii()) {
+            int on = 0;
+            int ltp = 0;
+            for (int i = 0; i < r.spineCount(); i++) {
+                if (stimulated(r.pathways().get(r.layout().pathwayOf(i)))) {
+                    on += r.camkiiOn(i) ? 1 : 0;
+                    ltp += r.camkiiLtp(i) ? 1 : 0;
+                }
+            }
+            putFraction(root, "fraction_camkii_on", stimulated == 0 ? Double.NaN : (double) on / stimulated);
+            putFraction(root, "fraction_camkii_ltp", stimulated == 0 ? Double.NaN : (double) ltp / stimulated);
+        }
         root.put("q_ltd_uM_s", r.experiment().model().qLtdMicroMolarSec());
         root.put("q_ltp_uM_s", r.experiment().model().qLtpMicroMolarSec());
         root.put("simulated_ms", r.experiment().endMs());
@@ -257,6 +307,9 @@ public final class RunCommand implements Callable<Integer> {
             putFraction(node, "mean_q_max_uM_s", r.mean(p, r::qMaxMicroMolarSec));
             putFraction(node, "mean_peak_depolarisation_mV", r.mean(p, r::peakDepolarisationMv));
             putFraction(node, "mean_ca_elevated_ms", r.mean(p, r::caElevatedMs));
+            if (r.hasCamkii()) {
+                putFraction(node, "fraction_camkii_on", r.fractionCamkiiOn(p));
+            }
         }
         root.put("fast_steps", r.fastSteps());
         root.put("slow_steps", r.slowSteps());
@@ -276,13 +329,15 @@ public final class RunCommand implements Callable<Integer> {
     static void writeSpines(Path file, SpineRunResult r) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file)) {
             w.write("id,branch,pathway,releases,peak_ca_uM,q_max_uM_s,q_end_uM_s,outcome,peak_depolarisation_mV,"
-                    + "ca_elevated_ms,ca_influx_uM,nmda_open_channel_ms\n");
+                    + "ca_elevated_ms,ca_influx_uM,nmda_open_channel_ms" + (r.hasCamkii() ? ",camkii_on,camkii_ltp" : "")
+                    + "\n");
             for (int i = 0; i < r.spineCount(); i++) {
                 w.write(String.format(Locale.ROOT, "%d,%d,%s,%d,%.6g,%.6g,%.6g,%s,%.6g,%.6g,%.6g,%.6g%n", i,
                         r.layout().branchOf(i), r.pathways().get(r.layout().pathwayOf(i)).name(), r.releases(i),
                         r.peakCaMicroMolar(i), r.qMaxMicroMolarSec(i), r.qEndMicroMolarSec(i), r.outcome(i),
                         r.peakDepolarisationMv(i), r.caElevatedMs(i), r.caInfluxMicroMolar(i),
-                        r.nmdaOpenChannelMs(i)));
+                        r.nmdaOpenChannelMs(i)).stripTrailing() + (r.hasCamkii() ? "," + r.camkiiOn(i) + ","
+                        + r.camkiiLtp(i) : "") + "\n");
             }
         }
     }

@@ -68,6 +68,14 @@ class RunCommandTest {
         JsonNode s2 = new ObjectMapper().readTree(custom.resolve("summary.json").toFile());
         assertEquals(0.0, s2.get("mg_mM").asDouble());
         assertEquals(3, s2.get("pathways").get(0).get("pulses").asInt());
+        assertTrue(!s2.has("fraction_camkii_on"), "no CaMKII unless asked");
+
+        Path withCamkii = dir.resolve("camkii");
+        assertEquals(0, Main.execute(args(withCamkii, "--camkii", "--camkii-set", "holoenzyme.per_spine=8")));
+        JsonNode s3 = new ObjectMapper().readTree(withCamkii.resolve("summary.json").toFile());
+        double on = s3.get("fraction_camkii_on").asDouble();
+        assertTrue(on >= 0 && on <= 1, "fraction_camkii_on " + on);
+        assertTrue(Files.readAllLines(withCamkii.resolve("spines.csv")).get(0).endsWith(",camkii_on,camkii_ltp"));
     }
 
     @Test
@@ -84,10 +92,12 @@ class RunCommandTest {
             {"--set", "nmda.bogus=3"},
             {"--set", "nmda.mg_mm=-1"},
             {"--set", "glutamate.tau_ms=2 s"},
+            {"--camkii-set", "pp1.kcat_hz=1"},
+            {"--camkii", "--camkii-set", "pp1.bogus=1"},
         };
         String[] expected = {"unknown protocol 'tetanus'", "unknown drug 'ketamine'", "--spines must be >= 1",
             "pathway 'B' is empty", "NAME:PROTOCOL:SPINES", "'ten' is not a time in ms", "unknown parameter 'nmda.bogus'",
-            "out of range", "wrong unit"};
+            "out of range", "wrong unit", "--camkii-set needs --camkii", "unknown parameter 'pp1.bogus'"};
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i);
             ByteArrayOutputStream err = new ByteArrayOutputStream();

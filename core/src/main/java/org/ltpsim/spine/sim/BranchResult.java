@@ -13,6 +13,8 @@ final class BranchResult {
     final double[] caInfluxMicroMolar;
     final double[] nmdaOpenChannelMs;
     final int[] releases;
+    final boolean[] camkiiOn;
+    final boolean[] camkiiLtp;
     final double[][] traceSum;
     final double[][] traceSumSquares;
     double peakBranchDepolarisationMv;
@@ -29,6 +31,8 @@ final class BranchResult {
         caInfluxMicroMolar = new double[spines];
         nmdaOpenChannelMs = new double[spines];
         releases = new int[spines];
+        camkiiOn = new boolean[spines];
+        camkiiLtp = new boolean[spines];
         traceSum = new double[pathways][traceBins];
         traceSumSquares = new double[pathways][traceBins];
     }

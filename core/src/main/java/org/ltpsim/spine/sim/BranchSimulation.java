@@ -3,6 +3,9 @@ package org.ltpsim.spine.sim;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.ltpsim.camkii.CamkiiParameters;
+import org.ltpsim.camkii.CamkiiPopulation;
+import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.channels.ChannelPopulation;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.spine.ChannelFactory;
@@ -32,6 +35,9 @@ import org.ltpsim.spine.input.Stimulus;
  * The step is the fast step while glutamate is present or a postsynaptic drive is on, {@code slowSteps} fast
  * steps otherwise. A branch with no glutamate, no drive, no channel able to conduct, and every voltage and
  * calcium within tolerance of rest jumps to its next input in one step (never stepping through silence).
+ *
+ * <p>With CaMKII (optional), each spine's holoenzymes (org.ltpsim.camkii, stream "camkii") advance after the
+ * calcium update with that step's calcium frozen, and across a silent jump at resting calcium.
  */
 final class BranchSimulation {
     /** Calcium this far above rest counts as "elevated" for the elevated-time readout. */
@@ -45,6 +51,7 @@ final class BranchSimulation {
     private final ChannelPopulation ampa;
     private final ChannelPopulation nmda;
     private final UniformRandomProvider releaseRng;
+    private final CamkiiPopulation camkii;
     // events: presynaptic spikes of pathways with spines here, merged in (tick, pathway) order
     private final long[] eventTick;
     private final int[] eventPathway;
@@ -76,7 +83,8 @@ final class BranchSimulation {
     private double cachedTransient;
 
     BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
-            int branch, long seed, double endMs, double traceBinMs) {
+            int branch, long seed, double endMs, double traceBinMs, CamkiiParameters camkiiParameters,
+            int holoenzymesPerSpine) {
         this.m = model;
         this.factory = factory;
         this.n = layout.spinesOn(branch);
@@ -100,6 +108,8 @@ final class BranchSimulation {
         ampa = factory.create(Receptor.AMPA, ampaCounts, RandomStreams.forBlock(seed, "ampa", branch));
         nmda = factory.create(Receptor.NMDA, nmdaCounts, RandomStreams.forBlock(seed, "nmda", branch));
         releaseRng = RandomStreams.forBlock(seed, "release", branch);
+        camkii = camkiiParameters == null ? null : CamkiiPopulations.create(camkiiParameters, n, holoenzymesPerSpine,
+                RandomStreams.forBlock(seed, "camkii", branch));
 
         int events = 0;
         for (int p = 0; p < pathwayCount; p++) {
@@ -224,6 +234,10 @@ final class BranchSimulation {
         }
         for (int i = 0; i < n; i++) {
             result.qEndMicroMolarSec[i] = qMicroMolarSec[i];
+            if (camkii != null) {
+                result.camkiiOn[i] = camkii.isOn(i);
+                result.camkiiLtp[i] = camkii.hasLtp(i);
+            }
         }
         return result;
     }
@@ -292,6 +306,9 @@ final class BranchSimulation {
             vSpineMv[i] = rest;
             updateCalcium(i, 0.0, dtMs);
         }
+        if (camkii != null) {
+            camkii.advanceUniform(dtMs / 1000, m.caRestMicroMolar()); // calcium is within tolerance of rest
+        }
         result.jumps++;
         recordBins(fromTick, toTick);
     }
@@ -358,6 +375,9 @@ final class BranchSimulation {
                 influx = caCurrentPa < 0 ? -caCurrentPa * perPa : 0.0;
             }
             updateCalcium(i, influx, dtMs);
+        }
+        if (camkii != null) {
+            camkii.advance(dtMs / 1000, caMicroMolar);
         }
     }
 

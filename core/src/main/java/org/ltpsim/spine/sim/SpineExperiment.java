@@ -1,6 +1,7 @@
 package org.ltpsim.spine.sim;
 
 import java.util.List;
+import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.input.Pathway;
 
@@ -9,8 +10,24 @@ import org.ltpsim.spine.input.Pathway;
  *
  * @param afterMs simulated time after the last spike or depolarisation window ends
  * @param traceBinMs spacing of the recorded calcium traces (at least the fast step; 0 picks ~4000 bins)
+ * @param camkii CaMKII holoenzyme parameters, or null to leave CaMKII out
+ * @param holoenzymesPerSpine CaMKII holoenzymes per spine (ignored without {@code camkii})
  */
-public record SpineExperiment(SpineModel model, List<Pathway> pathways, long seed, double afterMs, double traceBinMs) {
+public record SpineExperiment(SpineModel model, List<Pathway> pathways, long seed, double afterMs, double traceBinMs,
+        CamkiiParameters camkii, int holoenzymesPerSpine) {
+    /** Without CaMKII. */
+    public SpineExperiment(SpineModel model, List<Pathway> pathways, long seed, double afterMs, double traceBinMs) {
+        this(model, pathways, seed, afterMs, traceBinMs, null, 0);
+    }
+
+    /** The same experiment with CaMKII holoenzymes in every spine, driven by the spine's calcium. */
+    public SpineExperiment withCamkii(CamkiiParameters parameters, int holoenzymes) {
+        if (holoenzymes < 1) {
+            throw new IllegalArgumentException("holoenzymes per spine must be >= 1: " + holoenzymes);
+        }
+        return new SpineExperiment(model, pathways, seed, afterMs, traceBinMs, parameters, holoenzymes);
+    }
+
     public SpineExperiment {
         pathways = List.copyOf(pathways);
         if (pathways.isEmpty()) {

@@ -21,6 +21,8 @@ public final class SpineRunResult {
     final double[] caInfluxMicroMolar;
     final double[] nmdaOpenChannelMs;
     final int[] releases;
+    final boolean[] camkiiOn;
+    final boolean[] camkiiLtp;
     final double[] branchPeakDepolarisationMv;
     final double[][] traceMean;
     final double[][] traceSd;
@@ -41,6 +43,8 @@ public final class SpineRunResult {
         caInfluxMicroMolar = new double[n];
         nmdaOpenChannelMs = new double[n];
         releases = new int[n];
+        camkiiOn = new boolean[n];
+        camkiiLtp = new boolean[n];
         branchPeakDepolarisationMv = new double[layout.branchCount()];
         int pathways = experiment.pathways().size();
         int bins = branches.get(0).traceSum[0].length;
@@ -61,6 +65,8 @@ public final class SpineRunResult {
             System.arraycopy(r.caInfluxMicroMolar, 0, caInfluxMicroMolar, first, count);
             System.arraycopy(r.nmdaOpenChannelMs, 0, nmdaOpenChannelMs, first, count);
             System.arraycopy(r.releases, 0, releases, first, count);
+            System.arraycopy(r.camkiiOn, 0, camkiiOn, first, count);
+            System.arraycopy(r.camkiiLtp, 0, camkiiLtp, first, count);
             branchPeakDepolarisationMv[b] = r.peakBranchDepolarisationMv;
             for (int p = 0; p < pathways; p++) {
                 for (int k = 0; k < bins; k++) {
@@ -139,6 +145,26 @@ public final class SpineRunResult {
 
     public int releases(int spine) {
         return releases[spine];
+    }
+
+    /** Whether the run simulated CaMKII holoenzymes. */
+    public boolean hasCamkii() {
+        return experiment.camkii() != null;
+    }
+
+    /** The spine's CaMKII switch is ON at the end of the run (false without CaMKII). */
+    public boolean camkiiOn(int spine) {
+        return camkiiOn[spine];
+    }
+
+    /** The spine's CaMKII switch has been ON for at least switch.ltp_min_on_s (mechanistic LTP). */
+    public boolean camkiiLtp(int spine) {
+        return camkiiLtp[spine];
+    }
+
+    /** Fraction of the spines of {@code pathway} (all if -1) whose CaMKII switch is ON at the end. */
+    public double fractionCamkiiOn(int pathway) {
+        return mean(pathway, i -> camkiiOn[i] ? 1 : 0);
     }
 
     public double branchPeakDepolarisationMv(int branch) {

@@ -27,7 +27,8 @@ public final class SpineSimulator {
         double binMs = experiment.effectiveTraceBinMs();
         List<BranchResult> branches = executor.map(layout.branchCount(), branch ->
                 new BranchSimulation(experiment.model(), channels, experiment.pathways(), layout, branch,
-                        experiment.seed(), endMs, binMs).run(), branchesDone);
+                        experiment.seed(), endMs, binMs, experiment.camkii(), experiment.holoenzymesPerSpine()).run(),
+                branchesDone);
         return new SpineRunResult(experiment, layout, branches);
     }
 
