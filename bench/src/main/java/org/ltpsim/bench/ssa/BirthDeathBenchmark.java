@@ -44,13 +44,11 @@ public class BirthDeathBenchmark {
     public int replicates;
 
     private ReactionNetwork network;
-    private EnsembleSpec spec;
     private long seed;
 
     @Setup
     public void setUp() {
         network = StandardNetworks.birthDeath();
-        spec = new EnsembleSpec(replicates, 50, 1, 1, 1, SimulationMethod.SSA);
     }
 
     @Benchmark
