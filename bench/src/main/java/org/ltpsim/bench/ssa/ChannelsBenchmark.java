@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * W3 channels as a plain network (100,000 five-state channels as five species counts, eight unimolecular
  * reactions, ~2.1e6 events per second of biology) on one core: 16 realisations of 0.2 s each per invocation
- * (~5e6 events, the early part of the relaxation from all-closed). Compare the "events" rate with BioNetGen run_network's 1.8e7 events/s and NFsim's 6.3e5 on
- * this machine kind (bench-models README).
+ * (~5e6 events, the early part of the relaxation from all-closed). Compare the "events" rate with BioNetGen
+ * run_network's 1.8e7 events/s and NFsim's 6.3e5 on this machine kind (bench-models README).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
