@@ -1,0 +1,56 @@
+package org.ltpsim.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
+import org.junit.jupiter.api.Test;
+import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.ssa.SsaVariates;
+
+class PanamaSsaLanesTest {
+    @Test
+    void vectorLogEqualsScalarLogBitForBit() {
+        SplittableRandom random = new SplittableRandom(3);
+        int lanes = PanamaSsaLanes.LANES;
+        for (int n : new int[] {1, lanes - 1, lanes, lanes + 1, 13, 1001}) {
+            if (n < 1) {
+                continue;
+            }
+            double[] in = new double[n];
+            for (int i = 0; i < n; i++) {
+                in[i] = i % 3 == 0 ? 2.0 - (SsaVariates.uniform(random.nextLong()) + 1.0)
+                        : Math.exp(random.nextDouble(-40, 40));
+            }
+            in[0] = n == 1 ? 0x1p-52 : in[0];
+            double[] vector = new double[n];
+            PanamaSsaLanes.logInto(in, vector);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(SsaVariates.log(in[i])), Double.doubleToRawLongBits(vector[i]),
+                        "log(" + in[i] + ")");
+            }
+        }
+    }
+
+    @Test
+    void laneGeneratorReproducesCommonsXoShiRo256PlusPlusInEveryLane() {
+        int lanes = PanamaXoShiRo256PlusPlus.LANES;
+        long[][] states = new long[lanes][];
+        XoShiRo256PlusPlus[] scalar = new XoShiRo256PlusPlus[lanes];
+        for (int lane = 0; lane < lanes; lane++) {
+            states[lane] = RandomStreams.xoshiroState(99, "lanes-test", lane);
+            scalar[lane] = new XoShiRo256PlusPlus(RandomStreams.xoshiroState(99, "lanes-test", lane));
+        }
+        PanamaXoShiRo256PlusPlus vector = new PanamaXoShiRo256PlusPlus(states);
+        long[] out = new long[lanes];
+        for (int draw = 0; draw < 10_000; draw++) {
+            vector.next(out);
+            long[] expected = new long[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                expected[lane] = scalar[lane].nextLong();
+            }
+            assertArrayEquals(expected, out, "draw " + draw);
+        }
+    }
+}
