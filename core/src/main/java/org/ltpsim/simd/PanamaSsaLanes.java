@@ -107,16 +107,10 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
 
         while (activeBits != 0) {
             // propensities and their running sums, in index order (CompiledMassAction#propensity)
-            DoubleVector a0 = null;
-            for (int j = 0; j < reactionCount; j++) {
-                DoubleVector value = DoubleVector.broadcast(SPECIES, k[j]);
-                for (int i = readStart[j]; i < readStart[j + 1]; i++) {
-                    DoubleVector xi = DoubleVector.fromArray(SPECIES, xs, readSpecies[i] * LANES);
-                    for (int m = 0; m < readOrder[i]; m++) {
-                        value = value.mul(xi.sub(m));
-                    }
-                }
-                a0 = a0 == null ? value : a0.add(value);
+            DoubleVector a0 = propensity(0, xs, k, readStart, readSpecies, readOrder);
+            a0.intoArray(cum, 0);
+            for (int j = 1; j < reactionCount; j++) {
+                a0 = a0.add(propensity(j, xs, k, readStart, readSpecies, readOrder));
                 a0.intoArray(cum, j * LANES);
             }
             // two XoShiRo256++ words per lane
@@ -197,11 +191,11 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
             }
             // pick reaction j where target < cum_j first holds, fire it in the lanes that go on
             DoubleVector target = unitInterval(bitsPick).sub(1.0).mul(a0);
-            VectorMask<Double> below = null;
+            VectorMask<Double> below = fire.not(); // lanes that do not fire count as already past every reaction
             for (int j = 0; j < reactionCount; j++) {
                 VectorMask<Double> lt = target.compare(VectorOperators.LT,
-                        DoubleVector.fromArray(SPECIES, cum, j * LANES));
-                VectorMask<Double> selected = below == null ? lt.and(fire) : lt.andNot(below).and(fire);
+                        DoubleVector.fromArray(SPECIES, cum, j * LANES)).or(below);
+                VectorMask<Double> selected = lt.andNot(below);
                 below = lt;
                 for (int i = changeStart[j]; i < changeStart[j + 1]; i++) {
                     int offset = changeSpecies[i] * LANES;
@@ -212,6 +206,19 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
             t = t.blend(tNext, fire);
         }
         return events;
+    }
+
+    /** Lane-wise {@link CompiledMassAction#propensity} of reaction j. */
+    private static DoubleVector propensity(int j, double[] xs, double[] k, int[] readStart, int[] readSpecies,
+                                           int[] readOrder) {
+        DoubleVector value = DoubleVector.broadcast(SPECIES, k[j]);
+        for (int i = readStart[j]; i < readStart[j + 1]; i++) {
+            DoubleVector xi = DoubleVector.fromArray(SPECIES, xs, readSpecies[i] * LANES);
+            for (int m = 0; m < readOrder[i]; m++) {
+                value = value.mul(xi.sub(m));
+            }
+        }
+        return value;
     }
 
     /** Puts block realisation {@code row} into {@code lane}: its generator, initial state, time 0. */

@@ -136,6 +136,7 @@ public final class EnsembleSimulator {
             case NEXT_REACTION -> !hasRulesOrEvents;
             case DIRECT_MASS_ACTION -> network.isPlainMassAction();
             case DIRECT_SIMD_LANES -> network.isPlainMassAction() && VectorSupport.available()
+                    && network.reactionCount() >= 1
                     && network.reactionCount() <= SIMD_MAX_REACTIONS
                     && (long) BLOCK_SIZE * spec.timeCount() * network.speciesCount() <= SIMD_MAX_BUFFER_DOUBLES;
         };

@@ -225,6 +225,7 @@ final class TauLeaping implements RealisationSimulator {
                     continue;
                 }
                 System.arraycopy(trial, 0, x, 0, x.length);
+                assert noNegativeSpecies() : "negative count after a leap";
                 events += fired;
                 t = stopped ? tStop : t + tau;
                 hooks.afterChange(t);
@@ -234,6 +235,15 @@ final class TauLeaping implements RealisationSimulator {
                 break;
             }
         }
+    }
+
+    private boolean noNegativeSpecies() {
+        for (int s = 0; s < network.speciesCount(); s++) {
+            if (state[s] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Evaluates every propensity at time t; returns their sum. */

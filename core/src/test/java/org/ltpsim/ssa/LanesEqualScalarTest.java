@@ -1,0 +1,75 @@
+package org.ltpsim.ssa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+import org.ltpsim.network.NetworkBuilder;
+import org.ltpsim.network.ReactionNetwork;
+import org.ltpsim.network.StandardNetworks;
+import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.simd.PanamaSsaLanes;
+import org.ltpsim.simd.VectorSupport;
+
+/** The SIMD-lane direct method gives, realisation by realisation, the scalar twin's trajectories bit for bit. */
+class LanesEqualScalarTest {
+    private static final int LANES = VectorSupport.available() ? PanamaSsaLanes.LANES : 1;
+
+    @Test
+    void trajectoriesAreBitwiseEqualForEveryBlockSize() {
+        assumeTrue(VectorSupport.available(), "Vector API absent: nothing to compare");
+        int[] counts = {1, Math.max(1, LANES - 1), LANES, LANES + 1, 2 * LANES + 3, 63, 64};
+        for (ReactionNetwork network : networks()) {
+            CompiledMassAction compiled = new CompiledMassAction(network);
+            double[] times = new EnsembleSpec(1, 20, 0.5, 0, 1, SimulationMethod.SSA).outputTimesSec();
+            int rowSize = times.length * network.speciesCount();
+            for (int count : counts) {
+                long seed = 1000 + count;
+                long first = 3 * EnsembleSimulator.BLOCK_SIZE;
+                double[] rows = new double[count * rowSize];
+                long laneEvents = PanamaSsaLanes.create(compiled, times).simulate(seed, first, count, rows);
+                MassActionDirectMethod scalar = new MassActionDirectMethod(compiled, times);
+                long scalarEvents = 0;
+                double[] row = new double[rowSize];
+                for (int i = 0; i < count; i++) {
+                    UniformRandomProvider rng = RandomStreams.forBlock(seed, EnsembleSimulator.STREAM_PURPOSE,
+                            first + i);
+                    scalarEvents += scalar.run(rng, row);
+                    for (int c = 0; c < rowSize; c++) {
+                        assertEquals(Double.doubleToRawLongBits(row[c]),
+                                Double.doubleToRawLongBits(rows[i * rowSize + c]),
+                                network.id() + ", block of " + count + ", realisation " + i + ", cell " + c);
+                    }
+                }
+                assertEquals(scalarEvents, laneEvents, network.id() + ", block of " + count);
+            }
+        }
+    }
+
+    @Test
+    void ensembleResultsAreBitwiseEqualForOddReplicateCounts() {
+        assumeTrue(VectorSupport.available(), "Vector API absent: nothing to compare");
+        for (ReactionNetwork network : networks()) {
+            for (int replicates : new int[] {1, LANES + 1, 131}) {
+                EnsembleSpec spec = new EnsembleSpec(replicates, 20, 1, 42, 2, SimulationMethod.SSA);
+                EnsembleResult lanes = EnsembleSimulator.run(network, spec, SsaAlgorithm.DIRECT_SIMD_LANES, d -> {});
+                EnsembleResult scalar = EnsembleSimulator.run(network, spec, SsaAlgorithm.DIRECT_MASS_ACTION,
+                        d -> {});
+                EnsembleResultsAssert.assertBitwiseEqual(scalar, lanes);
+            }
+        }
+    }
+
+    /** Birth-death, dimerisation (second order), channels, and a source with a third-order sink. */
+    private static ReactionNetwork[] networks() {
+        NetworkBuilder b = new NetworkBuilder("source-trimer");
+        int x = b.species("X", 5);
+        int y = b.species("Y", 0);
+        b.reaction("source", 20, new int[] {}, new int[] {x});
+        b.reaction("trimerise", 0.002, new int[] {x, x, x}, new int[] {y});
+        b.reaction("decay", 0.3, new int[] {y}, new int[] {});
+        return new ReactionNetwork[] {StandardNetworks.birthDeath(), StandardNetworks.dimerisation(),
+                StandardNetworks.channels(30), b.build()};
+    }
+}
