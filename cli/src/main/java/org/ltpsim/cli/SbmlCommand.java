@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.ltpsim.cli.io.AtomicOutput;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.ProgressBar;
@@ -146,8 +144,6 @@ public final class SbmlCommand implements Callable<Integer> {
     }
 
     private ReactionNetwork importModel(byte[] modelBytes) {
-        // JSBML logs parser warnings on stdout; our errors are the exceptions below.
-        Configurator.setLevel("org.sbml.jsbml", Level.ERROR);
         try {
             return SbmlImporter.parse(new String(modelBytes, StandardCharsets.UTF_8), modelFile.toString());
         } catch (SbmlImportException e) {

@@ -230,4 +230,46 @@ class SbmlImporterTest {
         assertEquals(6.0 * 10 / 20, network.reactions().get(0).propensity().evaluate(network.initialState(), 0),
                 1e-15);
     }
+
+    @Test
+    void levelTwoModelWithDefaultStoichiometryAndLocalParameters() {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="2" version="4">
+                  <model id="l2">
+                    <listOfCompartments><compartment id="C" size="1"/></listOfCompartments>
+                    <listOfSpecies>
+                      <species id="A" compartment="C" initialAmount="50" hasOnlySubstanceUnits="true"/>
+                      <species id="B" compartment="C" initialAmount="0" hasOnlySubstanceUnits="true"/>
+                    </listOfSpecies>
+                    <listOfParameters><parameter id="k" value="1"/></listOfParameters>
+                    <listOfReactions>
+                      <reaction id="conv" reversible="false">
+                        <listOfReactants><speciesReference species="A"/></listOfReactants>
+                        <listOfProducts><speciesReference species="B" stoichiometry="2"/></listOfProducts>
+                        <kineticLaw>
+                          <math xmlns="http://www.w3.org/1998/Math/MathML">
+                            <apply><times/><ci>k</ci><ci>A</ci></apply>
+                          </math>
+                          <listOfParameters><parameter id="k" value="0.25"/></listOfParameters>
+                        </kineticLaw>
+                      </reaction>
+                    </listOfReactions>
+                  </model>
+                </sbml>
+                """;
+        ReactionNetwork network = SbmlImporter.parse(xml, "l2.xml");
+        Reaction conv = network.reactions().get(0);
+        assertArrayEquals(new int[] {0, 1}, conv.changedSpecies());
+        assertArrayEquals(new int[] {-1, 2}, conv.changes(), "Level 2 stoichiometry defaults to 1");
+        assertEquals(0.25, conv.massAction().rateConstant(), "the local k wins");
+    }
+
+    @Test
+    void documentWithoutModelIsRefused() {
+        SbmlImportException error = org.junit.jupiter.api.Assertions.assertThrows(SbmlImportException.class,
+                () -> SbmlImporter.parse("<?xml version=\"1.0\"?><sbml xmlns=\"http://www.sbml.org/sbml/level3/"
+                        + "version1/core\" level=\"3\" version=\"1\"></sbml>", "empty.xml"));
+        assertTrue(error.getMessage().contains("empty.xml"), error.getMessage());
+    }
 }
