@@ -1,0 +1,357 @@
+package org.ltpsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.ltpsim.camkii.CamkiiParameters;
+import org.ltpsim.camkii.CamkiiPopulation;
+import org.ltpsim.camkii.CamkiiPopulations;
+import org.ltpsim.camkii.RingW2Parameters;
+import org.ltpsim.camkii.SwitchLifetimes;
+import org.ltpsim.cli.io.AtomicOutput;
+import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.params.ParameterSet;
+import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.stats.RunningStats;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ltpsim camkii}: the CaMKII holoenzyme kernel alone, for N spines of H holoenzymes under one calcium time
+ * course. Writes the phosphorylated fraction over time (mean, sd, quantiles across spines), switch lifetimes, a
+ * summary and a manifest into {@code --out}, completely or not at all.
+ *
+ * <p>Spines are split into blocks of {@value #BLOCK_SPINES}; block {@code b} draws from
+ * {@code RandomStreams.forBlock(seed, "camkii", b)}, and results merge in block order, so output is bitwise the
+ * same for any {@code --threads}.
+ */
+@Command(name = "camkii", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
+public final class CamkiiCommand implements Callable<Integer> {
+    /** Spines per block: fixed, so random streams never depend on the thread count. */
+    static final int BLOCK_SPINES = 32;
+    private static final long MAX_RECORDED_VALUES = 50_000_000L;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--spines", defaultValue = "100", description = "Number of spines (default ${DEFAULT-VALUE}).")
+    int spines;
+
+    @Option(names = "--holoenzymes", description = "Holoenzymes per spine (default: holoenzyme.per_spine).")
+    Integer holoenzymes;
+
+    @Option(names = "--calcium", defaultValue = "const:0.1", description = "const:C | pulse:AMP_uM,START_s,DUR_s"
+            + "[,BASE_uM] | file:PATH (rows 'time_s, ca_uM', piecewise constant). Default ${DEFAULT-VALUE}.")
+    String calcium;
+
+    @Option(names = "--t-end", defaultValue = "60", description = "Simulated time, s (default ${DEFAULT-VALUE}).")
+    double tEndSec;
+
+    @Option(names = "--dt-out", defaultValue = "1", description = "Output interval, s (default ${DEFAULT-VALUE}).")
+    double dtOutSec;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads (default: all processors).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, description = "Output directory (replaced atomically).")
+    Path out;
+
+    @Option(names = "--mutant", description = "Mutant: t286a (no T286 autophosphorylation).")
+    String mutant;
+
+    @Option(names = "--inhibitor", description = "Apply the CaMKII inhibitor (inhibitor.block_fraction).")
+    boolean inhibitor;
+
+    @Option(names = "--pp1", description = "PP1 molecules per spine (overrides pp1.per_holoenzyme).")
+    Double pp1PerSpine;
+
+    @Option(names = "--model", defaultValue = "holoenzyme",
+            description = "holoenzyme (four-state scheme) or w2 (benchmark ring model, calcium ignored).")
+    String model;
+
+    @Option(names = "--set", description = "Override a parameter: key=value (repeatable), e.g. pp1.inhibition=0.5.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--params", description = "TOML file of [section] key = value overrides.")
+    Path paramsFile;
+
+    /** Everything a block returns, merged in block order. */
+    private record BlockResult(float[][] phosphorylated, RunningStats[] phosphorylatedStats, RunningStats[] active,
+            RunningStats[] autonomous, int[] onCount, SwitchLifetimes lifetimes, int onAtEnd, int ltpAtEnd,
+            long events) {}
+
+    @Override
+    public Integer call() throws IOException {
+        long startNanos = System.nanoTime();
+        ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
+        if (paramsFile != null) {
+            set = set.withOverridesFile(paramsFile);
+        }
+        for (String assignment : sets) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new UserInputException("--set " + assignment + ": expected key=value");
+            }
+            set = set.with(assignment.substring(0, eq).trim(), assignment.substring(eq + 1));
+        }
+        final int h = holoenzymes != null ? holoenzymes : set.getInt("holoenzyme.per_spine");
+        if (h < 1) {
+            throw new UserInputException("--holoenzymes must be >= 1: " + h);
+        }
+        if (spines < 1) {
+            throw new UserInputException("--spines must be >= 1: " + spines);
+        }
+        if (!(tEndSec > 0 && tEndSec < Double.POSITIVE_INFINITY)) {
+            throw new UserInputException("--t-end must be > 0 s: " + tEndSec);
+        }
+        if (!(dtOutSec > 0 && dtOutSec <= tEndSec)) {
+            throw new UserInputException("--dt-out must be > 0 s and <= --t-end: " + dtOutSec);
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threadCount < 1) {
+            throw new UserInputException("--threads must be >= 1: " + threadCount);
+        }
+        if ((long) h * 12 * Math.min(spines, BLOCK_SPINES) > Integer.MAX_VALUE / 2) {
+            throw new UserInputException("--holoenzymes " + h + " is too large for one block of spines");
+        }
+        boolean w2 = switch (model.toLowerCase(Locale.ROOT)) {
+            case "holoenzyme" -> false;
+            case "w2" -> true;
+            default -> throw new UserInputException("unknown --model '" + model + "' (known: holoenzyme, w2)");
+        };
+        CamkiiParameters parameters = CamkiiParameters.from(set);
+        if (mutant != null) {
+            if (!mutant.equalsIgnoreCase("t286a")) {
+                throw new UserInputException("unknown --mutant '" + mutant + "' (known: t286a)");
+            }
+            parameters = parameters.withT286a();
+        }
+        if (inhibitor) {
+            parameters = parameters.withInhibitor(set.get("inhibitor.block_fraction"));
+        }
+        if (pp1PerSpine != null) {
+            if (!(pp1PerSpine >= 0 && pp1PerSpine < Double.POSITIVE_INFINITY)) {
+                throw new UserInputException("--pp1 must be >= 0 molecules per spine: " + pp1PerSpine);
+            }
+            parameters = parameters.withPp1PerSpine(pp1PerSpine, h);
+        }
+        final CamkiiParameters finalParameters = parameters;
+        final CamkiiCalciumCourse course = CamkiiCalciumCourse.parse(calcium, set.get("calcium.rest_uM"));
+        final double[] outputSec = outputTimes(tEndSec, dtOutSec);
+        if ((long) outputSec.length * spines > MAX_RECORDED_VALUES) {
+            throw new UserInputException("--spines x output times = " + (long) outputSec.length * spines
+                    + " exceeds " + MAX_RECORDED_VALUES + "; raise --dt-out or lower --spines");
+        }
+        final int blocks = (spines + BLOCK_SPINES - 1) / BLOCK_SPINES;
+
+        List<BlockResult> results;
+        AtomicLong done = new AtomicLong();
+        try (BlockExecutor executor = new BlockExecutor(threadCount);
+                ProgressBar progress = new ProgressBar(System.err, "camkii", (long) blocks * outputSec.length)) {
+            results = executor.map(blocks, block -> {
+                int first = block * BLOCK_SPINES;
+                int count = Math.min(BLOCK_SPINES, spines - first);
+                CamkiiPopulation pop = w2
+                        ? CamkiiPopulations.createW2(RingW2Parameters.benchmark(), count, h,
+                                RandomStreams.forBlock(seed, "camkii", block), finalParameters.onFraction(),
+                                finalParameters.offFraction())
+                        : CamkiiPopulations.create(finalParameters, count, h,
+                                RandomStreams.forBlock(seed, "camkii", block), true);
+                return runBlock(pop, course, outputSec, () -> progress.update(done.incrementAndGet()));
+            });
+        }
+
+        // merge in block order
+        int times = outputSec.length;
+        RunningStats[] phosphorylated = fresh(times);
+        RunningStats[] active = fresh(times);
+        RunningStats[] autonomous = fresh(times);
+        int[] onCount = new int[times];
+        SwitchLifetimes lifetimes = new SwitchLifetimes(true);
+        int onAtEnd = 0;
+        int ltpAtEnd = 0;
+        long events = 0;
+        float[][] all = new float[times][spines];
+        int offset = 0;
+        for (BlockResult r : results) {
+            for (int k = 0; k < times; k++) {
+                phosphorylated[k].merge(r.phosphorylatedStats[k]);
+                active[k].merge(r.active[k]);
+                autonomous[k].merge(r.autonomous[k]);
+                onCount[k] += r.onCount[k];
+                System.arraycopy(r.phosphorylated[k], 0, all[k], offset, r.phosphorylated[k].length);
+            }
+            offset += r.phosphorylated[0].length;
+            lifetimes.add(r.lifetimes);
+            onAtEnd += r.onAtEnd;
+            ltpAtEnd += r.ltpAtEnd;
+            events += r.events;
+        }
+        double wallSec = (System.nanoTime() - startNanos) / 1e9;
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", w2 ? "w2" : "holoenzyme");
+        summary.put("spines", spines);
+        summary.put("holoenzymes_per_spine", h);
+        summary.put("calcium", calcium);
+        summary.put("t_end_s", tEndSec);
+        summary.put("mutant", mutant == null ? "none" : mutant.toLowerCase(Locale.ROOT));
+        summary.put("inhibitor", inhibitor);
+        summary.put("phosphorylated_fraction_end_mean", phosphorylated[times - 1].mean());
+        summary.put("phosphorylated_fraction_end_sd", phosphorylated[times - 1].sampleSd());
+        summary.put("fraction_on_end", onAtEnd / (double) spines);
+        summary.put("fraction_ltp", ltpAtEnd / (double) spines);
+        summary.put("ltp_criterion", "switch ON (>= " + finalParameters.onFraction() + " phosphorylated, OFF at <= "
+                + finalParameters.offFraction() + ") for >= " + finalParameters.ltpMinOnSec() + " s");
+        summary.put("on_lifetimes", lifetimeSummary(lifetimes.onDurationsSec(), lifetimes.onMillis()));
+        summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis()));
+        summary.put("events", events);
+        summary.put("wall_time_s", wallSec);
+        Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
+        manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
+
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        Manifest manifest = new Manifest("camkii " + String.join(" ", args), seed, threadCount)
+                .put("block_spines", BLOCK_SPINES)
+                .parameters(manifestParameters)
+                .wallTimeSec(wallSec);
+        final int finalOnAtEnd = onAtEnd;
+        AtomicOutput.writeDirectory(out, dir -> {
+            writeTimecourse(dir.resolve("timecourse.csv"), outputSec, course, phosphorylated, all, active, autonomous,
+                    onCount);
+            writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes);
+            Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary);
+            manifest.write(dir.resolve("manifest.json"));
+        });
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "camkii: %d spines x %d holoenzymes, %.0f s: ON at end %d/%d, phosphorylated %.3f +- %.3f; %d events,"
+                        + " %.1f s -> %s%n", spines, h, tEndSec, finalOnAtEnd, spines, phosphorylated[times - 1].mean(),
+                phosphorylated[times - 1].sampleSd(), events, wallSec, out);
+        return 0;
+    }
+
+    private static BlockResult runBlock(CamkiiPopulation pop, CamkiiCalciumCourse course, double[] outputSec,
+            Runnable tick) {
+        int n = pop.spineCount();
+        int times = outputSec.length;
+        float[][] phosphorylated = new float[times][n];
+        RunningStats[] phosphorylatedStats = fresh(times);
+        RunningStats[] active = fresh(times);
+        RunningStats[] autonomous = fresh(times);
+        int[] onCount = new int[times];
+        for (int k = 0; k < times; k++) {
+            // advance piecewise: calcium is constant between breakpoints, so each piece is one exact call
+            while (pop.timeSec() < outputSec[k]) {
+                double t = pop.timeSec();
+                double until = Math.min(outputSec[k], course.nextChangeAfter(t));
+                pop.advanceUniform(until - t, course.valueAt(t));
+                if (pop.timeSec() >= outputSec[k] - 1e-12 * Math.max(1, outputSec[k])) {
+                    break; // absorb rounding of the accumulated clock
+                }
+            }
+            for (int spine = 0; spine < n; spine++) {
+                double total = pop.subunitCount(spine);
+                double fraction = pop.phosphorylatedSubunits(spine) / total;
+                phosphorylated[k][spine] = (float) fraction;
+                phosphorylatedStats[k].add(fraction);
+                active[k].add(pop.activeSubunits(spine) / total);
+                autonomous[k].add(pop.autonomousSubunits(spine) / total);
+                onCount[k] += pop.isOn(spine) ? 1 : 0;
+            }
+            tick.run();
+        }
+        int onAtEnd = 0;
+        int ltp = 0;
+        for (int spine = 0; spine < n; spine++) {
+            onAtEnd += pop.isOn(spine) ? 1 : 0;
+            ltp += pop.hasLtp(spine) ? 1 : 0;
+        }
+        return new BlockResult(phosphorylated, phosphorylatedStats, active, autonomous, onCount, pop.lifetimes(),
+                onAtEnd, ltp, pop.eventCount());
+    }
+
+    static double[] outputTimes(double tEndSec, double dtOutSec) {
+        long steps = (long) Math.floor(tEndSec / dtOutSec + 1e-9);
+        List<Double> times = new ArrayList<>();
+        for (long k = 0; k <= steps; k++) {
+            times.add(k * dtOutSec);
+        }
+        if (tEndSec - times.get(times.size() - 1) > 1e-9 * tEndSec) {
+            times.add(tEndSec);
+        }
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static RunningStats[] fresh(int n) {
+        RunningStats[] stats = new RunningStats[n];
+        for (int i = 0; i < n; i++) {
+            stats[i] = new RunningStats();
+        }
+        return stats;
+    }
+
+    /** Quantile of sorted values, linear interpolation between order statistics (Hyndman and Fan type 7). */
+    static double quantile(float[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    private static Map<String, Object> lifetimeSummary(double[] durationsSec, Histogram millis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("completed", durationsSec.length);
+        m.put("mean_s", durationsSec.length == 0 ? null : Arrays.stream(durationsSec).average().orElse(0));
+        m.put("median_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(50) / 1e3);
+        m.put("p90_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(90) / 1e3);
+        m.put("max_s", millis.getTotalCount() == 0 ? null : millis.getMaxValue() / 1e3);
+        return m;
+    }
+
+    private static void writeTimecourse(Path file, double[] outputSec, CamkiiCalciumCourse course,
+            RunningStats[] phosphorylated, float[][] all, RunningStats[] active, RunningStats[] autonomous,
+            int[] onCount) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("time_s,ca_uM,phospho_mean,phospho_sd,phospho_q05,phospho_q25,phospho_median,phospho_q75,"
+                    + "phospho_q95,active_mean,autonomous_mean,fraction_on");
+            for (int k = 0; k < outputSec.length; k++) {
+                float[] sorted = all[k].clone();
+                Arrays.sort(sorted);
+                w.printf(Locale.ROOT, "%.6g,%.6g,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", outputSec[k],
+                        course.valueAt(outputSec[k]), phosphorylated[k].mean(), phosphorylated[k].sampleSd(),
+                        quantile(sorted, 0.05), quantile(sorted, 0.25), quantile(sorted, 0.5),
+                        quantile(sorted, 0.75), quantile(sorted, 0.95), active[k].mean(), autonomous[k].mean(),
+                        onCount[k] / (double) sorted.length);
+            }
+        }
+    }
+
+    private static void writeLifetimes(Path file, SwitchLifetimes lifetimes) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("state,duration_s");
+            for (double d : lifetimes.onDurationsSec()) {
+                w.printf(Locale.ROOT, "on,%.6f%n", d);
+            }
+            for (double d : lifetimes.offDurationsSec()) {
+                w.printf(Locale.ROOT, "off,%.6f%n", d);
+            }
+        }
+    }
+}

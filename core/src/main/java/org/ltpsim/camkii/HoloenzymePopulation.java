@@ -1,0 +1,368 @@
+package org.ltpsim.camkii;
+
+import static org.ltpsim.camkii.SubunitLayout.PER_HOLOENZYME;
+import static org.ltpsim.camkii.SubunitLayout.left;
+import static org.ltpsim.camkii.SubunitLayout.right;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * CaMKII holoenzymes subunit by subunit: the four-state ring scheme of Lisman and Zhabotinsky (Zhabotinsky 2000;
+ * Miller, Zhabotinsky, Lisman and Wang 2005), with Ca2+/calmodulin binding made an explicit reversible step.
+ *
+ * <p>States of a subunit (one byte): {@link #INACTIVE}; {@link #CAM} (Ca2+/CaM bound, active, T286 free);
+ * {@link #PHOSPHO_CAM} (T286-phosphorylated, CaM still bound: "trapped"); {@link #AUTONOMOUS} (T286-phosphorylated,
+ * no CaM: calcium-independent activity). Reactions of one subunit, calcium {@code Ca} frozen over a step:
+ * <pre>
+ *   INACTIVE    -> CAM          kon(Ca) = onMax Ca^n / (Ca^n + K^n)           Ca2+/CaM binding
+ *   CAM         -> INACTIVE     off                                            CaM unbinding
+ *   CAM         -> PHOSPHO_CAM  auto, only if the left ring neighbour is active T286 autophosphorylation
+ *   PHOSPHO_CAM -> AUTONOMOUS   offTrapped                                     CaM unbinding (trapping)
+ *   AUTONOMOUS  -> PHOSPHO_CAM  kon(Ca)                                        CaM rebinding
+ *   PHOSPHO_CAM -> CAM    }     Vmax / (Km + P), P = phosphorylated count      PP1, Michaelis-Menten: the
+ *   AUTONOMOUS  -> INACTIVE }                                                  spine's total flux Vmax P/(Km+P)
+ *   holoenzyme  -> 12 x INACTIVE  turnover                                     replacement (optional)
+ * </pre>
+ * Autophosphorylation is intersubunit (Hanson et al. 1994; Rich and Schulman 1998): the catalysing subunit is the
+ * left-hand ring neighbour ({@code k-1 mod 6}), which must itself be active (CaM-bound or phosphorylated). An
+ * isolated CaM-bound subunit therefore cannot start the switch: initiation needs two adjacent CaM-bound
+ * subunits, which makes activation steeply calcium dependent, while a phosphorylated subunit keeps its right
+ * neighbour phosphorylatable after calcium has fallen (the memory). Saturation of PP1 by the many phosphorylated
+ * subunits of an ON spine is what makes the ON state stable (Lisman and Zhabotinsky 2001; Miller et al. 2005).
+ *
+ * <p>Exact SSA per spine: the subunits sit in five reaction classes ({@link ClassPartition}), all members of a
+ * class having the same reactions at the same rates, so the total propensity is a sum over five classes and an
+ * event draws its class, its subunit (uniform within the class) and its reaction from one uniform number. An
+ * event consumes one uniform and one Exp(1) (ziggurat) variate and touches at most three subunits: O(1).
+ */
+final class HoloenzymePopulation implements CamkiiPopulation {
+    static final byte INACTIVE = 0;
+    static final byte CAM = 1;
+    static final byte PHOSPHO_CAM = 2;
+    static final byte AUTONOMOUS = 3;
+
+    // Reaction classes, ordered so that the common transitions cross one boundary.
+    static final int K_CAM_ISOLATED = 0; // CAM, left neighbour inactive: can only lose CaM
+    static final int K_INACTIVE = 1;
+    static final int K_CAM_PRIMED = 2; // CAM, left neighbour active: can be autophosphorylated
+    static final int K_PHOSPHO_CAM = 3;
+    static final int K_AUTONOMOUS = 4;
+    static final int CLASSES = 5;
+
+    private final int spines;
+    private final int holoenzymes;
+    private final int perSpine;
+    private final byte[] state;
+    private final ClassPartition part;
+    private final double[] residual;
+    private final double[] cachedCa;
+    private final double[] cachedKonHz;
+    private final SwitchTracker tracker;
+    private final UniformRandomProvider rng;
+    private final ContinuousSampler exp;
+    private final CamkiiParameters parameters;
+
+    private final double offHz;
+    private final double offTrappedHz;
+    private final double autoHz;
+    private final double vmaxHz;
+    private final double kmSubunits;
+    private final double turnoverPerHoloHz;
+
+    private double timeSec;
+    private long events;
+
+    HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
+            boolean keepLifetimes) {
+        this.parameters = parameters;
+        this.spines = spines;
+        this.holoenzymes = holoenzymes;
+        this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
+        this.state = new byte[Math.multiplyExact(spines, perSpine)];
+        this.part = new ClassPartition(spines, perSpine, CLASSES, K_INACTIVE);
+        this.residual = new double[spines];
+        this.cachedCa = new double[spines];
+        this.cachedKonHz = new double[spines];
+        Arrays.fill(cachedCa, Double.NaN);
+        this.tracker = new SwitchTracker(spines, perSpine, parameters.onFraction(), parameters.offFraction(),
+                parameters.ltpMinOnSec(), keepLifetimes);
+        this.rng = rng;
+        this.exp = ZigguratSampler.Exponential.of(rng);
+        this.offHz = parameters.camOffHz();
+        this.offTrappedHz = parameters.camOffTrappedHz();
+        this.autoHz = parameters.effectiveAutoHz();
+        this.vmaxHz = parameters.pp1VmaxHz(holoenzymes);
+        this.kmSubunits = parameters.pp1KmSubunits(holoenzymes);
+        this.turnoverPerHoloHz = parameters.turnoverPerHour() / 3600.0;
+        for (int spine = 0; spine < spines; spine++) {
+            residual[spine] = exp.sample();
+        }
+    }
+
+    CamkiiParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public void advance(double dtSec, double[] caMicroMolar) {
+        checkStep(dtSec);
+        if (caMicroMolar.length < spines) {
+            throw new IllegalArgumentException("need calcium for " + spines + " spines, got " + caMicroMolar.length);
+        }
+        for (int spine = 0; spine < spines; spine++) {
+            advanceSpine(spine, dtSec, caMicroMolar[spine]);
+        }
+        timeSec += dtSec;
+    }
+
+    @Override
+    public void advanceUniform(double dtSec, double caMicroMolar) {
+        checkStep(dtSec);
+        for (int spine = 0; spine < spines; spine++) {
+            advanceSpine(spine, dtSec, caMicroMolar);
+        }
+        timeSec += dtSec;
+    }
+
+    private static void checkStep(double dtSec) {
+        if (!(dtSec >= 0 && dtSec < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("dtSec must be finite and >= 0: " + dtSec);
+        }
+    }
+
+    private double konHz(int spine, double caMicroMolar) {
+        if (caMicroMolar != cachedCa[spine]) {
+            cachedKonHz[spine] = parameters.camOnHz(caMicroMolar); // checks calcium >= 0
+            cachedCa[spine] = caMicroMolar;
+        }
+        return cachedKonHz[spine];
+    }
+
+    /** Exact SSA of one spine over {@code dtSec}: integrate the total propensity against the Exp(1) residual. */
+    private void advanceSpine(int spine, double dtSec, double caMicroMolar) {
+        final double konHz = konHz(spine, caMicroMolar);
+        final double offHz = this.offHz;
+        final double primedHz = offHz + autoHz;
+        final double offTrappedHz = this.offTrappedHz;
+        final double turnoverHz = turnoverPerHoloHz * holoenzymes;
+        final ClassPartition part = this.part;
+        double resid = residual[spine];
+        double remaining = dtSec;
+        while (true) {
+            // prepare: class propensities
+            final int nIsolated = part.count(spine, K_CAM_ISOLATED);
+            final int nInactive = part.count(spine, K_INACTIVE);
+            final int nPrimed = part.count(spine, K_CAM_PRIMED);
+            final int nPhosphoCam = part.count(spine, K_PHOSPHO_CAM);
+            final int nAutonomous = part.count(spine, K_AUTONOMOUS);
+            final int phosphorylated = nPhosphoCam + nAutonomous;
+            final double dephosHz = phosphorylated == 0 ? 0.0 : vmaxHz / (kmSubunits + phosphorylated);
+            final double c1 = nInactive * konHz;
+            final double c2 = c1 + nPrimed * primedHz;
+            final double c3 = c2 + nIsolated * offHz;
+            final double c4 = c3 + nPhosphoCam * (offTrappedHz + dephosHz);
+            final double c5 = c4 + nAutonomous * (konHz + dephosHz);
+            final double a0 = c5 + turnoverHz;
+            // select tau: does the integrated hazard reach the residual within the step?
+            if (!(a0 * remaining > resid)) {
+                resid -= a0 * remaining;
+                break;
+            }
+            remaining -= resid / a0;
+            if (remaining < 0) {
+                remaining = 0;
+            }
+            final double eventSec = timeSec + (dtSec - remaining);
+            // select and fire the reaction
+            while (true) {
+                final double target = rng.nextDouble() * a0;
+                if (target < c1) {
+                    int i = part.member(spine, K_INACTIVE, index(target / konHz, nInactive));
+                    setState(spine, i, CAM);
+                } else if (target < c2) {
+                    double x = (target - c1) / primedHz;
+                    int index = index(x, nPrimed);
+                    int i = part.member(spine, K_CAM_PRIMED, index);
+                    if ((x - index) * primedHz < offHz) {
+                        setState(spine, i, INACTIVE);
+                    } else {
+                        setState(spine, i, PHOSPHO_CAM);
+                        tracker.update(spine, phosphorylated + 1, eventSec);
+                    }
+                } else if (target < c3) {
+                    int i = part.member(spine, K_CAM_ISOLATED, index((target - c2) / offHz, nIsolated));
+                    setState(spine, i, INACTIVE);
+                } else if (target < c4) {
+                    double rate = offTrappedHz + dephosHz;
+                    double x = (target - c3) / rate;
+                    int index = index(x, nPhosphoCam);
+                    int i = part.member(spine, K_PHOSPHO_CAM, index);
+                    if ((x - index) * rate < offTrappedHz) {
+                        setState(spine, i, AUTONOMOUS);
+                    } else {
+                        setState(spine, i, CAM);
+                        tracker.update(spine, phosphorylated - 1, eventSec);
+                    }
+                } else if (target < c5) {
+                    double rate = konHz + dephosHz;
+                    double x = (target - c4) / rate;
+                    int index = index(x, nAutonomous);
+                    int i = part.member(spine, K_AUTONOMOUS, index);
+                    if ((x - index) * rate < konHz) {
+                        setState(spine, i, PHOSPHO_CAM);
+                    } else {
+                        setState(spine, i, INACTIVE);
+                        tracker.update(spine, phosphorylated - 1, eventSec);
+                    }
+                } else if (target < a0 && turnoverHz > 0) {
+                    int holo = index((target - c5) / turnoverPerHoloHz, holoenzymes);
+                    replaceHoloenzyme(spine, holo);
+                    tracker.update(spine, phosphorylatedSubunits(spine), eventSec);
+                } else {
+                    continue; // target landed on a boundary by rounding: draw again
+                }
+                break;
+            }
+            events++;
+            resid = exp.sample();
+        }
+        residual[spine] = resid;
+    }
+
+    private static int index(double x, int count) {
+        int index = (int) x;
+        return index < count ? index : count - 1;
+    }
+
+    /** Sets a subunit's state and re-files it and, if its activity changed, its right neighbour. */
+    private void setState(int spine, int i, byte newState) {
+        final int base = spine * perSpine;
+        final byte old = state[base + i];
+        state[base + i] = newState;
+        part.move(spine, i, classOf(newState, state[base + left(i)] != INACTIVE));
+        if ((old == INACTIVE) != (newState == INACTIVE)) {
+            int r = right(i);
+            if (state[base + r] == CAM) {
+                part.move(spine, r, newState != INACTIVE ? K_CAM_PRIMED : K_CAM_ISOLATED);
+            }
+        }
+    }
+
+    private static int classOf(byte s, boolean leftActive) {
+        return switch (s) {
+            case INACTIVE -> K_INACTIVE;
+            case CAM -> leftActive ? K_CAM_PRIMED : K_CAM_ISOLATED;
+            case PHOSPHO_CAM -> K_PHOSPHO_CAM;
+            default -> K_AUTONOMOUS;
+        };
+    }
+
+    private void replaceHoloenzyme(int spine, int holo) {
+        final int base = spine * perSpine;
+        for (int k = 0; k < PER_HOLOENZYME; k++) {
+            int i = holo * PER_HOLOENZYME + k;
+            state[base + i] = INACTIVE;
+            part.move(spine, i, K_INACTIVE);
+        }
+    }
+
+    @Override
+    public int spineCount() {
+        return spines;
+    }
+
+    @Override
+    public int holoenzymesPerSpine() {
+        return holoenzymes;
+    }
+
+    @Override
+    public int subunitCount(int spine) {
+        return perSpine;
+    }
+
+    @Override
+    public double timeSec() {
+        return timeSec;
+    }
+
+    @Override
+    public int phosphorylatedSubunits(int spine) {
+        return part.count(spine, K_PHOSPHO_CAM) + part.count(spine, K_AUTONOMOUS);
+    }
+
+    @Override
+    public int activeSubunits(int spine) {
+        return perSpine - part.count(spine, K_INACTIVE);
+    }
+
+    @Override
+    public int autonomousSubunits(int spine) {
+        return part.count(spine, K_AUTONOMOUS);
+    }
+
+    @Override
+    public boolean isOn(int spine) {
+        return tracker.isOn(spine);
+    }
+
+    @Override
+    public double onSinceSec(int spine) {
+        return tracker.onSinceSec(spine);
+    }
+
+    @Override
+    public double longestOnSec(int spine) {
+        return tracker.longestOnSec(spine, timeSec);
+    }
+
+    @Override
+    public boolean hasLtp(int spine) {
+        return tracker.hasLtp(spine, timeSec);
+    }
+
+    @Override
+    public SwitchLifetimes lifetimes() {
+        return tracker.lifetimes();
+    }
+
+    @Override
+    public int subunitState(int spine, int subunit) {
+        return state[spine * perSpine + subunit];
+    }
+
+    @Override
+    public long eventCount() {
+        return events;
+    }
+
+    /** Consistency check for tests: every subunit filed in the class its state and left neighbour imply. */
+    boolean classesConsistent() {
+        for (int spine = 0; spine < spines; spine++) {
+            int base = spine * perSpine;
+            for (int i = 0; i < perSpine; i++) {
+                int expected = classOf(state[base + i], state[base + left(i)] != INACTIVE);
+                if (part.classOf(spine, i) != expected) {
+                    return false;
+                }
+            }
+            int total = 0;
+            for (int c = 0; c < CLASSES; c++) {
+                int n = part.count(spine, c);
+                for (int j = 0; j < n; j++) {
+                    if (part.classOf(spine, part.member(spine, c, j)) != c) {
+                        return false;
+                    }
+                }
+                total += n;
+            }
+            if (total != perSpine) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

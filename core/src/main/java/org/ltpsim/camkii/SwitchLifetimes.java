@@ -1,0 +1,73 @@
+package org.ltpsim.camkii;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Completed ON and OFF periods of the CaMKII switch, recorded off the hot path (only when a spine switches).
+ *
+ * <p>Two HdrHistograms in milliseconds (3 significant digits, auto-resizing: from milliseconds to years) hold the
+ * distributions; optionally the exact durations in seconds are kept too (for KS tests and the lifetime sweep).
+ * One instance per block, merged with {@link #add} in block order. A period counts when it ends; the first OFF
+ * period of each spine starts at creation (all subunits unphosphorylated), so it is a first-passage time from
+ * the fully dephosphorylated state. Periods still running at the end are not recorded (right-censored).
+ */
+public final class SwitchLifetimes {
+    private final Histogram onMillis = new Histogram(3);
+    private final Histogram offMillis = new Histogram(3);
+    private final DoubleArrayList onSec;
+    private final DoubleArrayList offSec;
+
+    /** @param keepDurations also keep every duration as a double (memory grows with the number of switches) */
+    public SwitchLifetimes(boolean keepDurations) {
+        onMillis.setAutoResize(true);
+        offMillis.setAutoResize(true);
+        onSec = keepDurations ? new DoubleArrayList() : null;
+        offSec = keepDurations ? new DoubleArrayList() : null;
+    }
+
+    void record(boolean wasOn, double durationSec) {
+        long millis = Math.max(0L, Math.round(durationSec * 1e3));
+        if (wasOn) {
+            onMillis.recordValue(millis);
+            if (onSec != null) {
+                onSec.add(durationSec);
+            }
+        } else {
+            offMillis.recordValue(millis);
+            if (offSec != null) {
+                offSec.add(durationSec);
+            }
+        }
+    }
+
+    /** Folds {@code other} into this one (call in block order). */
+    public void add(SwitchLifetimes other) {
+        onMillis.add(other.onMillis);
+        offMillis.add(other.offMillis);
+        if (onSec != null && other.onSec != null) {
+            onSec.addAll(other.onSec);
+            offSec.addAll(other.offSec);
+        }
+    }
+
+    /** Completed ON periods, in milliseconds. */
+    public Histogram onMillis() {
+        return onMillis;
+    }
+
+    /** Completed OFF periods, in milliseconds. */
+    public Histogram offMillis() {
+        return offMillis;
+    }
+
+    /** Exact completed ON durations in seconds, in the order they ended; empty unless durations are kept. */
+    public double[] onDurationsSec() {
+        return onSec == null ? new double[0] : onSec.toDoubleArray();
+    }
+
+    /** Exact completed OFF durations in seconds, in the order they ended; empty unless durations are kept. */
+    public double[] offDurationsSec() {
+        return offSec == null ? new double[0] : offSec.toDoubleArray();
+    }
+}

@@ -1,0 +1,52 @@
+package org.ltpsim.channels;
+
+/**
+ * One receptor type's individual channels across the spines of one block. Every channel has a stable id (from
+ * construction, in spine order, or from {@link #insert}) and one Markov state. Not thread-safe: one block, one
+ * task.
+ */
+public interface ChannelPopulation {
+    KineticScheme scheme();
+
+    int spineCount();
+
+    /**
+     * Advances every channel by {@code dtMs} with each spine's cleft glutamate (mM) frozen over the step: exact for
+     * piecewise-constant glutamate.
+     */
+    void advance(double dtMs, double[] glutamateMilliMolar);
+
+    /** Conducting channels at the spine now. */
+    int openCount(int spine);
+
+    int channelCount(int spine);
+
+    /** No channel at the spine is bound, open or desensitised: nothing can happen there while glutamate is zero. */
+    boolean isResting(int spine);
+
+    int stateCount(int spine, int state);
+
+    /** Adds a channel in the scheme's initial (resting) state to the spine; returns its id. */
+    int insert(int spine);
+
+    /** Removes the channel with this id; its id may be reused by a later insert. */
+    void remove(int channelId);
+
+    /** Current Markov state of a live channel. */
+    int state(int channelId);
+
+    /** Spine of a live channel. */
+    int spineOf(int channelId);
+
+    /** Whether the id names a live channel. */
+    boolean isLive(int channelId);
+
+    /**
+     * Transitions counted so far. The event-driven method counts every transition; the fixed-step method counts
+     * channels whose state differs at the end of a step from its start (several jumps in one step count once).
+     */
+    long transitionCount();
+
+    /** The update method, for logs and manifests. */
+    ChannelPopulations.Method method();
+}

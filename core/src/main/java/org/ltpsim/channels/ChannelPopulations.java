@@ -1,0 +1,83 @@
+package org.ltpsim.channels;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ltpsim.rng.RandomStreams;
+
+/**
+ * Creates channel populations, choosing the update method once.
+ *
+ * <p>The default ({@link #defaultMethod}) is exact and event-driven, with work proportional to transitions: one
+ * clock per channel for constant-rate schemes, the state-class SSA for glutamate-gated ones. Both were measured
+ * faster than the fixed-step kernels, on the W3 benchmark and on the spine-like load (docs/channels.md). The
+ * fixed-step kernels remain available by name for comparison.
+ */
+public final class ChannelPopulations {
+    /** How channels are advanced. */
+    public enum Method {
+        /** Exact SSA over state classes per spine, channel drawn among the eligible ones. */
+        EVENT_DRIVEN,
+        /** Exact, one next-event time per channel; constant-rate schemes only (fastest on W3). */
+        EVENT_DRIVEN_PER_CHANNEL,
+        /** Every channel every step, transition probabilities from the matrix exponential; scalar kernel. */
+        FIXED_STEP_SCALAR,
+        /** As {@link #FIXED_STEP_SCALAR}, Vector API kernel, bitwise equal to the scalar one. */
+        FIXED_STEP_SIMD
+    }
+
+    private ChannelPopulations() {}
+
+    /** The default method with the block's "purpose" stream: results depend only on (seed, purpose, block). */
+    public static ChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, long masterSeed,
+            String purpose, long blockId) {
+        check(scheme, channelsPerSpine);
+        return create(scheme, channelsPerSpine, masterSeed, purpose, blockId, defaultMethod(scheme));
+    }
+
+    /** The method chosen by time-to-solution (docs/channels.md): per-channel clocks if rates are constant. */
+    public static Method defaultMethod(KineticScheme scheme) {
+        return scheme.isConstantRate() ? Method.EVENT_DRIVEN_PER_CHANNEL : Method.EVENT_DRIVEN;
+    }
+
+    /** A named method, streams derived from (seed, purpose, block). */
+    public static ChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, long masterSeed,
+            String purpose, long blockId, Method method) {
+        check(scheme, channelsPerSpine);
+        if (method == Method.EVENT_DRIVEN_PER_CHANNEL && !scheme.isConstantRate()) {
+            throw new IllegalArgumentException("method " + method + " needs constant rates; scheme " + scheme.name()
+                    + " has glutamate-dependent rates");
+        }
+        return switch (method) {
+            case EVENT_DRIVEN -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
+                    RandomStreams.forBlock(masterSeed, purpose, blockId));
+            case EVENT_DRIVEN_PER_CHANNEL -> new PerChannelEventPopulation(scheme, channelsPerSpine,
+                    RandomStreams.forBlock(masterSeed, purpose, blockId));
+            case FIXED_STEP_SCALAR, FIXED_STEP_SIMD -> FixedStepChannelPopulation.create(scheme, channelsPerSpine,
+                    masterSeed, purpose, blockId, method == Method.FIXED_STEP_SIMD);
+        };
+    }
+
+    /** Default event-driven population drawing from the given provider (which it then owns). */
+    public static ChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
+        check(scheme, channelsPerSpine);
+        if (rng == null) {
+            throw new IllegalArgumentException("rng must not be null");
+        }
+        return scheme.isConstantRate()
+                ? new PerChannelEventPopulation(scheme, channelsPerSpine, rng)
+                : new EventDrivenChannelPopulation(scheme, channelsPerSpine, rng);
+    }
+
+    private static void check(KineticScheme scheme, int[] channelsPerSpine) {
+        if (scheme == null) {
+            throw new IllegalArgumentException("scheme must not be null");
+        }
+        if (channelsPerSpine == null) {
+            throw new IllegalArgumentException("channelsPerSpine must not be null");
+        }
+        for (int i = 0; i < channelsPerSpine.length; i++) {
+            if (!(channelsPerSpine[i] >= 0)) {
+                throw new IllegalArgumentException("channelsPerSpine[" + i + "] must be >= 0: " + channelsPerSpine[i]);
+            }
+        }
+    }
+}

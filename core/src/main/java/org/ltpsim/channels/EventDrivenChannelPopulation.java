@@ -1,0 +1,409 @@
+package org.ltpsim.channels;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Exact event-driven simulation of individual channels over state classes (Gillespie's direct method per spine,
+ * with the channel that moves drawn uniformly among those in its state).
+ *
+ * <p>Channels of one type at one spine in the same state are exchangeable, so a spine's total propensity is
+ * {@code a0 = sum_s n_s k_s(g)} with {@code k_s(g)} the total exit rate of state s at glutamate g. Each spine keeps a
+ * residual unit-exponential "clock" (the integrated-hazard form of the next-reaction method, Anderson 2007): a step
+ * of length dt with glutamate frozen consumes {@code a0 dt} of it; when the clock runs out inside the step, the
+ * event fires at that time, a state class is chosen with probability {@code n_s k_s / a0}, an exit of it with
+ * probability {@code k / k_s}, the channel uniformly among the {@code n_s} in the class (O(1) from the per-class id
+ * list), and a fresh Exp(1) clock is drawn. This is exact for piecewise-constant glutamate, and its cost is
+ * proportional to events plus O(states) per active spine and step; a resting spine at zero glutamate costs O(1).
+ *
+ * <p>Random numbers per event: one exponential (ziggurat, usually one 64-bit draw), one double for the
+ * transition, one bounded int for the channel. Layout: per-id arrays (state, spine, position in its class list)
+ * and one flat int array of class lists, {@code members[listBase[spine] + state * capacity[spine] + i]}.
+ */
+public final class EventDrivenChannelPopulation implements ChannelPopulation {
+    private final KineticScheme scheme;
+    private final int stateCount;
+    private final UniformRandomProvider rng;
+    private final ZigguratSampler.Exponential exponential;
+
+    // Scheme, flattened: exits of state s are exitStart[s] .. exitStart[s+1]-1.
+    private final int[] exitStart;
+    private final int[] exitTo;
+    private final double[] exitConstPerMs;
+    private final double[] exitGluPerMs;
+    private final double[] totalConstPerMs;
+    private final double[] totalGluPerMs;
+    private final boolean[] conducting;
+    private final double[] rate; // scratch: total exit rate per state at the current spine's glutamate
+        private final int initialState;
+    private final int restingState;
+
+    // Per spine.
+    private final int spineCount;
+    private final int[] counts; // [spine * stateCount + state]
+    private final int[] channelCount;
+    private final double[] clock; // residual unit-exponential hazard to the next event
+    private int[] listBase;
+    private int[] capacity;
+    private int[] members;
+
+    // Per channel id.
+    private byte[] state;
+    private int[] spineOf;
+    private int[] position;
+    private int idCount; // ids ever handed out (high-water mark)
+    private int[] freeIds = new int[8];
+    private int freeCount;
+
+    private long transitions;
+
+    EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
+        this.scheme = scheme;
+        this.stateCount = scheme.stateCount();
+        this.rng = rng;
+        this.exponential = ZigguratSampler.Exponential.of(rng);
+        int s = stateCount;
+        int nt = scheme.transitionCount();
+        exitStart = new int[s + 1];
+        exitTo = new int[nt];
+        exitConstPerMs = new double[nt];
+        exitGluPerMs = new double[nt];
+        totalConstPerMs = new double[s];
+        totalGluPerMs = new double[s];
+        conducting = new boolean[s];
+        rate = new double[s];
+        int k = 0;
+        for (int i = 0; i < s; i++) {
+            exitStart[i] = k;
+            conducting[i] = scheme.isConducting(i);
+            for (int t = 0; t < nt; t++) {
+                if (scheme.from(t) == i) {
+                    exitTo[k] = scheme.to(t);
+                    exitConstPerMs[k] = scheme.constantRatePerMs(t);
+                    exitGluPerMs[k] = scheme.ratePerMilliMolarPerMs(t);
+                    totalConstPerMs[i] += exitConstPerMs[k];
+                    totalGluPerMs[i] += exitGluPerMs[k];
+                    k++;
+                }
+            }
+        }
+        exitStart[s] = k;
+        initialState = scheme.initialState();
+        restingState = scheme.restingState();
+
+        spineCount = channelsPerSpine.length;
+        counts = new int[spineCount * s];
+        channelCount = new int[spineCount];
+        clock = new double[spineCount];
+        listBase = new int[spineCount];
+        capacity = new int[spineCount];
+        long total = 0;
+        long listTotal = 0;
+        for (int sp = 0; sp < spineCount; sp++) {
+            int n = channelsPerSpine[sp];
+            if (n < 0) {
+                throw new IllegalArgumentException("channelsPerSpine[" + sp + "] must be >= 0: " + n);
+            }
+            total += n;
+            capacity[sp] = Math.max(4, n);
+            listBase[sp] = (int) listTotal;
+            listTotal += (long) s * capacity[sp];
+        }
+        if (listTotal > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("too many channels in one block: " + total);
+        }
+        members = new int[(int) listTotal];
+        int ids = (int) total;
+        state = new byte[Math.max(ids, 8)];
+        spineOf = new int[state.length];
+        position = new int[state.length];
+        for (int sp = 0; sp < spineCount; sp++) {
+            for (int i = 0; i < channelsPerSpine[sp]; i++) {
+                addChannel(idCount++, sp, initialState);
+            }
+            clock[sp] = exponential.sample();
+        }
+    }
+
+    @Override
+    public KineticScheme scheme() {
+        return scheme;
+    }
+
+    @Override
+    public int spineCount() {
+        return spineCount;
+    }
+
+    @Override
+    public ChannelPopulations.Method method() {
+        return ChannelPopulations.Method.EVENT_DRIVEN;
+    }
+
+    @Override
+    public void advance(double dtMs, double[] glutamateMilliMolar) {
+        if (!(dtMs >= 0) || dtMs == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("dtMs must be finite and >= 0: " + dtMs);
+        }
+        if (glutamateMilliMolar.length < spineCount) {
+            throw new IllegalArgumentException("glutamateMilliMolar has " + glutamateMilliMolar.length
+                    + " entries for " + spineCount + " spines");
+        }
+        final int s = stateCount;
+        final int[] counts = this.counts;
+        final double[] tc = totalConstPerMs;
+        final double[] tg = totalGluPerMs;
+        final double[] rate = this.rate;
+        for (int sp = 0; sp < spineCount; sp++) {
+            double g = glutamateMilliMolar[sp];
+            if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
+            }
+            int base = sp * s;
+            if (g == 0 && restingState >= 0 && counts[base + restingState] == channelCount[sp]) {
+                continue; // resting spine: nothing can happen
+            }
+            double a0 = 0;
+            for (int i = 0; i < s; i++) {
+                double r = tc[i] + tg[i] * g;
+                rate[i] = r;
+                a0 += counts[base + i] * r;
+            }
+            if (a0 <= 0) {
+                continue;
+            }
+            double c = clock[sp];
+            double tLeftMs = dtMs;
+            while (true) {
+                double hazard = a0 * tLeftMs;
+                if (c > hazard) {
+                    c -= hazard;
+                    break;
+                }
+                tLeftMs -= c / a0;
+                a0 = fire(sp, g, a0, rate);
+                c = exponential.sample();
+                if (!(a0 > 0)) {
+                    break;
+                }
+            }
+            clock[sp] = c;
+        }
+    }
+
+    /**
+     * One event at a spine: picks class, exit and channel; returns the spine's new total propensity (0 when
+     * rounding left no class with a positive rate, in which case nothing fires). {@code rate[i]} is the total exit
+     * rate of state i at the spine's glutamate.
+     */
+    private double fire(int sp, double g, double a0, double[] rate) {
+        final int s = stateCount;
+        final int base = sp * s;
+        final int[] counts = this.counts;
+        double u = rng.nextDouble() * a0;
+        int from = -1;
+        int n = 0;
+        for (int i = 0; i < s; i++) {
+            int ni = counts[base + i];
+            double w = ni * rate[i];
+            if (w == 0) {
+                continue;
+            }
+            from = i;
+            n = ni;
+            if (u < w) {
+                break;
+            }
+            u -= w; // rounding may run past the last class: it then takes the last non-empty one
+        }
+        if (from < 0) {
+            return 0;
+        }
+        // u is uniform in [0, n * rate[from]): the exit whose share n * k contains it
+        int exitEnd = exitStart[from + 1];
+        int to = exitTo[exitEnd - 1];
+        for (int e = exitStart[from]; e < exitEnd - 1; e++) {
+            double w = n * (exitConstPerMs[e] + exitGluPerMs[e] * g);
+            if (u < w) {
+                to = exitTo[e];
+                break;
+            }
+            u -= w;
+        }
+        int pick = n == 1 ? 0 : uniformIndex(n);
+        int id = members[listBase[sp] + from * capacity[sp] + pick];
+        moveClass(id, sp, from, to);
+        transitions++;
+        return a0 - rate[from] + rate[to];
+    }
+
+    /**
+     * Uniform int in [0, n) from one 32-bit draw (Lemire 2019, nearly divisionless; exact: rejection removes the
+     * bias, and the modulo runs only when a draw falls in the biased zone).
+     */
+    private int uniformIndex(int n) {
+        long m = (rng.nextInt() & 0xFFFFFFFFL) * n;
+        long low = m & 0xFFFFFFFFL;
+        if (low < n) {
+            long threshold = (0x100000000L - n) % n;
+            while (low < threshold) {
+                m = (rng.nextInt() & 0xFFFFFFFFL) * n;
+                low = m & 0xFFFFFFFFL;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
+    private void moveClass(int id, int sp, int from, int to) {
+        unlist(id, sp, from);
+        list(id, sp, to);
+        state[id] = (byte) to;
+    }
+
+    private void unlist(int id, int sp, int st) {
+        int listStart = listBase[sp] + st * capacity[sp];
+        int last = --counts[sp * stateCount + st];
+        int p = position[id];
+        int moved = members[listStart + last];
+        members[listStart + p] = moved;
+        position[moved] = p;
+    }
+
+    private void list(int id, int sp, int st) {
+        int listStart = listBase[sp] + st * capacity[sp];
+        int p = counts[sp * stateCount + st]++;
+        members[listStart + p] = id;
+        position[id] = p;
+    }
+
+    private void addChannel(int id, int sp, int st) {
+        state[id] = (byte) st;
+        spineOf[id] = sp;
+        list(id, sp, st);
+        channelCount[sp]++;
+    }
+
+    @Override
+    public int openCount(int spine) {
+        int base = spine * stateCount;
+        int open = 0;
+        for (int i = 0; i < stateCount; i++) {
+            if (conducting[i]) {
+                open += counts[base + i];
+            }
+        }
+        return open;
+    }
+
+    @Override
+    public int channelCount(int spine) {
+        return channelCount[spine];
+    }
+
+    @Override
+    public boolean isResting(int spine) {
+        if (restingState < 0) {
+            return channelCount[spine] == 0;
+        }
+        return counts[spine * stateCount + restingState] == channelCount[spine];
+    }
+
+    @Override
+    public int stateCount(int spine, int st) {
+        if (st < 0 || st >= stateCount) {
+            throw new IllegalArgumentException("state must be in [0, " + stateCount + "): " + st);
+        }
+        return counts[spine * stateCount + st];
+    }
+
+    @Override
+    public int insert(int spine) {
+        if (spine < 0 || spine >= spineCount) {
+            throw new IllegalArgumentException("spine must be in [0, " + spineCount + "): " + spine);
+        }
+        if (channelCount[spine] == capacity[spine]) {
+            growSpine(spine);
+        }
+        int id;
+        if (freeCount > 0) {
+            id = freeIds[--freeCount];
+        } else {
+            id = idCount++;
+            if (id == state.length) {
+                int n = state.length * 2;
+                state = Arrays.copyOf(state, n);
+                spineOf = Arrays.copyOf(spineOf, n);
+                position = Arrays.copyOf(position, n);
+            }
+        }
+        addChannel(id, spine, initialState);
+        return id;
+    }
+
+    @Override
+    public void remove(int channelId) {
+        checkLive(channelId);
+        int sp = spineOf[channelId];
+        unlist(channelId, sp, state[channelId]);
+        channelCount[sp]--;
+        spineOf[channelId] = -1;
+        if (freeCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+        }
+        freeIds[freeCount++] = channelId;
+    }
+
+    /** Doubles one spine's class-list capacity: relays out the flat list array (amortised O(1) per insert). */
+    private void growSpine(int spine) {
+        int[] newCapacity = capacity.clone();
+        newCapacity[spine] = capacity[spine] * 2;
+        int[] newBase = new int[spineCount];
+        long total = 0;
+        for (int sp = 0; sp < spineCount; sp++) {
+            newBase[sp] = (int) total;
+            total += (long) stateCount * newCapacity[sp];
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("too many channels in one block");
+        }
+        int[] newMembers = new int[(int) total];
+        for (int sp = 0; sp < spineCount; sp++) {
+            for (int st = 0; st < stateCount; st++) {
+                System.arraycopy(members, listBase[sp] + st * capacity[sp],
+                        newMembers, newBase[sp] + st * newCapacity[sp], counts[sp * stateCount + st]);
+            }
+        }
+        members = newMembers;
+        listBase = newBase;
+        capacity = newCapacity;
+    }
+
+    @Override
+    public int state(int channelId) {
+        checkLive(channelId);
+        return state[channelId];
+    }
+
+    @Override
+    public int spineOf(int channelId) {
+        checkLive(channelId);
+        return spineOf[channelId];
+    }
+
+    @Override
+    public boolean isLive(int channelId) {
+        return channelId >= 0 && channelId < idCount && spineOf[channelId] >= 0;
+    }
+
+    private void checkLive(int channelId) {
+        if (!isLive(channelId)) {
+            throw new IllegalArgumentException("no live channel with id " + channelId);
+        }
+    }
+
+    @Override
+    public long transitionCount() {
+        return transitions;
+    }
+}

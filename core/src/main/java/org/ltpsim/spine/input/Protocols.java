@@ -1,0 +1,116 @@
+package org.ltpsim.spine.input;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ltpsim.params.ParameterSet;
+
+/**
+ * The named stimulation protocols, with their rates and pulse counts from the {@code [protocol]} section of the
+ * parameters: {@code hfs} (100 Hz for 1 s), {@code lfs} (1 Hz x 900, Dudek &amp; Bear 1992), {@code tbs} (theta
+ * burst, Larson &amp; Lynch 1986), {@code pairing} (presynaptic pulses each paired with a postsynaptic
+ * depolarisation), {@code none}, and custom spike times from a file.
+ */
+public final class Protocols {
+    /** Names accepted by {@link #named}. */
+    public static final List<String> NAMES = List.of("hfs", "lfs", "tbs", "pairing", "none");
+
+    private Protocols() {}
+
+    /** The protocol called {@code name}; an unknown name is refused with the list of known ones. */
+    public static Stimulus named(String name, ParameterSet p) {
+        double start = p.get("protocol.start_ms");
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "hfs" -> Stimulus.presynaptic("hfs",
+                    train(start, p.getInt("protocol.hfs_pulses"), p.get("protocol.hfs_rate_hz")));
+            case "lfs" -> Stimulus.presynaptic("lfs",
+                    train(start, p.getInt("protocol.lfs_pulses"), p.get("protocol.lfs_rate_hz")));
+            case "tbs" -> Stimulus.presynaptic("tbs", thetaBurst(start, p.getInt("protocol.tbs_bursts"),
+                    p.get("protocol.tbs_burst_rate_hz"), p.getInt("protocol.tbs_pulses_per_burst"),
+                    p.get("protocol.tbs_intra_burst_hz")));
+            case "pairing" -> {
+                double[] spikes = train(start, p.getInt("protocol.pairing_pulses"), p.get("protocol.pairing_rate_hz"));
+                double duration = p.get("protocol.pairing_depol_ms");
+                double[] ends = new double[spikes.length];
+                for (int i = 0; i < spikes.length; i++) {
+                    ends[i] = spikes[i] + duration;
+                }
+                yield new Stimulus("pairing", spikes, spikes, ends, p.get("protocol.pairing_depol_mv"));
+            }
+            case "none" -> Stimulus.presynaptic("none", new double[0]);
+            default -> throw new IllegalArgumentException("unknown protocol '" + name + "' (known: "
+                    + String.join(", ", NAMES) + ", or --spike-times FILE)");
+        };
+    }
+
+    /** {@code pulses} spikes at {@code rateHz} from {@code startMs}. */
+    public static double[] train(double startMs, int pulses, double rateHz) {
+        if (pulses < 0 || !(rateHz > 0)) {
+            throw new IllegalArgumentException("a train needs pulses >= 0 and rate > 0: " + pulses + ", " + rateHz);
+        }
+        double[] times = new double[pulses];
+        for (int i = 0; i < pulses; i++) {
+            times[i] = startMs + i * 1000.0 / rateHz;
+        }
+        return times;
+    }
+
+    static double[] thetaBurst(double startMs, int bursts, double burstRateHz, int perBurst, double intraHz) {
+        double[] times = new double[bursts * perBurst];
+        for (int b = 0; b < bursts; b++) {
+            for (int k = 0; k < perBurst; k++) {
+                times[b * perBurst + k] = startMs + b * 1000.0 / burstRateHz + k * 1000.0 / intraHz;
+            }
+        }
+        return times;
+    }
+
+    /**
+     * Reads spike times (ms, ascending) from a text file: numbers separated by whitespace, commas or new lines;
+     * {@code #} starts a comment. A malformed file is refused naming the file, line and token.
+     */
+    public static Stimulus fromFile(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read spike-time file " + file + ": " + e.getMessage(), e);
+        }
+        List<Double> times = new ArrayList<>();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            int hash = line.indexOf('#');
+            if (hash >= 0) {
+                line = line.substring(0, hash);
+            }
+            for (String token : line.trim().split("[\\s,;]+")) {
+                if (token.isEmpty()) {
+                    continue;
+                }
+                double t;
+                try {
+                    t = Double.parseDouble(token);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("spike-time file " + file + " line " + (n + 1)
+                            + ": '" + token + "' is not a time in ms");
+                }
+                if (!(t >= 0) || Double.isInfinite(t)) {
+                    throw new IllegalArgumentException("spike-time file " + file + " line " + (n + 1)
+                            + ": time " + token + " must be finite and >= 0 ms");
+                }
+                if (!times.isEmpty() && t < times.get(times.size() - 1)) {
+                    throw new IllegalArgumentException("spike-time file " + file + " line " + (n + 1)
+                            + ": time " + token + " is earlier than the one before; times must be ascending");
+                }
+                times.add(t);
+            }
+        }
+        if (times.isEmpty()) {
+            throw new IllegalArgumentException("spike-time file " + file + " holds no spike times");
+        }
+        return Stimulus.presynaptic("file:" + file.getFileName(), times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}

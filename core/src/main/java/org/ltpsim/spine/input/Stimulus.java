@@ -1,0 +1,90 @@
+package org.ltpsim.spine.input;
+
+import java.util.Arrays;
+
+/**
+ * What one pathway delivers: presynaptic spike times, and the postsynaptic depolarisation windows paired with
+ * them (empty for purely presynaptic protocols). Times in ms from the start of the run, sorted.
+ *
+ * @param name the protocol's name, for outputs
+ * @param spikeTimesMs presynaptic spikes, ascending, each &gt;= 0
+ * @param depolStartMs starts of postsynaptic depolarisation windows, ascending
+ * @param depolEndMs ends of those windows (each &gt; its start)
+ * @param depolMv the command potential during a window
+ */
+public record Stimulus(String name, double[] spikeTimesMs, double[] depolStartMs, double[] depolEndMs, double depolMv) {
+    public Stimulus {
+        spikeTimesMs = spikeTimesMs.clone();
+        depolStartMs = depolStartMs.clone();
+        depolEndMs = depolEndMs.clone();
+        for (int i = 0; i < spikeTimesMs.length; i++) {
+            if (!(spikeTimesMs[i] >= 0) || Double.isInfinite(spikeTimesMs[i])) {
+                throw new IllegalArgumentException("spike time must be a finite time >= 0 ms: " + spikeTimesMs[i]);
+            }
+            if (i > 0 && spikeTimesMs[i] < spikeTimesMs[i - 1]) {
+                throw new IllegalArgumentException("spike times must be ascending: " + spikeTimesMs[i - 1]
+                        + " then " + spikeTimesMs[i]);
+            }
+        }
+        if (depolStartMs.length != depolEndMs.length) {
+            throw new IllegalArgumentException("depolarisation windows need a start and an end each");
+        }
+        for (int i = 0; i < depolStartMs.length; i++) {
+            if (!(depolStartMs[i] >= 0 && depolEndMs[i] > depolStartMs[i]) || Double.isInfinite(depolEndMs[i])) {
+                throw new IllegalArgumentException("bad depolarisation window [" + depolStartMs[i] + ", "
+                        + depolEndMs[i] + ") ms");
+            }
+        }
+    }
+
+    /** Presynaptic spikes only. */
+    public static Stimulus presynaptic(String name, double[] spikeTimesMs) {
+        return new Stimulus(name, spikeTimesMs, new double[0], new double[0], 0);
+    }
+
+    /** Time of the last event (spike or window end), 0 if none. */
+    public double lastEventMs() {
+        double last = spikeTimesMs.length == 0 ? 0 : spikeTimesMs[spikeTimesMs.length - 1];
+        for (double end : depolEndMs) {
+            last = Math.max(last, end);
+        }
+        return last;
+    }
+
+    @Override
+    public double[] spikeTimesMs() {
+        return spikeTimesMs.clone();
+    }
+
+    @Override
+    public double[] depolStartMs() {
+        return depolStartMs.clone();
+    }
+
+    @Override
+    public double[] depolEndMs() {
+        return depolEndMs.clone();
+    }
+
+    public int pulseCount() {
+        return spikeTimesMs.length;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + spikeTimesMs.length + " pulses" + (depolStartMs.length > 0
+                ? ", " + depolStartMs.length + " depolarisations to " + depolMv + " mV" : "") + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Stimulus s && name.equals(s.name) && Arrays.equals(spikeTimesMs, s.spikeTimesMs)
+                && Arrays.equals(depolStartMs, s.depolStartMs) && Arrays.equals(depolEndMs, s.depolEndMs)
+                && Double.compare(depolMv, s.depolMv) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(spikeTimesMs) * 31 + name.hashCode();
+    }
+}

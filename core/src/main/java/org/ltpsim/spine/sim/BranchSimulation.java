@@ -1,0 +1,394 @@
+package org.ltpsim.spine.sim;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ltpsim.channels.ChannelPopulation;
+import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.spine.ChannelFactory;
+import org.ltpsim.spine.Receptor;
+import org.ltpsim.spine.SpineModel;
+import org.ltpsim.spine.input.Pathway;
+import org.ltpsim.spine.input.Stimulus;
+
+/**
+ * One dendritic branch and its spines: the unit of parallel work and of random streams ("release", "ampa",
+ * "nmda", block id = branch id).
+ *
+ * <p>Per step of length dt (ms), with time kept as whole ticks of the fast step:
+ * <ol>
+ * <li><b>release</b>: at a presynaptic spike each spine of the pathway releases Binomial(sites, p) vesicles;
+ * each adds {@code peak} mM of cleft glutamate decaying with tau_glu (an exact exponential);</li>
+ * <li><b>channels</b>: AMPA and NMDA populations advance with the step-average glutamate frozen over the step
+ * (NMDA sees none under AP5, a competitive antagonist);</li>
+ * <li><b>voltage</b>: backward Euler on the star network of spine heads (capacitance, leak, AMPA conductance,
+ * NMDA conductance times the Jahr &amp; Stevens Mg2+ unblocked fraction at the start-of-step voltage) coupled
+ * through their neck conductances to one branch compartment (leak to rest, optional clamp to a postsynaptic
+ * command); solved exactly in O(spines) by eliminating the heads;</li>
+ * <li><b>calcium</b>: Ca share of the NMDA current, I_Ca = f g_NMDA B(V)(V - E_Ca), into a buffered pool with
+ * extrusion to rest: dCa/dt = J - (Ca - rest)/tau, J = -I_Ca / (2 F vol (1 + kappa)), integrated exactly for J
+ * frozen over the step; and the leaky integral Q' = (Ca - rest) - Q/tau_Q, also exact.</li>
+ * </ol>
+ * The step is the fast step while glutamate is present or a postsynaptic drive is on, {@code slowSteps} fast
+ * steps otherwise. A branch with no glutamate, no drive, no channel able to conduct, and every voltage and
+ * calcium within tolerance of rest jumps to its next input in one step (never stepping through silence).
+ */
+final class BranchSimulation {
+    /** Calcium this far above rest counts as "elevated" for the elevated-time readout. */
+    static final double ELEVATED_MICRO_MOLAR = 0.1;
+
+    private final SpineModel m;
+    private final ChannelFactory factory;
+    private final int n;
+    private final int[] pathwayOfSpine;
+    private final int pathwayCount;
+    private final ChannelPopulation ampa;
+    private final ChannelPopulation nmda;
+    private final UniformRandomProvider releaseRng;
+    // events: presynaptic spikes of pathways with spines here, merged in (tick, pathway) order
+    private final long[] eventTick;
+    private final int[] eventPathway;
+    // postsynaptic depolarisation windows (cell-wide), sorted by start
+    private final long[] windowStart;
+    private final long[] windowEnd;
+    private final double[] windowMv;
+    private final long endTick;
+    private final long binTicks;
+
+    // state, structure of arrays
+    private final double[] glutamateMilliMolar;
+    private final double[] glutamateStepAverage;
+    private final double[] zeros;
+    private final double[] vSpineMv;
+    private double vBranchMv;
+    private final double[] caMicroMolar;
+    private final double[] qMicroMolarSec;
+    private final double[] aCoefficient;
+    private final double[] dCoefficient;
+    private final double[] nmdaConductanceNs;
+
+    private final BranchResult result;
+
+    BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
+            int branch, long seed, double endMs, double traceBinMs) {
+        this.m = model;
+        this.factory = factory;
+        this.n = layout.spinesOn(branch);
+        this.pathwayCount = pathways.size();
+        int first = layout.firstSpine(branch);
+        pathwayOfSpine = new int[n];
+        boolean[] present = new boolean[pathwayCount];
+        for (int i = 0; i < n; i++) {
+            pathwayOfSpine[i] = layout.pathwayOf(first + i);
+            present[pathwayOfSpine[i]] = true;
+        }
+        double fast = model.fastStepMs();
+        endTick = Math.round(endMs / fast);
+        binTicks = Math.max(1, Math.round(traceBinMs / fast));
+        int bins = (int) (endTick / binTicks) + 1;
+
+        int[] ampaCounts = new int[n];
+        int[] nmdaCounts = new int[n];
+        Arrays.fill(ampaCounts, model.ampaChannels());
+        Arrays.fill(nmdaCounts, model.nmdaChannels());
+        ampa = factory.create(Receptor.AMPA, ampaCounts, RandomStreams.forBlock(seed, "ampa", branch));
+        nmda = factory.create(Receptor.NMDA, nmdaCounts, RandomStreams.forBlock(seed, "nmda", branch));
+        releaseRng = RandomStreams.forBlock(seed, "release", branch);
+
+        int events = 0;
+        for (int p = 0; p < pathwayCount; p++) {
+            if (present[p]) {
+                events += pathways.get(p).stimulus().pulseCount();
+            }
+        }
+        long[] keys = new long[events];
+        int k = 0;
+        for (int p = 0; p < pathwayCount; p++) {
+            if (present[p]) {
+                for (double t : pathways.get(p).stimulus().spikeTimesMs()) {
+                    keys[k++] = Math.round(t / fast) * 256 + p; // (tick, pathway) in one sortable key
+                }
+            }
+        }
+        if (pathwayCount > 256) {
+            throw new IllegalArgumentException("at most 256 pathways: " + pathwayCount);
+        }
+        Arrays.sort(keys);
+        eventTick = new long[events];
+        eventPathway = new int[events];
+        for (int e = 0; e < events; e++) {
+            eventTick[e] = keys[e] / 256;
+            eventPathway[e] = (int) (keys[e] % 256);
+        }
+        int windows = 0;
+        for (Pathway p : pathways) {
+            windows += p.stimulus().depolStartMs().length;
+        }
+        long[][] w = new long[windows][];
+        double[] wMv = new double[windows];
+        int wi = 0;
+        for (Pathway p : pathways) {
+            Stimulus s = p.stimulus();
+            double[] starts = s.depolStartMs();
+            double[] ends = s.depolEndMs();
+            for (int i = 0; i < starts.length; i++) {
+                w[wi] = new long[] {Math.round(starts[i] / fast), Math.max(Math.round(ends[i] / fast),
+                        Math.round(starts[i] / fast) + 1), wi};
+                wMv[wi] = s.depolMv();
+                wi++;
+            }
+        }
+        Arrays.sort(w, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[2], b[2]));
+        windowStart = new long[windows];
+        windowEnd = new long[windows];
+        windowMv = new double[windows];
+        for (int i = 0; i < windows; i++) {
+            windowStart[i] = w[i][0];
+            windowEnd[i] = w[i][1];
+            windowMv[i] = wMv[(int) w[i][2]];
+        }
+
+        glutamateMilliMolar = new double[n];
+        glutamateStepAverage = new double[n];
+        zeros = new double[n];
+        vSpineMv = new double[n];
+        Arrays.fill(vSpineMv, model.restMv());
+        vBranchMv = model.restMv();
+        caMicroMolar = new double[n];
+        Arrays.fill(caMicroMolar, model.caRestMicroMolar());
+        qMicroMolarSec = new double[n];
+        aCoefficient = new double[n];
+        dCoefficient = new double[n];
+        nmdaConductanceNs = new double[n];
+        result = new BranchResult(n, pathwayCount, bins);
+    }
+
+    BranchResult run() {
+        final long slow = m.slowSteps();
+        long tick = 0;
+        int nextEvent = 0;
+        int nextWindow = 0; // first window whose end is still ahead
+        recordBins(-1, 0);
+        while (tick < endTick) {
+            boolean delivered = false;
+            while (nextEvent < eventTick.length && eventTick[nextEvent] <= tick) {
+                deliver(eventPathway[nextEvent]);
+                nextEvent++;
+                delivered = true;
+            }
+            while (nextWindow < windowEnd.length && windowEnd[nextWindow] <= tick) {
+                nextWindow++;
+            }
+            double commandMv = Double.NaN;
+            long windowBoundary = Long.MAX_VALUE;
+            for (int w = nextWindow; w < windowStart.length && windowStart[w] <= tick + slow; w++) {
+                if (windowStart[w] <= tick && tick < windowEnd[w]) {
+                    if (Double.isNaN(commandMv)) {
+                        commandMv = windowMv[w];
+                    }
+                    windowBoundary = Math.min(windowBoundary, windowEnd[w]);
+                } else if (windowStart[w] > tick) {
+                    windowBoundary = Math.min(windowBoundary, windowStart[w]);
+                }
+            }
+            boolean driveOn = !Double.isNaN(commandMv);
+            long nextInput = nextEvent < eventTick.length ? eventTick[nextEvent] : endTick;
+            if (nextWindow < windowStart.length && windowStart[nextWindow] > tick) {
+                nextInput = Math.min(nextInput, windowStart[nextWindow]);
+            }
+            nextInput = Math.min(nextInput, endTick);
+            if (!driveOn && !delivered && quiescent()) {
+                long target = nextInput;
+                jump(tick, target);
+                tick = target;
+                continue;
+            }
+            long step = (driveOn || glutamatePresent()) ? 1 : slow;
+            step = Math.min(step, nextInput - tick);
+            step = Math.min(step, windowBoundary - tick);
+            step = Math.max(1, Math.min(step, endTick - tick));
+            advance(step, commandMv);
+            if (step == 1) {
+                result.fastSteps++;
+            } else {
+                result.slowSteps++;
+            }
+            recordBins(tick, tick + step);
+            tick += step;
+        }
+        for (int i = 0; i < n; i++) {
+            result.qEndMicroMolarSec[i] = qMicroMolarSec[i];
+        }
+        return result;
+    }
+
+    private void deliver(int pathway) {
+        final double p = m.releaseProbability();
+        final int sites = m.releaseSites();
+        final double peak = m.glutamatePeakMilliMolar();
+        for (int i = 0; i < n; i++) {
+            if (pathwayOfSpine[i] != pathway) {
+                continue;
+            }
+            int released = 0;
+            for (int s = 0; s < sites; s++) {
+                if (releaseRng.nextDouble() < p) {
+                    released++;
+                }
+            }
+            glutamateMilliMolar[i] += released * peak;
+            result.releases[i] += released;
+        }
+    }
+
+    private boolean glutamatePresent() {
+        for (int i = 0; i < n; i++) {
+            if (glutamateMilliMolar[i] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean quiescent() {
+        final double rest = m.restMv();
+        final double vTol = m.voltageToleranceMv();
+        final double caRest = m.caRestMicroMolar();
+        final double caTol = m.calciumToleranceMicroMolar();
+        if (Math.abs(vBranchMv - rest) > vTol) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (glutamateMilliMolar[i] > 0 || Math.abs(vSpineMv[i] - rest) > vTol
+                    || Math.abs(caMicroMolar[i] - caRest) > caTol) {
+                return false;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (factory.mayConduct(Receptor.AMPA, ampa, i) || factory.mayConduct(Receptor.NMDA, nmda, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Crosses a silent interval in one step: channels relax at zero glutamate, calcium and Q decay exactly. */
+    private void jump(long fromTick, long toTick) {
+        if (toTick <= fromTick) {
+            return;
+        }
+        double dtMs = (toTick - fromTick) * m.fastStepMs();
+        ampa.advance(dtMs, zeros);
+        nmda.advance(dtMs, zeros);
+        final double rest = m.restMv();
+        vBranchMv = rest;
+        for (int i = 0; i < n; i++) {
+            vSpineMv[i] = rest;
+            updateCalcium(i, 0.0, dtMs);
+        }
+        result.jumps++;
+        recordBins(fromTick, toTick);
+    }
+
+    private void advance(long ticks, double commandMv) {
+        final double dtMs = ticks * m.fastStepMs();
+        final double tauGlu = m.glutamateTauMs();
+        final double decay = Math.exp(-dtMs / tauGlu);
+        final double averageFactor = tauGlu / dtMs * (1 - decay);
+        final double tol = m.glutamateToleranceMilliMolar();
+        for (int i = 0; i < n; i++) {
+            double g = glutamateMilliMolar[i];
+            glutamateStepAverage[i] = g * averageFactor;
+            double next = g * decay;
+            glutamateMilliMolar[i] = next < tol ? 0.0 : next;
+        }
+        // channels
+        ampa.advance(dtMs, glutamateStepAverage);
+        nmda.advance(dtMs, m.ap5() ? zeros : glutamateStepAverage);
+
+        // voltage: backward Euler, heads eliminated (star network)
+        final double cs = m.headCapacitancePf() / dtMs;
+        final double gLs = m.headLeakNs();
+        final double gNeck = m.neckConductanceNs();
+        final double rest = m.restMv();
+        final double gA1 = m.ampaConductanceNs();
+        final double eA = m.ampaReversalMv();
+        final double gN1 = m.nmdaConductanceNs();
+        final double eN = m.nmdaReversalMv();
+        double sumCoupling = 0;
+        double sumDrive = 0;
+        for (int i = 0; i < n; i++) {
+            double gA = ampa.openCount(i) * gA1;
+            double gOpenN = nmda.openCount(i) * gN1;
+            double gN = gOpenN * m.mgUnblocked(vSpineMv[i]);
+            nmdaConductanceNs[i] = gOpenN;
+            result.nmdaOpenChannelMs[i] += nmda.openCount(i) * dtMs;
+            double a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
+            double d = cs + gLs + gNeck + gA + gN;
+            aCoefficient[i] = a;
+            dCoefficient[i] = d;
+            sumCoupling += gNeck * (1 - gNeck / d);
+            sumDrive += gNeck * a / d;
+        }
+        final double cd = m.branchCapacitancePf() / dtMs;
+        final double gClamp = Double.isNaN(commandMv) ? 0 : m.clampConductanceNs();
+        final double command = Double.isNaN(commandMv) ? 0 : commandMv;
+        vBranchMv = (cd * vBranchMv + m.branchLeakNs() * rest + gClamp * command + sumDrive)
+                / (cd + m.branchLeakNs() + gClamp + sumCoupling);
+        result.peakBranchDepolarisationMv = Math.max(result.peakBranchDepolarisationMv, vBranchMv - rest);
+
+        // calcium through NMDA receptors
+        final double f = m.nmdaCaFraction();
+        final double eCa = m.nmdaCaReversalMv();
+        final double perPa = m.calciumPerPicoAmp();
+        for (int i = 0; i < n; i++) {
+            double v = (aCoefficient[i] + gNeck * vBranchMv) / dCoefficient[i];
+            vSpineMv[i] = v;
+            result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
+            double caCurrentPa = f * nmdaConductanceNs[i] * m.mgUnblocked(v) * (v - eCa); // inward < 0
+            double influx = caCurrentPa < 0 ? -caCurrentPa * perPa : 0.0;
+            updateCalcium(i, influx, dtMs);
+        }
+    }
+
+    /** Exact update of Ca and Q over dtMs for influx J (uM/ms) frozen over the step. */
+    private void updateCalcium(int i, double influxMicroMolarPerMs, double dtMs) {
+        final double tau = m.extrusionTauMs();
+        final double tauQ = m.qTauMs();
+        final double rest = m.caRestMicroMolar();
+        double eCa = Math.exp(-dtMs / tau);
+        double eQ = Math.exp(-dtMs / tauQ);
+        double uInf = influxMicroMolarPerMs * tau;
+        double u0 = caMicroMolar[i] - rest;
+        double amplitude = u0 - uInf;
+        double u1 = uInf + amplitude * eCa;
+        double qMs = uInf * tauQ * (1 - eQ) + amplitude * (eCa - eQ) / (1 / tauQ - 1 / tau);
+        double q = qMicroMolarSec[i] * eQ + qMs * 1e-3;
+        qMicroMolarSec[i] = q;
+        caMicroMolar[i] = rest + u1;
+        result.caInfluxMicroMolar[i] += influxMicroMolarPerMs * dtMs;
+        if (q > result.qMaxMicroMolarSec[i]) {
+            result.qMaxMicroMolarSec[i] = q;
+        }
+        if (rest + u1 > result.peakCaMicroMolar[i]) {
+            result.peakCaMicroMolar[i] = rest + u1;
+        }
+        if (u1 > ELEVATED_MICRO_MOLAR) {
+            result.caElevatedMs[i] += dtMs;
+        }
+    }
+
+    /** Records calcium into every trace bin whose time lies in (fromTick, toTick]. */
+    private void recordBins(long fromTick, long toTick) {
+        long firstBin = Math.floorDiv(fromTick, binTicks) + 1;
+        long lastBin = Math.floorDiv(toTick, binTicks);
+        int bins = result.traceSum[0].length;
+        for (long bin = firstBin; bin <= lastBin && bin < bins; bin++) {
+            for (int i = 0; i < n; i++) {
+                double c = caMicroMolar[i];
+                result.traceSum[pathwayOfSpine[i]][(int) bin] += c;
+                result.traceSumSquares[pathwayOfSpine[i]][(int) bin] += c * c;
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.ltpsim.spine.sim;
+
+import java.util.List;
+import org.ltpsim.spine.input.Pathway;
+
+/**
+ * Per-spine readouts of a run (arrays indexed by global spine id, see {@link SpineLayout}) and per-pathway mean
+ * and standard deviation of spine calcium against time.
+ */
+public final class SpineRunResult {
+    /** Plasticity outcome of the calcium rule. */
+    public enum Outcome { LTD, NONE, LTP }
+
+    private final SpineExperiment experiment;
+    private final SpineLayout layout;
+    final double[] peakCaMicroMolar;
+    final double[] qMaxMicroMolarSec;
+    final double[] qEndMicroMolarSec;
+    final double[] caElevatedMs;
+    final double[] peakDepolarisationMv;
+    final double[] caInfluxMicroMolar;
+    final double[] nmdaOpenChannelMs;
+    final int[] releases;
+    final double[] branchPeakDepolarisationMv;
+    final double[][] traceMean;
+    final double[][] traceSd;
+    final double traceBinMs;
+    final long fastSteps;
+    final long slowSteps;
+    final long jumps;
+
+    SpineRunResult(SpineExperiment experiment, SpineLayout layout, List<BranchResult> branches) {
+        this.experiment = experiment;
+        this.layout = layout;
+        int n = layout.spineCount();
+        peakCaMicroMolar = new double[n];
+        qMaxMicroMolarSec = new double[n];
+        qEndMicroMolarSec = new double[n];
+        caElevatedMs = new double[n];
+        peakDepolarisationMv = new double[n];
+        caInfluxMicroMolar = new double[n];
+        nmdaOpenChannelMs = new double[n];
+        releases = new int[n];
+        branchPeakDepolarisationMv = new double[layout.branchCount()];
+        int pathways = experiment.pathways().size();
+        int bins = branches.get(0).traceSum[0].length;
+        double[][] sum = new double[pathways][bins];
+        double[][] sumSq = new double[pathways][bins];
+        long fast = 0;
+        long slow = 0;
+        long jump = 0;
+        for (int b = 0; b < branches.size(); b++) { // block order: the same sums for any thread count
+            BranchResult r = branches.get(b);
+            int first = layout.firstSpine(b);
+            int count = layout.spinesOn(b);
+            System.arraycopy(r.peakCaMicroMolar, 0, peakCaMicroMolar, first, count);
+            System.arraycopy(r.qMaxMicroMolarSec, 0, qMaxMicroMolarSec, first, count);
+            System.arraycopy(r.qEndMicroMolarSec, 0, qEndMicroMolarSec, first, count);
+            System.arraycopy(r.caElevatedMs, 0, caElevatedMs, first, count);
+            System.arraycopy(r.peakDepolarisationMv, 0, peakDepolarisationMv, first, count);
+            System.arraycopy(r.caInfluxMicroMolar, 0, caInfluxMicroMolar, first, count);
+            System.arraycopy(r.nmdaOpenChannelMs, 0, nmdaOpenChannelMs, first, count);
+            System.arraycopy(r.releases, 0, releases, first, count);
+            branchPeakDepolarisationMv[b] = r.peakBranchDepolarisationMv;
+            for (int p = 0; p < pathways; p++) {
+                for (int k = 0; k < bins; k++) {
+                    sum[p][k] += r.traceSum[p][k];
+                    sumSq[p][k] += r.traceSumSquares[p][k];
+                }
+            }
+            fast += r.fastSteps;
+            slow += r.slowSteps;
+            jump += r.jumps;
+        }
+        traceMean = new double[pathways][bins];
+        traceSd = new double[pathways][bins];
+        for (int p = 0; p < pathways; p++) {
+            int count = experiment.pathways().get(p).spineCount();
+            for (int k = 0; k < bins; k++) {
+                double mean = sum[p][k] / count;
+                traceMean[p][k] = mean;
+                traceSd[p][k] = count > 1 ? Math.sqrt(Math.max(0, (sumSq[p][k] - count * mean * mean) / (count - 1))) : 0;
+            }
+        }
+        traceBinMs = experiment.effectiveTraceBinMs();
+        fastSteps = fast;
+        slowSteps = slow;
+        jumps = jump;
+    }
+
+    public SpineExperiment experiment() {
+        return experiment;
+    }
+
+    public SpineLayout layout() {
+        return layout;
+    }
+
+    public int spineCount() {
+        return layout.spineCount();
+    }
+
+    public List<Pathway> pathways() {
+        return experiment.pathways();
+    }
+
+    public double peakCaMicroMolar(int spine) {
+        return peakCaMicroMolar[spine];
+    }
+
+    /** Maximum over the run of the calcium integral Q (uM s): the quantity the rule judges. */
+    public double qMaxMicroMolarSec(int spine) {
+        return qMaxMicroMolarSec[spine];
+    }
+
+    public double qEndMicroMolarSec(int spine) {
+        return qEndMicroMolarSec[spine];
+    }
+
+    /** Time with calcium more than 0.1 uM above rest, ms. */
+    public double caElevatedMs(int spine) {
+        return caElevatedMs[spine];
+    }
+
+    /** Largest depolarisation of the spine head above rest, mV. */
+    public double peakDepolarisationMv(int spine) {
+        return peakDepolarisationMv[spine];
+    }
+
+    /** Total calcium that entered (free concentration units, uM, before extrusion). */
+    public double caInfluxMicroMolar(int spine) {
+        return caInfluxMicroMolar[spine];
+    }
+
+    /** Integral of the number of open NMDA channels over time, channel ms. */
+    public double nmdaOpenChannelMs(int spine) {
+        return nmdaOpenChannelMs[spine];
+    }
+
+    public int releases(int spine) {
+        return releases[spine];
+    }
+
+    public double branchPeakDepolarisationMv(int branch) {
+        return branchPeakDepolarisationMv[branch];
+    }
+
+    /** The calcium rule: Q_max &gt;= Q_LTP gives LTP, Q_LTD &lt;= Q_max &lt; Q_LTP gives LTD, else none. */
+    public Outcome outcome(int spine) {
+        double q = qMaxMicroMolarSec[spine];
+        if (q >= experiment.model().qLtpMicroMolarSec()) {
+            return Outcome.LTP;
+        }
+        return q >= experiment.model().qLtdMicroMolarSec() ? Outcome.LTD : Outcome.NONE;
+    }
+
+    /** Fraction of the spines of {@code pathway} (or all spines if -1) with {@code outcome}. */
+    public double fraction(int pathway, Outcome outcome) {
+        int hits = 0;
+        int total = 0;
+        for (int i = 0; i < spineCount(); i++) {
+            if (pathway < 0 || layout.pathwayOf(i) == pathway) {
+                total++;
+                if (outcome(i) == outcome) {
+                    hits++;
+                }
+            }
+        }
+        return total == 0 ? Double.NaN : (double) hits / total;
+    }
+
+    public int count(int pathway, Outcome outcome) {
+        int hits = 0;
+        for (int i = 0; i < spineCount(); i++) {
+            if ((pathway < 0 || layout.pathwayOf(i) == pathway) && outcome(i) == outcome) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    /** Mean over the spines of {@code pathway} (all if -1) of a per-spine readout. */
+    public double mean(int pathway, java.util.function.IntToDoubleFunction readout) {
+        double sum = 0;
+        int total = 0;
+        for (int i = 0; i < spineCount(); i++) {
+            if (pathway < 0 || layout.pathwayOf(i) == pathway) {
+                sum += readout.applyAsDouble(i);
+                total++;
+            }
+        }
+        return sum / total;
+    }
+
+    public double traceBinMs() {
+        return traceBinMs;
+    }
+
+    /** Mean calcium of the pathway's spines at time k * traceBinMs. */
+    public double[] traceMeanMicroMolar(int pathway) {
+        return traceMean[pathway].clone();
+    }
+
+    public double[] traceSdMicroMolar(int pathway) {
+        return traceSd[pathway].clone();
+    }
+
+    public long fastSteps() {
+        return fastSteps;
+    }
+
+    public long slowSteps() {
+        return slowSteps;
+    }
+
+    public long jumps() {
+        return jumps;
+    }
+}
