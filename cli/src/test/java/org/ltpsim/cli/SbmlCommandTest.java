@@ -97,9 +97,11 @@ class SbmlCommandTest {
                 new String[] {"ok", "--dt-out=60", "--dt-out"},
                 new String[] {"ok", "--dt-out=0.3", "multiple"},
                 new String[] {"ok", "--method=euler", "--method"},
-                new String[] {"ok", "--threads=0", "--threads"});
+                new String[] {"ok", "--threads=0", "--threads"},
+                new String[] {"ok", "--out=.", "--out"});
     }
 
+    /** Model ("ok", "missing.xml", "malformed", "unsupported"), the bad argument, what the message names. */
     @Test
     void badInputGivesOneLineExitTwoAndNoOutput() throws IOException {
         Path ok = model("001-01");
@@ -118,9 +120,14 @@ class SbmlCommandTest {
                 default -> dir.resolve(bad[0]);
             };
             Path out = dir.resolve("bad.csv");
-            String[] args = {"sbml", model.toString(), "--t-end", "50", "--out", out.toString()};
-            if (!bad[1].isEmpty()) {
-                args = concat(args, bad[1]);
+            String[] args = {"sbml", model.toString(), "--t-end", "50"};
+            if (bad[1].equals("--out=.")) {
+                args = concat(args, "--out=" + dir); // an existing directory
+            } else {
+                args = concat(args, "--out", out.toString());
+                if (!bad[1].isEmpty()) {
+                    args = concat(args, bad[1]);
+                }
             }
             Run run = run(args);
             assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
