@@ -75,6 +75,12 @@ public final class SbmlCommand implements Callable<Integer> {
         try (ProgressBar progress = new ProgressBar(System.err, "sbml " + network.id(),
                 replicates)) {
             result = EnsembleSimulator.run(network, ensemble, progress::update);
+        } catch (IllegalStateException e) {
+            // A law that goes negative or non-finite is a fault of the model, not of ltpsim.
+            if (e.getMessage() != null && e.getMessage().contains("propensity")) {
+                throw new UserInputException(modelFile + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
         double wallSec = (System.nanoTime() - startNanos) / 1e9;
 
