@@ -75,6 +75,12 @@ public final class SbmlCommand implements Callable<Integer> {
         try (ProgressBar progress = new ProgressBar(System.err, "sbml " + network.id(),
                 replicates)) {
             result = EnsembleSimulator.run(network, ensemble, progress::update);
+        } catch (IllegalStateException e) {
+            // A law that goes negative or non-finite is a fault of the model, not of ltpsim.
+            if (e.getMessage() != null && e.getMessage().contains("propensity")) {
+                throw new UserInputException(modelFile + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
         double wallSec = (System.nanoTime() - startNanos) / 1e9;
 
@@ -95,12 +101,16 @@ public final class SbmlCommand implements Callable<Integer> {
                 .put("output", out.getFileName().toString())
                 .parameters(parameters)
                 .wallTimeSec(wallSec);
-        AtomicOutput.writeFile(out, temporary -> writeTable(temporary, network, result));
+        try {
+            AtomicOutput.writeFile(out, temporary -> writeTable(temporary, network, result));
+        } catch (IOException e) {
+            throw new UserInputException("cannot write --out " + out + ": " + e, e);
+        }
         try {
             AtomicOutput.writeFile(manifestFile, manifest::write);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(out); // never leave a table without its manifest
-            throw e;
+            throw new UserInputException("cannot write " + manifestFile + ": " + e, e);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s and %s (%d realisations, %s, %.1f s)%n", out,
                 manifestFile.getFileName(), result.replicates(), result.algorithm(), wallSec);
@@ -121,6 +131,9 @@ public final class SbmlCommand implements Callable<Integer> {
         if (Math.abs(intervals - Math.rint(intervals)) > 1e-9 * intervals || intervals > 10_000_000) {
             throw new UserInputException("--t-end (" + tEndSec + ") must be a whole multiple of --dt-out: "
                     + dtOutSec);
+        }
+        if (Files.isDirectory(out)) {
+            throw new UserInputException("--out must be a file, not a directory: " + out);
         }
         if (threadCount < 1) {
             throw new UserInputException("--threads must be >= 1: " + threadCount);

@@ -92,14 +92,17 @@ class SbmlCommandTest {
                 new String[] {"missing.xml", "", "model file not found"},
                 new String[] {"malformed", "", "not well-formed"},
                 new String[] {"unsupported", "", "rate rule"},
+                new String[] {"negative", "", "propensity"},
                 new String[] {"ok", "--replicates=0", "--replicates"},
                 new String[] {"ok", "--dt-out=0", "--dt-out"},
                 new String[] {"ok", "--dt-out=60", "--dt-out"},
                 new String[] {"ok", "--dt-out=0.3", "multiple"},
                 new String[] {"ok", "--method=euler", "--method"},
-                new String[] {"ok", "--threads=0", "--threads"});
+                new String[] {"ok", "--threads=0", "--threads"},
+                new String[] {"ok", "--out=.", "--out"});
     }
 
+    /** Model ("ok", "missing.xml", "malformed", "unsupported"), the bad argument, what the message names. */
     @Test
     void badInputGivesOneLineExitTwoAndNoOutput() throws IOException {
         Path ok = model("001-01");
@@ -110,17 +113,26 @@ class SbmlCommandTest {
                 "</listOfParameters><listOfRules><rateRule variable=\"Mu\"><math "
                         + "xmlns=\"http://www.w3.org/1998/Math/MathML\"><cn>1</cn></math></rateRule></listOfRules>")
                 .replace("id=\"Mu\" value=\"0.11\" constant=\"true\"", "id=\"Mu\" value=\"0.11\" constant=\"false\""));
+        Path negative = dir.resolve("negative.xml"); // death law (Mu - 0.5) * X is negative
+        Files.writeString(negative, DsmtsCase.named("001-01").modelXml().replaceFirst("<ci> Mu </ci>",
+                "<apply><minus/><ci> Mu </ci><cn>0.5</cn></apply>"));
         for (String[] bad : badInputs().toList()) {
             Path model = switch (bad[0]) {
                 case "ok" -> ok;
                 case "malformed" -> malformed;
                 case "unsupported" -> unsupported;
+                case "negative" -> negative;
                 default -> dir.resolve(bad[0]);
             };
             Path out = dir.resolve("bad.csv");
-            String[] args = {"sbml", model.toString(), "--t-end", "50", "--out", out.toString()};
-            if (!bad[1].isEmpty()) {
-                args = concat(args, bad[1]);
+            String[] args = {"sbml", model.toString(), "--t-end", "50"};
+            if (bad[1].equals("--out=.")) {
+                args = concat(args, "--out=" + dir); // an existing directory
+            } else {
+                args = concat(args, "--out", out.toString());
+                if (!bad[1].isEmpty()) {
+                    args = concat(args, bad[1]);
+                }
             }
             Run run = run(args);
             assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
