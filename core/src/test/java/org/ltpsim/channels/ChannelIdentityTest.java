@@ -78,10 +78,13 @@ class ChannelIdentityTest {
         }
         for (int sp = 0; sp < pop.spineCount(); sp++) {
             int total = 0;
+            int open = 0;
             for (int s = 0; s < states; s++) {
                 assertEquals(expected[sp][s], pop.stateCount(sp, s), "spine " + sp + " state " + s);
                 total += expected[sp][s];
+                open += pop.scheme().isConducting(s) ? expected[sp][s] : 0;
             }
+            assertEquals(open, pop.openCount(sp), "open count at spine " + sp);
             assertEquals(total, pop.channelCount(sp));
             int rest = pop.scheme().restingState();
             boolean resting = rest < 0 ? total == 0 : expected[sp][rest] == total;
