@@ -115,6 +115,32 @@ class ChannelIdentityTest {
 
     @ParameterizedTest
     @EnumSource(ChannelPopulations.Method.class)
+    void sameSeedPurposeAndBlockGiveTheSameChannelsAndOthersDiffer(ChannelPopulations.Method method) {
+        KineticScheme scheme = method == ChannelPopulations.Method.EVENT_DRIVEN_PER_CHANNEL
+                ? KineticScheme.w3() : KineticScheme.ampaDestexhe1998();
+        int[] perSpine = {30, 30};
+        int[] a = trajectory(ChannelPopulations.create(scheme, perSpine, 77, "repro", 3, method));
+        int[] b = trajectory(ChannelPopulations.create(scheme, perSpine, 77, "repro", 3, method));
+        int[] c = trajectory(ChannelPopulations.create(scheme, perSpine, 77, "repro", 4, method));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, c), "another block must get another stream");
+    }
+
+    private static int[] trajectory(ChannelPopulation pop) {
+        double[] glu = {1, 0.5};
+        int[] out = new int[60 + 1];
+        for (int k = 0; k < 200; k++) {
+            pop.advance(0.05, k < 20 ? glu : new double[2]);
+        }
+        for (int id = 0; id < 60; id++) {
+            out[id] = pop.state(id);
+        }
+        out[60] = (int) pop.transitionCount();
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelPopulations.Method.class)
     void badArgumentsAreRejected(ChannelPopulations.Method method) {
         ChannelPopulation pop = ChannelPopulations.create(KineticScheme.w3(), new int[] {2}, 1, "bad", 0, method);
         assertThrows(IllegalArgumentException.class, () -> pop.advance(Double.NaN, new double[1]));
