@@ -94,8 +94,8 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     /** Everything a block returns, merged in block order. */
     private record BlockResult(float[][] phosphorylated, RunningStats[] phosphorylatedStats, RunningStats[] active,
-            RunningStats[] autonomous, int[] onCount, SwitchLifetimes lifetimes, int onAtEnd, int ltpAtEnd,
-            long events) {}
+            RunningStats[] autonomous, int[] onCount, SwitchLifetimes lifetimes, double[] censoredOnSec,
+            double[] censoredOffSec, int onAtEnd, int ltpAtEnd, long events) {}
 
     @Override
     public Integer call() throws IOException {
@@ -185,6 +185,8 @@ public final class CamkiiCommand implements Callable<Integer> {
         RunningStats[] autonomous = fresh(times);
         int[] onCount = new int[times];
         SwitchLifetimes lifetimes = new SwitchLifetimes(true);
+        List<Double> censoredOn = new ArrayList<>();
+        List<Double> censoredOff = new ArrayList<>();
         int onAtEnd = 0;
         int ltpAtEnd = 0;
         long events = 0;
@@ -200,6 +202,8 @@ public final class CamkiiCommand implements Callable<Integer> {
             }
             offset += r.phosphorylated[0].length;
             lifetimes.add(r.lifetimes);
+            Arrays.stream(r.censoredOnSec).forEach(censoredOn::add);
+            Arrays.stream(r.censoredOffSec).forEach(censoredOff::add);
             onAtEnd += r.onAtEnd;
             ltpAtEnd += r.ltpAtEnd;
             events += r.events;
@@ -220,8 +224,11 @@ public final class CamkiiCommand implements Callable<Integer> {
         summary.put("fraction_ltp", ltpAtEnd / (double) spines);
         summary.put("ltp_criterion", "switch ON (>= " + finalParameters.onFraction() + " phosphorylated, OFF at <= "
                 + finalParameters.offFraction() + ") for >= " + finalParameters.ltpMinOnSec() + " s");
-        summary.put("on_lifetimes", lifetimeSummary(lifetimes.onDurationsSec(), lifetimes.onMillis()));
-        summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis()));
+        double[] firstOff = lifetimes.firstOffDurationsSec();
+        summary.put("on_lifetimes", lifetimeSummary(lifetimes.onDurationsSec(), lifetimes.onMillis(),
+                new double[0], censoredOn));
+        summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis(), firstOff,
+                censoredOff));
         summary.put("events", events);
         summary.put("wall_time_s", wallSec);
         Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
@@ -236,7 +243,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         AtomicOutput.writeDirectory(out, dir -> {
             writeTimecourse(dir.resolve("timecourse.csv"), outputSec, course, phosphorylated, all, active, autonomous,
                     onCount);
-            writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes);
+            writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes, censoredOn, censoredOff);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary);
             manifest.write(dir.resolve("manifest.json"));
         });
@@ -279,12 +286,17 @@ public final class CamkiiCommand implements Callable<Integer> {
         }
         int onAtEnd = 0;
         int ltp = 0;
+        List<Double> censoredOn = new ArrayList<>();
+        List<Double> censoredOff = new ArrayList<>();
         for (int spine = 0; spine < n; spine++) {
             onAtEnd += pop.isOn(spine) ? 1 : 0;
             ltp += pop.hasLtp(spine) ? 1 : 0;
+            // the period still running at the end: right-censored
+            (pop.isOn(spine) ? censoredOn : censoredOff).add(pop.timeSec() - pop.stateSinceSec(spine));
         }
         return new BlockResult(phosphorylated, phosphorylatedStats, active, autonomous, onCount, pop.lifetimes(),
-                onAtEnd, ltp, pop.eventCount());
+                censoredOn.stream().mapToDouble(Double::doubleValue).toArray(),
+                censoredOff.stream().mapToDouble(Double::doubleValue).toArray(), onAtEnd, ltp, pop.eventCount());
     }
 
     static double[] outputTimes(double tEndSec, double dtOutSec) {
@@ -315,10 +327,21 @@ public final class CamkiiCommand implements Callable<Integer> {
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    private static Map<String, Object> lifetimeSummary(double[] durationsSec, Histogram millis) {
+    /**
+     * Completed periods (count, mean, quantiles) and the censoring-aware estimate of the mean lifetime for an
+     * exponential: all time spent in the state (completed, first and still-running periods) divided by the
+     * number of periods that ended (the maximum-likelihood estimate under right censoring).
+     */
+    private static Map<String, Object> lifetimeSummary(double[] durationsSec, Histogram millis, double[] firstSec,
+            List<Double> censoredSec) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("completed", durationsSec.length);
         m.put("mean_s", durationsSec.length == 0 ? null : Arrays.stream(durationsSec).average().orElse(0));
+        double exposure = Arrays.stream(durationsSec).sum() + Arrays.stream(firstSec).sum()
+                + censoredSec.stream().mapToDouble(Double::doubleValue).sum();
+        int ended = durationsSec.length + firstSec.length;
+        m.put("exposure_s", exposure);
+        m.put("mean_censoring_aware_s", ended == 0 ? null : exposure / ended);
         m.put("median_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(50) / 1e3);
         m.put("p90_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(90) / 1e3);
         m.put("max_s", millis.getTotalCount() == 0 ? null : millis.getMaxValue() / 1e3);
@@ -343,14 +366,28 @@ public final class CamkiiCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeLifetimes(Path file, SwitchLifetimes lifetimes) throws IOException {
+    /**
+     * One row per period: kind "complete" (began and ended with a switch), "first" (OFF from the start until the
+     * first switch) or "censored" (still running at the end).
+     */
+    private static void writeLifetimes(Path file, SwitchLifetimes lifetimes, List<Double> censoredOn,
+            List<Double> censoredOff) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
-            w.println("state,duration_s");
+            w.println("state,duration_s,kind");
             for (double d : lifetimes.onDurationsSec()) {
-                w.printf(Locale.ROOT, "on,%.6f%n", d);
+                w.printf(Locale.ROOT, "on,%.6f,complete%n", d);
             }
             for (double d : lifetimes.offDurationsSec()) {
-                w.printf(Locale.ROOT, "off,%.6f%n", d);
+                w.printf(Locale.ROOT, "off,%.6f,complete%n", d);
+            }
+            for (double d : lifetimes.firstOffDurationsSec()) {
+                w.printf(Locale.ROOT, "off,%.6f,first%n", d);
+            }
+            for (double d : censoredOn) {
+                w.printf(Locale.ROOT, "on,%.6f,censored%n", d);
+            }
+            for (double d : censoredOff) {
+                w.printf(Locale.ROOT, "off,%.6f,censored%n", d);
             }
         }
     }

@@ -50,6 +50,9 @@ public interface CamkiiPopulation {
     /** Time the current ON period began, or NaN when the spine is OFF. */
     double onSinceSec(int spine);
 
+    /** Time the spine's current state (ON or OFF) began: its last switch, or 0 (creation) if it never switched. */
+    double stateSinceSec(int spine);
+
     /** The longest ON period so far, the current one included, in seconds. */
     double longestOnSec(int spine);
 

@@ -315,6 +315,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     }
 
     @Override
+    public double stateSinceSec(int spine) {
+        return tracker.stateSinceSec(spine);
+    }
+
+    @Override
     public double longestOnSec(int spine) {
         return tracker.longestOnSec(spine, timeSec);
     }

@@ -218,6 +218,11 @@ final class RingW2Population implements CamkiiPopulation {
     }
 
     @Override
+    public double stateSinceSec(int spine) {
+        return tracker.stateSinceSec(spine);
+    }
+
+    @Override
     public double longestOnSec(int spine) {
         return tracker.longestOnSec(spine, timeSec);
     }

@@ -8,15 +8,17 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Two HdrHistograms in milliseconds (3 significant digits, auto-resizing: from milliseconds to years) hold the
  * distributions; optionally the exact durations in seconds are kept too (for KS tests and the lifetime sweep).
- * One instance per block, merged with {@link #add} in block order. A period counts when it ends; the first OFF
- * period of each spine starts at creation (all subunits unphosphorylated), so it is a first-passage time from
- * the fully dephosphorylated state. Periods still running at the end are not recorded (right-censored).
+ * One instance per block, merged with {@link #add} in block order. A period counts when it ends and only if it
+ * began with a switch: the OFF period that runs from creation until a spine's first switch is left out (it
+ * starts from whatever state the population was created in), and periods still running at the end are not
+ * recorded (right-censored).
  */
 public final class SwitchLifetimes {
     private final Histogram onMillis = new Histogram(3);
     private final Histogram offMillis = new Histogram(3);
     private final DoubleArrayList onSec;
     private final DoubleArrayList offSec;
+    private final DoubleArrayList firstOffSec;
 
     /** @param keepDurations also keep every duration as a double (memory grows with the number of switches) */
     public SwitchLifetimes(boolean keepDurations) {
@@ -24,6 +26,14 @@ public final class SwitchLifetimes {
         offMillis.setAutoResize(true);
         onSec = keepDurations ? new DoubleArrayList() : null;
         offSec = keepDurations ? new DoubleArrayList() : null;
+        firstOffSec = keepDurations ? new DoubleArrayList() : null;
+    }
+
+    /** The OFF period from creation to a spine's first switch: kept apart (it did not begin with a switch). */
+    void recordFirstOff(double durationSec) {
+        if (firstOffSec != null) {
+            firstOffSec.add(durationSec);
+        }
     }
 
     void record(boolean wasOn, double durationSec) {
@@ -48,6 +58,7 @@ public final class SwitchLifetimes {
         if (onSec != null && other.onSec != null) {
             onSec.addAll(other.onSec);
             offSec.addAll(other.offSec);
+            firstOffSec.addAll(other.firstOffSec);
         }
     }
 
@@ -64,6 +75,15 @@ public final class SwitchLifetimes {
     /** Exact completed ON durations in seconds, in the order they ended; empty unless durations are kept. */
     public double[] onDurationsSec() {
         return onSec == null ? new double[0] : onSec.toDoubleArray();
+    }
+
+    /**
+     * Durations of the OFF periods that ran from creation to a spine's first switch (not in the histograms nor in
+     * {@link #offDurationsSec}); with the censored periods still running, they complete the exposure for a
+     * censoring-aware lifetime estimate. Empty unless durations are kept.
+     */
+    public double[] firstOffDurationsSec() {
+        return firstOffSec == null ? new double[0] : firstOffSec.toDoubleArray();
     }
 
     /** Exact completed OFF durations in seconds, in the order they ended; empty unless durations are kept. */

@@ -14,6 +14,8 @@ final class SwitchTracker {
     private final boolean[] on;
     private final double[] sinceSec;
     private final double[] longestOnSec;
+    /** False until the spine's first switch: the period running since creation is not a complete lifetime. */
+    private final boolean[] startedBySwitch;
     private final SwitchLifetimes lifetimes;
 
     SwitchTracker(int spines, int subunitsPerSpine, double onFraction, double offFraction, double ltpMinOnSec,
@@ -29,6 +31,7 @@ final class SwitchTracker {
         this.on = new boolean[spines];
         this.sinceSec = new double[spines];
         this.longestOnSec = new double[spines];
+        this.startedBySwitch = new boolean[spines];
         this.lifetimes = new SwitchLifetimes(keepDurations);
         Arrays.fill(sinceSec, 0.0);
     }
@@ -38,13 +41,18 @@ final class SwitchTracker {
         if (on[spine]) {
             if (phosphorylated <= offCount) {
                 double duration = timeSec - sinceSec[spine];
-                lifetimes.record(true, duration);
+                lifetimes.record(true, duration); // an ON period always began with a switch
                 longestOnSec[spine] = Math.max(longestOnSec[spine], duration);
                 on[spine] = false;
                 sinceSec[spine] = timeSec;
             }
         } else if (phosphorylated >= onCount) {
-            lifetimes.record(false, timeSec - sinceSec[spine]);
+            if (startedBySwitch[spine]) {
+                lifetimes.record(false, timeSec - sinceSec[spine]);
+            } else {
+                lifetimes.recordFirstOff(timeSec - sinceSec[spine]);
+            }
+            startedBySwitch[spine] = true;
             on[spine] = true;
             sinceSec[spine] = timeSec;
         }
@@ -56,6 +64,14 @@ final class SwitchTracker {
 
     double onSinceSec(int spine) {
         return on[spine] ? sinceSec[spine] : Double.NaN;
+    }
+
+    double stateSinceSec(int spine) {
+        return sinceSec[spine];
+    }
+
+    boolean startedBySwitch(int spine) {
+        return startedBySwitch[spine];
     }
 
     double longestOnSec(int spine, double nowSec) {

@@ -39,8 +39,7 @@ class SwitchLifetimeTest {
     /**
      * H = 2, 80 spines x 1e5 s (about 280 completed periods of each kind): KS test of each against the exponential
      * with the sample mean at level 1e-3. Estimating the mean makes KS conservative (Lilliefors 1969), so a
-     * correct model fails either test with probability < 2e-3. The first OFF period of each spine starts from the
-     * fully dephosphorylated state rather than at a switch, so OFF periods are tested without it.
+     * correct model fails either test with probability < 2e-3.
      */
     @Test
     void lifetimesAreExponential() {
@@ -48,7 +47,7 @@ class SwitchLifetimeTest {
         double[] on = lifetimes.onDurationsSec();
         double[] off = lifetimes.offDurationsSec();
         assertTrue(on.length > 150 && off.length > 150, "periods: " + on.length + " ON, " + off.length + " OFF");
-        for (double[] sample : new double[][] {on, Arrays.copyOfRange(off, 80, off.length)}) {
+        for (double[] sample : new double[][] {on, off}) {
             double m = mean(sample);
             double p = KolmogorovSmirnovTest.withDefaults().test(sample, x -> 1 - Math.exp(-x / m)).getPValue();
             assertTrue(p > 1e-3, "KS p = " + p + " (n = " + sample.length + ", mean " + m + " s)");
@@ -68,9 +67,9 @@ class SwitchLifetimeTest {
         SwitchLifetimes one = run(1, 40, 1e5, 32);
         SwitchLifetimes two = run(2, 80, 1e5, 33);
         double[] on2 = two.onDurationsSec();
-        double[] off2 = Arrays.copyOfRange(two.offDurationsSec(), 80, two.offDurationsSec().length);
+        double[] off2 = two.offDurationsSec();
         double[] on1 = one.onDurationsSec();
-        double[] off1 = Arrays.copyOfRange(one.offDurationsSec(), 40, one.offDurationsSec().length);
+        double[] off1 = one.offDurationsSec();
         assertTrue(on2.length > 150 && off2.length > 100, "H=2 periods: " + on2.length + " ON, " + off2.length);
         double onRatio = mean(on2) / mean(on1);
         double offRatio = mean(off2) / mean(off1);

@@ -1,0 +1,84 @@
+package org.ltpsim.bench.camkii;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.ltpsim.camkii.CamkiiParameters;
+import org.ltpsim.camkii.CamkiiPopulation;
+import org.ltpsim.camkii.CamkiiPopulations;
+import org.ltpsim.rng.RandomStreams;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * The four-state holoenzyme kernel as the spine model drives it: a block of spines advanced by one fast step
+ * (0.1 ms) at resting calcium (almost no events: the O(1) hazard integration per spine) or during a 1 uM
+ * pulse (many CaM binding and autophosphorylation events), and a quiescent minute in one call (event to event).
+ * Per-operation time divided by {@code spines} is the cost per spine and step.
+ *
+ * <pre>java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar CamkiiSpineBenchmark</pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@State(Scope.Thread)
+public class CamkiiSpineBenchmark {
+    @Param({"1024"})
+    int spines;
+
+    @Param({"16", "80"})
+    int holoenzymes;
+
+    private CamkiiPopulation rest;
+    private CamkiiPopulation pulsed;
+    private double[] restCa;
+    private double[] pulseCa;
+
+    @Setup(Level.Trial)
+    public void setUp(ThreadParams thread) {
+        CamkiiParameters parameters = CamkiiParameters.defaults();
+        rest = CamkiiPopulations.create(parameters, spines, holoenzymes,
+                RandomStreams.forBlock(2026, "bench-camkii-rest", thread.getThreadIndex()));
+        pulsed = CamkiiPopulations.create(parameters, spines, holoenzymes,
+                RandomStreams.forBlock(2026, "bench-camkii-pulse", thread.getThreadIndex()));
+        restCa = new double[spines];
+        pulseCa = new double[spines];
+        Arrays.fill(restCa, 0.1);
+        Arrays.fill(pulseCa, 1.0);
+        rest.advanceUniform(10, 0.1);
+        pulsed.advanceUniform(10, 0.1);
+    }
+
+    /** Baseline of the spine model's loop: one fast step with no event in most spines. */
+    @Benchmark
+    public CamkiiPopulation fastStepAtRest() {
+        rest.advance(1e-4, restCa);
+        return rest;
+    }
+
+    /** One fast step during a 1 uM pulse (stays in the pulse: the saturated, event-rich regime). */
+    @Benchmark
+    public CamkiiPopulation fastStepInPulse() {
+        pulsed.advance(1e-4, pulseCa);
+        return pulsed;
+    }
+
+    /** A quiescent minute in one call: event-to-event at resting calcium. */
+    @Benchmark
+    public CamkiiPopulation quiescentMinute() {
+        rest.advanceUniform(60, 0.1);
+        return rest;
+    }
+}
