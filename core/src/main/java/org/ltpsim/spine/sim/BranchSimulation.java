@@ -68,6 +68,12 @@ final class BranchSimulation {
     private final double[] nmdaConductanceNs;
 
     private final BranchResult result;
+    // exponentials of the last step length used by updateCalcium (steps take only a few distinct lengths)
+    private double cachedDtMs = Double.NaN;
+    private double cachedECa;
+    private double cachedEQ;
+    private double cachedPlateau;
+    private double cachedTransient;
 
     BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
             int branch, long seed, double endMs, double traceBinMs) {
@@ -319,10 +325,11 @@ final class BranchSimulation {
         double sumDrive = 0;
         for (int i = 0; i < n; i++) {
             double gA = ampa.openCount(i) * gA1;
-            double gOpenN = nmda.openCount(i) * gN1;
-            double gN = gOpenN * m.mgUnblocked(vSpineMv[i]);
+            int openN = nmda.openCount(i);
+            double gOpenN = openN * gN1;
+            double gN = openN == 0 ? 0.0 : gOpenN * m.mgUnblocked(vSpineMv[i]); // exp only when needed
             nmdaConductanceNs[i] = gOpenN;
-            result.nmdaOpenChannelMs[i] += nmda.openCount(i) * dtMs;
+            result.nmdaOpenChannelMs[i] += openN * dtMs;
             double a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
             double d = cs + gLs + gNeck + gA + gN;
             aCoefficient[i] = a;
@@ -345,24 +352,34 @@ final class BranchSimulation {
             double v = (aCoefficient[i] + gNeck * vBranchMv) / dCoefficient[i];
             vSpineMv[i] = v;
             result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
-            double caCurrentPa = f * nmdaConductanceNs[i] * m.mgUnblocked(v) * (v - eCa); // inward < 0
-            double influx = caCurrentPa < 0 ? -caCurrentPa * perPa : 0.0;
+            double influx = 0.0;
+            if (nmdaConductanceNs[i] > 0) {
+                double caCurrentPa = f * nmdaConductanceNs[i] * m.mgUnblocked(v) * (v - eCa); // inward < 0
+                influx = caCurrentPa < 0 ? -caCurrentPa * perPa : 0.0;
+            }
             updateCalcium(i, influx, dtMs);
         }
     }
 
     /** Exact update of Ca and Q over dtMs for influx J (uM/ms) frozen over the step. */
     private void updateCalcium(int i, double influxMicroMolarPerMs, double dtMs) {
-        final double tau = m.extrusionTauMs();
-        final double tauQ = m.qTauMs();
+        if (dtMs != cachedDtMs) {
+            final double tau = m.extrusionTauMs();
+            final double tauQ = m.qTauMs();
+            cachedDtMs = dtMs;
+            cachedECa = Math.exp(-dtMs / tau);
+            cachedEQ = Math.exp(-dtMs / tauQ);
+            cachedPlateau = tauQ * (1 - cachedEQ);
+            cachedTransient = (cachedECa - cachedEQ) / (1 / tauQ - 1 / tau);
+        }
         final double rest = m.caRestMicroMolar();
-        double eCa = Math.exp(-dtMs / tau);
-        double eQ = Math.exp(-dtMs / tauQ);
-        double uInf = influxMicroMolarPerMs * tau;
+        final double eCa = cachedECa;
+        final double eQ = cachedEQ;
+        double uInf = influxMicroMolarPerMs * m.extrusionTauMs();
         double u0 = caMicroMolar[i] - rest;
         double amplitude = u0 - uInf;
         double u1 = uInf + amplitude * eCa;
-        double qMs = uInf * tauQ * (1 - eQ) + amplitude * (eCa - eQ) / (1 / tauQ - 1 / tau);
+        double qMs = uInf * cachedPlateau + amplitude * cachedTransient;
         double q = qMicroMolarSec[i] * eQ + qMs * 1e-3;
         qMicroMolarSec[i] = q;
         caMicroMolar[i] = rest + u1;

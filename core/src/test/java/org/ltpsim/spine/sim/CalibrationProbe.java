@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
-import org.ltpsim.spine.GillespieTestChannels;
+import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.input.Protocols;
@@ -24,7 +24,7 @@ class CalibrationProbe {
             }
         }
         SpineModel m = SpineModel.from(p, false);
-        SpineSimulator sim = new SpineSimulator(new GillespieTestChannels());
+        SpineSimulator sim = new SpineSimulator(new ReceptorChannels());
         String[] runs = System.getProperty("ltpsim.runs", "hfs:100,hfs:5+none:95,lfs:100").split(",");
         try (BlockExecutor ex = new BlockExecutor(2)) {
             for (String run : runs) {

@@ -1,0 +1,157 @@
+package org.ltpsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ltpsim.cli.io.AtomicOutput;
+import org.ltpsim.cli.spine.CalciumPlot;
+import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.params.ParameterSet;
+import org.ltpsim.spine.ReceptorChannels;
+import org.ltpsim.spine.sim.SeedExperiments;
+import org.ltpsim.spine.sim.SpineExperiment;
+import org.ltpsim.spine.sim.SpineRunResult;
+import org.ltpsim.spine.sim.SpineRunResult.Outcome;
+import org.ltpsim.spine.sim.SpineSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ltpsim demo}: the seed's experiments on the built-in defaults, each spine with individual stochastic
+ * AMPA and NMDA channels, and their outcome table (HFS/LFS, AP5, coincidence detection, input specificity,
+ * cooperativity, associativity, metaplasticity).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the seed's LTP experiments on built-in defaults and print the outcome table.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "worker threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "also write the table and calcium plots here")
+    Path out;
+
+    private final List<String> rows = new ArrayList<>();
+    private SpineSimulator simulator;
+    private BlockExecutor executor;
+
+    @Override
+    public Integer call() throws IOException {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new UserInputException("--threads must be >= 1: " + workers);
+        }
+        ParameterSet params = ParameterSet.defaults("spine");
+        SeedExperiments s = new SeedExperiments(params, seed);
+        simulator = new SpineSimulator(new ReceptorChannels());
+        long start = System.nanoTime();
+        SpineRunResult hfs;
+        SpineRunResult lfs;
+        System.out.println("ltpsim demo: the seed's experiments on built-in defaults (data/spine.toml), seed " + seed
+                + ", " + workers + " thread(s); every AMPA and NMDA channel stochastic.");
+        System.out.println("Rule: Q_max >= " + params.get("rule.q_ltp_um_s") + " uM s -> LTP; >= "
+                + params.get("rule.q_ltd_um_s") + " -> LTD; else none.  n = spines; Ca = mean over spines of "
+                + "each spine's peak [Ca2+].");
+        System.out.println();
+        header();
+        try (BlockExecutor ex = new BlockExecutor(workers)) {
+            executor = ex;
+            hfs = row("HFS 100 Hz x 1 s", "whole branch", s.hfs(100), 0, "majority LTP",
+                    r -> String.format(Locale.ROOT, "mean-trace peak %.2f uM, %.2f uM 0.5 s after", tracePeak(r, 0),
+                            r.traceMeanMicroMolar(0)[(int) Math.round(1510 / r.traceBinMs())]));
+            SpineRunResult h = hfs;
+            lfs = row("LFS 1 Hz x 900", "20 spines", s.lfs(20), 0, "majority LTD",
+                    r -> String.format(Locale.ROOT, "mean-trace peak %.2f uM; Ca elevated %.0f s (HFS: %.1f s)",
+                            tracePeak(r, 0), r.mean(0, r::caElevatedMs) / 1000, h.mean(0, h::caElevatedMs) / 1000));
+            row("HFS + AP5", "NMDA blocked", s.hfsWithAp5(100), 0, "no LTP; depolarised",
+                    r -> String.format(Locale.ROOT, "branch depolarised %.0f mV", r.branchPeakDepolarisationMv(0)));
+            for (boolean[] c : new boolean[][] {{true, false}, {false, true}, {true, true}}) {
+                SpineExperiment e = s.coincidence(50, c[0], c[1]);
+                row("Coincidence", e.pathways().get(0).name(), e, 0,
+                        c[0] && c[1] ? "calcium" : c[0] ? "little calcium" : "no current",
+                        r -> String.format(Locale.ROOT, "NMDA open %.0f channel-ms, Ca influx %.1f uM / spine",
+                                r.mean(0, r::nmdaOpenChannelMs), r.mean(0, r::caInfluxMicroMolar)));
+            }
+            SpineExperiment spec = s.inputSpecificity(90, 10);
+            SpineRunResult specific = row("Input specificity", "A tetanised", spec, 0, "A changes", r -> "");
+            rowFrom("Input specificity", "B silent, same branch", specific, 1, "B unchanged, Ca at rest",
+                    String.format(Locale.ROOT, "B peak Ca %.3f uM (rest %.3f)", specific.mean(1,
+                            specific::peakCaMicroMolar), params.get("calcium.rest_um")));
+            row("Cooperativity", "5 of 100 spines tetanised", s.cooperativity(5, 10), 0, "fails", r -> "");
+            row("Cooperativity", "95 of 100 spines tetanised", s.cooperativity(95, 1), 0, "LTP", r -> "");
+            row("Associativity", "weak alone (5/branch)", s.associativity(5, 10, false), 0, "fails", r -> "");
+            row("Associativity", "weak + strong together", s.associativity(5, 10, true), 0, "weak gets LTP", r -> "");
+            int nmda = params.getInt("nmda.channels_per_spine");
+            SpineRunResult epspBase = run(s.singlePulse(200, nmda));
+            SpineRunResult epspMore = run(s.singlePulse(200, 2 * nmda));
+            row("Metaplasticity", nmda + " NMDA, 20/100 tetanised", s.metaplasticity(20, 10, nmda), 0,
+                    "below threshold", r -> String.format(Locale.ROOT, "single-pulse EPSP %.3f mV",
+                            epspBase.mean(0, epspBase::peakDepolarisationMv)));
+            row("Metaplasticity", 2 * nmda + " NMDA, 20/100 tetanised", s.metaplasticity(20, 10, 2 * nmda), 0,
+                    "LTP: threshold lowered", r -> String.format(Locale.ROOT, "single-pulse EPSP %.3f mV",
+                            epspMore.mean(0, epspMore::peakDepolarisationMv)));
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%nDone in %.1f s.%n", wall);
+        if (out != null) {
+            SpineRunResult h = hfs;
+            SpineRunResult l = lfs;
+            AtomicOutput.writeDirectory(out, dir -> {
+                Files.write(dir.resolve("demo.txt"), rows);
+                CalciumPlot.write(dir.resolve("calcium-hfs.png"), "HFS, 100 spines of one branch", h.traceBinMs(),
+                        RunCommand.series(h));
+                CalciumPlot.write(dir.resolve("calcium-lfs.png"), "LFS 1 Hz x 900, 20 spines", l.traceBinMs(),
+                        RunCommand.series(l));
+            });
+        }
+        return 0;
+    }
+
+    private interface Extra {
+        String of(SpineRunResult r);
+    }
+
+    private SpineRunResult run(SpineExperiment e) {
+        return simulator.run(e, executor);
+    }
+
+    private void header() {
+        String line = String.format(Locale.ROOT, "%-18s %-28s %5s %6s %6s %6s %8s  %-24s %s", "experiment", "condition",
+                "n", "LTP", "LTD", "none", "Ca uM", "expected", "readout");
+        System.out.println(line);
+        System.out.println("-".repeat(line.length() + 20));
+        rows.add(line);
+    }
+
+    private SpineRunResult row(String experiment, String condition, SpineExperiment e, int pathway, String expected,
+            Extra extra) {
+        SpineRunResult r = run(e);
+        rowFrom(experiment, condition, r, pathway, expected, extra.of(r));
+        return r;
+    }
+
+    private void rowFrom(String experiment, String condition, SpineRunResult r, int pathway, String expected,
+            String extra) {
+        String line = String.format(Locale.ROOT, "%-18s %-28s %5d %6.2f %6.2f %6.2f %8.3f  %-24s %s", experiment,
+                condition, r.pathways().get(pathway).spineCount(), r.fraction(pathway, Outcome.LTP),
+                r.fraction(pathway, Outcome.LTD), r.fraction(pathway, Outcome.NONE),
+                r.mean(pathway, r::peakCaMicroMolar), expected, extra);
+        System.out.println(line);
+        System.out.flush();
+        rows.add(line);
+    }
+
+    static double tracePeak(SpineRunResult r, int pathway) {
+        double peak = 0;
+        for (double c : r.traceMeanMicroMolar(pathway)) {
+            peak = Math.max(peak, c);
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,112 @@
+package org.ltpsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    private static final String[] SHORT = {"--set", "protocol.hfs_pulses=10", "--set", "protocol.after_ms=100"};
+
+    private static String[] args(Path out, String... extra) {
+        String[] base = {"run", "--out", out.toString(), "--seed", "3"};
+        String[] spines = List.of(extra).contains("--spines") ? new String[0] : new String[] {"--spines", "20"};
+        return Stream.of(base, spines, SHORT, extra).flatMap(Stream::of).toArray(String[]::new);
+    }
+
+    @Test
+    void writesSpinesSummaryManifestAndPlot(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("res");
+        assertEquals(0, Main.execute(args(out, "--pathway", "B:none:5", "--threads", "2")));
+        List<String> csv = Files.readAllLines(out.resolve("spines.csv"));
+        assertEquals(26, csv.size(), "header + 25 spines");
+        assertTrue(csv.get(0).startsWith("id,branch,pathway,releases,peak_ca_uM,q_max_uM_s"));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        double sum = summary.get("fraction_ltp").asDouble() + summary.get("fraction_ltd").asDouble()
+                + summary.get("fraction_none").asDouble();
+        assertEquals(1.0, sum, 1e-12);
+        assertEquals(20, summary.get("stimulated_spines").asInt());
+        assertTrue(summary.get("mean_peak_ca_uM").asDouble() > 0.07);
+        assertEquals("B", summary.get("pathways").get(1).get("name").asText());
+        assertEquals(1.0, summary.get("pathways").get(1).get("fraction_none").asDouble());
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(3, manifest.get("seed").asLong());
+        assertTrue(manifest.get("parameters").has("nmda.channels_per_spine"));
+        byte[] png = Files.readAllBytes(out.resolve("calcium.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertTrue(Files.size(out.resolve("calcium.csv")) > 100);
+
+        // same seed, 1 thread: the same per-spine table
+        Path again = dir.resolve("again");
+        assertEquals(0, Main.execute(args(again, "--pathway", "B:none:5", "--threads", "1")));
+        assertEquals(csv, Files.readAllLines(again.resolve("spines.csv")));
+    }
+
+    @Test
+    void drugsMgAndSpikeTimeFiles(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("ap5");
+        assertEquals(0, Main.execute(args(out, "--drug", "ap5")));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(0.0, summary.get("fraction_ltp").asDouble());
+        assertEquals(0.07, summary.get("mean_peak_ca_uM").asDouble(), 1e-12);
+        Path times = dir.resolve("times.txt");
+        Files.writeString(times, "10 20 30\n");
+        Path custom = dir.resolve("custom");
+        assertEquals(0, Main.execute(args(custom, "--spike-times", times.toString(), "--mg", "0")));
+        JsonNode s2 = new ObjectMapper().readTree(custom.resolve("summary.json").toFile());
+        assertEquals(0.0, s2.get("mg_mM").asDouble());
+        assertEquals(3, s2.get("pathways").get(0).get("pulses").asInt());
+    }
+
+    @Test
+    void badInputIsOneLineExitTwoAndNothingWritten(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad-times.txt");
+        Files.writeString(bad, "10\nten\n");
+        String[][] cases = {
+            {"--protocol", "tetanus"},
+            {"--drug", "ketamine"},
+            {"--spines", "0"},
+            {"--pathway", "B:none:0"},
+            {"--pathway", "B-none-3"},
+            {"--spike-times", bad.toString()},
+            {"--set", "nmda.bogus=3"},
+            {"--set", "nmda.mg_mm=-1"},
+            {"--set", "glutamate.tau_ms=2 s"},
+        };
+        String[] expected = {"unknown protocol 'tetanus'", "unknown drug 'ketamine'", "--spines must be >= 1",
+            "pathway 'B' is empty", "NAME:PROTOCOL:SPINES", "'ten' is not a time in ms", "unknown parameter 'nmda.bogus'",
+            "out of range", "wrong unit"};
+        for (int i = 0; i < cases.length; i++) {
+            Path out = dir.resolve("out" + i);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream old = System.err;
+            int code;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                code = Main.execute(args(out, cases[i]));
+            } finally {
+                System.setErr(old);
+            }
+            String message = err.toString(StandardCharsets.UTF_8).trim();
+            assertEquals(2, code, String.join(" ", cases[i]));
+            assertTrue(message.contains(expected[i]), "case " + i + ": " + message);
+            assertEquals(1, message.lines().count(), "one line: " + message);
+            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", cases[i]));
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(1, left.count(), "only the spike-time file: no partial directories");
+        }
+    }
+}
