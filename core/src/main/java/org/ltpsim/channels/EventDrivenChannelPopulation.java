@@ -44,6 +44,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final int[] counts; // [spine * stateCount + state]
     private final int[] channelCount;
     private final double[] clock; // residual unit-exponential hazard to the next event
+    private final double[] spineA0; // total propensity at spineGlutamate (valid while counts are unchanged)
+    private final double[] spineGlutamate; // NaN: spineA0 is stale
+    private final int[] open; // conducting channels per spine
     private int[] listBase;
     private int[] capacity;
     private int[] members;
@@ -96,6 +99,10 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         counts = new int[spineCount * s];
         channelCount = new int[spineCount];
         clock = new double[spineCount];
+        spineA0 = new double[spineCount];
+        spineGlutamate = new double[spineCount];
+        Arrays.fill(spineGlutamate, Double.NaN);
+        open = new int[spineCount];
         listBase = new int[spineCount];
         capacity = new int[spineCount];
         long total = 0;
@@ -164,19 +171,27 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             if (g == 0 && restingState >= 0 && counts[base + restingState] == channelCount[sp]) {
                 continue; // resting spine: nothing can happen
             }
-            double a0 = 0;
-            for (int i = 0; i < s; i++) {
-                double r = tc[i] + tg[i] * g;
-                rate[i] = r;
-                a0 += counts[base + i] * r;
-            }
-            if (a0 <= 0) {
-                continue;
+            double a0 = spineA0[sp];
+            if (!(g == spineGlutamate[sp])) { // also true for the NaN that marks a stale cache
+                a0 = 0;
+                for (int i = 0; i < s; i++) {
+                    a0 += counts[base + i] * (tc[i] + tg[i] * g);
+                }
+                spineA0[sp] = a0;
+                spineGlutamate[sp] = g;
             }
             double c = clock[sp];
+            double hazard = a0 * dtMs;
+            if (c > hazard || !(a0 > 0)) {
+                clock[sp] = a0 > 0 ? c - hazard : c; // quiet step: no event, no random number
+                continue;
+            }
+            for (int i = 0; i < s; i++) {
+                rate[i] = tc[i] + tg[i] * g;
+            }
             double tLeftMs = dtMs;
             while (true) {
-                double hazard = a0 * tLeftMs;
+                hazard = a0 * tLeftMs;
                 if (c > hazard) {
                     c -= hazard;
                     break;
@@ -189,6 +204,12 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
                 }
             }
             clock[sp] = c;
+            // recompute rather than carry the incremental sum: no rounding drift across steps
+            a0 = 0;
+            for (int i = 0; i < s; i++) {
+                a0 += counts[base + i] * rate[i];
+            }
+            spineA0[sp] = a0;
         }
     }
 
@@ -259,6 +280,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         unlist(id, sp, from);
         list(id, sp, to);
         state[id] = (byte) to;
+        if (conducting[from] != conducting[to]) {
+            open[sp] += conducting[to] ? 1 : -1;
+        }
     }
 
     private void unlist(int id, int sp, int st) {
@@ -282,18 +306,15 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         spineOf[id] = sp;
         list(id, sp, st);
         channelCount[sp]++;
+        if (conducting[st]) {
+            open[sp]++;
+        }
+        spineGlutamate[sp] = Double.NaN;
     }
 
     @Override
     public int openCount(int spine) {
-        int base = spine * stateCount;
-        int open = 0;
-        for (int i = 0; i < stateCount; i++) {
-            if (conducting[i]) {
-                open += counts[base + i];
-            }
-        }
-        return open;
+        return open[spine];
     }
 
     @Override
@@ -347,6 +368,10 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         int sp = spineOf[channelId];
         unlist(channelId, sp, state[channelId]);
         channelCount[sp]--;
+        if (conducting[state[channelId]]) {
+            open[sp]--;
+        }
+        spineGlutamate[sp] = Double.NaN;
         spineOf[channelId] = -1;
         if (freeCount == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeCount * 2);

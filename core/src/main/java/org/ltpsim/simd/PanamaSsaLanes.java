@@ -25,13 +25,21 @@ import org.ltpsim.ssa.SsaVariates;
  * takes the block's next realisation, so lanes stay busy; lanes record their outputs into the block's row buffer,
  * which the engine reduces in realisation order.
  *
- * <p>Layout: species s of lane l at {@code x[s * LANES + l]}; the generator's four state words likewise.
+ * <p>The kernel holds {@link #GROUPS} vectors of lanes ({@link #WIDTH} realisations in flight) and advances them
+ * in one loop: each realisation's step is a chain of dependent operations, and independent groups give the core
+ * work to overlap. Layout: species s of lane v at {@code x[s * WIDTH + v]}; generator words, propensity sums
+ * likewise. A step is vector code from propensities to firing; recording outputs and loading the next realisation
+ * into a finished lane is a rare scalar path working on the arrays alone.
  */
 public final class PanamaSsaLanes implements LaneBlockKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> LONG_SPECIES = LongVector.SPECIES_PREFERRED;
-    /** Realisations advanced together. */
+    /** Lanes of one vector. */
     public static final int LANES = SPECIES.length();
+    /** Independent vectors of lanes advanced together (latency hiding). */
+    public static final int GROUPS = Math.max(1, Math.min(2, 64 / LANES));
+    /** Realisations in flight: at most 64, so that a long holds one bit per lane. */
+    public static final int WIDTH = GROUPS * LANES;
 
     static {
         if (LONG_SPECIES.length() != LANES) {
@@ -39,22 +47,34 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
         }
     }
 
+    /** k + 1024 in the low mantissa bits of 2^52 gives the double 2^52 + k + 1024 exactly, for |k| &lt; 1024. */
+    private static final long EXPONENT_OFFSET = 1024;
+    private static final long TWO_POW_52_BITS = Double.doubleToRawLongBits(0x1p52);
+    private static final double TWO_POW_52_PLUS_OFFSET = 0x1p52 + EXPONENT_OFFSET;
+    private static final long LANE_MASK = LANES == 64 ? -1L : (1L << LANES) - 1;
+
     private final CompiledMassAction net;
     private final double[] timesSec;
+    private final double tEndSec;
     private final double[] x;
+    private final double[] xBefore;
     private final double[] cumulative;
-    private final long[] rngState = new long[4 * LANES];
-    private final double[] laneTimeSec = new double[LANES];
-    private final double[] laneNextOutputSec = new double[LANES];
-    private final double[] laneTNext = new double[LANES];
-    private final int[] laneNext = new int[LANES];
-    private final int[] laneRow = new int[LANES];
+    private final long[] rngState = new long[4 * WIDTH];
+    private final double[] laneTimeSec = new double[WIDTH];
+    private final double[] laneNextOutputSec = new double[WIDTH];
+    private final double[] laneTNext = new double[WIDTH];
+    private final int[] laneNext = new int[WIDTH];
+    private final int[] laneRow = new int[WIDTH];
+    /** Lanes that fired in the last step. */
+    private long firedBits;
 
     private PanamaSsaLanes(CompiledMassAction net, double[] timesSec) {
         this.net = net;
         this.timesSec = timesSec.clone();
-        this.x = new double[net.stateSize * LANES];
-        this.cumulative = new double[net.reactionCount * LANES];
+        this.tEndSec = timesSec[timesSec.length - 1];
+        this.x = new double[net.stateSize * WIDTH];
+        this.xBefore = new double[net.speciesCount * WIDTH];
+        this.cumulative = new double[net.reactionCount * WIDTH];
     }
 
     /** A kernel for this network and these output times; one per block (it holds the block's lane state). */
@@ -67,7 +87,71 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
         final int timeCount = timesSec.length;
         final int speciesCount = net.speciesCount;
         final int stateSize = net.stateSize;
+        final double[] times = timesSec;
+        final double[] before = xBefore;
+        final double[] nextOutputLane = laneNextOutputSec;
+        final double[] tNextLane = laneTNext;
+        assert rows.length >= count * timeCount * speciesCount;
+
+        // fill the lanes with the block's first realisations; idle lanes stay masked off
+        int nextRealisation = 0;
+        long activeBits = 0;
+        for (int lane = 0; lane < WIDTH; lane++) {
+            if (nextRealisation < count) {
+                load(lane, nextRealisation++, seed, firstRealisation);
+                activeBits |= 1L << lane;
+            } else {
+                retire(lane);
+                for (int s = 0; s < stateSize; s++) {
+                    x[s * WIDTH + lane] = 0.0;
+                }
+            }
+        }
+        long events = 0;
+        while (activeBits != 0) {
+            long dueBits = step(activeBits);
+            events += Long.bitCount(firedBits);
+            // rare path, scalar: record outputs (the state before this step's firing) lane by lane, and put the
+            // block's next realisation into each lane that has finished
+            while (dueBits != 0) {
+                int lane = Long.numberOfTrailingZeros(dueBits);
+                dueBits &= dueBits - 1;
+                int row = laneRow[lane];
+                int next = laneNext[lane];
+                double tNextThisLane = tNextLane[lane];
+                while (next < timeCount && times[next] <= tNextThisLane) {
+                    int base = (row * timeCount + next) * speciesCount;
+                    for (int s = 0; s < speciesCount; s++) {
+                        rows[base + s] = before[s * WIDTH + lane];
+                    }
+                    next++;
+                }
+                laneNext[lane] = next;
+                if (next < timeCount) {
+                    nextOutputLane[lane] = times[next];
+                } else if (nextRealisation < count) {
+                    load(lane, nextRealisation++, seed, firstRealisation);
+                } else {
+                    retire(lane);
+                    activeBits &= ~(1L << lane);
+                }
+            }
+        }
+        return events;
+    }
+
+    /**
+     * One direct-method step in every active lane: propensities and their running sums (index order), two
+     * XoShiRo256++ words, the waiting time {@code -log(u1) / a0} (SsaVariates.exponential written out: the same
+     * operations) and the reaction, the first j with {@code u2 a0 < a_0 + ... + a_j}. A lane fires unless its next
+     * firing lies at or beyond the last output time; lanes with an output due keep their pre-firing state in
+     * {@code xBefore}.
+     *
+     * @return the active lanes with an output time at or before their next firing time
+     */
+    private long step(long activeBits) {
         final int reactionCount = net.reactionCount;
+        final int speciesCount = net.speciesCount;
         final double[] k = net.rateConstant;
         final int[] readStart = net.readStart;
         final int[] readSpecies = net.readSpecies;
@@ -75,45 +159,27 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
         final int[] changeStart = net.changeStart;
         final int[] changeSpecies = net.changeSpecies;
         final int[] changeDelta = net.changeDelta;
-        final double[] times = timesSec;
         final double[] xs = x;
         final double[] cum = cumulative;
         final long[] rs = rngState;
-        assert rows.length >= count * timeCount * speciesCount;
-
-        // fill the lanes with the block's first realisations; idle lanes stay masked off
-        int nextRealisation = 0;
-        long activeBits = 0;
-        for (int lane = 0; lane < LANES; lane++) {
-            if (nextRealisation < count) {
-                load(lane, nextRealisation++, seed, firstRealisation);
-                activeBits |= 1L << lane;
-            } else {
-                laneRow[lane] = -1;
-                laneNextOutputSec[lane] = Double.POSITIVE_INFINITY;
-                for (int s = 0; s < stateSize; s++) {
-                    xs[s * LANES + lane] = 0.0;
-                }
+        long dueBits = 0;
+        long fired = 0;
+        for (int g = 0; g < GROUPS; g++) {
+            final int lane0 = g * LANES;
+            final long groupActive = (activeBits >>> lane0) & LANE_MASK;
+            if (groupActive == 0) {
+                continue;
             }
-        }
-        VectorMask<Double> active = VectorMask.fromLong(SPECIES, activeBits);
-        LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, 0);
-        LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, LANES);
-        LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * LANES);
-        LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * LANES);
-        DoubleVector t = DoubleVector.fromArray(SPECIES, laneTimeSec, 0);
-        DoubleVector nextOutput = DoubleVector.fromArray(SPECIES, laneNextOutputSec, 0);
-        long events = 0;
-
-        while (activeBits != 0) {
-            // propensities and their running sums, in index order (CompiledMassAction#propensity)
-            DoubleVector a0 = propensity(0, xs, k, readStart, readSpecies, readOrder);
-            a0.intoArray(cum, 0);
+            DoubleVector a0 = propensity(0, xs, lane0, k, readStart, readSpecies, readOrder);
+            a0.intoArray(cum, lane0);
             for (int j = 1; j < reactionCount; j++) {
-                a0 = a0.add(propensity(j, xs, k, readStart, readSpecies, readOrder));
-                a0.intoArray(cum, j * LANES);
+                a0 = a0.add(propensity(j, xs, lane0, k, readStart, readSpecies, readOrder));
+                a0.intoArray(cum, j * WIDTH + lane0);
             }
-            // two XoShiRo256++ words per lane
+            LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
+            LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
+            LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
+            LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
             LongVector bitsTime = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
             LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
             s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -130,90 +196,55 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
             s0 = s0.lanewise(VectorOperators.XOR, s3);
             s2 = s2.lanewise(VectorOperators.XOR, tmp);
             s3 = s3.lanewise(VectorOperators.ROL, 45);
+            s0.intoArray(rs, lane0);
+            s1.intoArray(rs, WIDTH + lane0);
+            s2.intoArray(rs, 2 * WIDTH + lane0);
+            s3.intoArray(rs, 3 * WIDTH + lane0);
 
-            DoubleVector exponential = log(unitInterval(bitsTime).neg().add(2.0)).neg();
+            DoubleVector u = bitsTime.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
+                    .reinterpretAsDoubles().neg().add(2.0);
             VectorMask<Double> positive = a0.compare(VectorOperators.GT, 0.0);
-            DoubleVector tau = exponential.div(a0).blend(Double.POSITIVE_INFINITY, positive.not());
+            DoubleVector tau = log(u).neg().div(a0).blend(Double.POSITIVE_INFINITY, positive.not());
+            DoubleVector t = DoubleVector.fromArray(SPECIES, laneTimeSec, lane0);
             DoubleVector tNext = t.add(tau);
-            VectorMask<Double> fire = active;
-            VectorMask<Double> due = nextOutput.compare(VectorOperators.LE, tNext).and(active);
-            if (due.anyTrue()) {
-                // slow path: record outputs lane by lane, retire finished realisations, load new ones
-                tNext.intoArray(laneTNext, 0);
-                long dueBits = due.toLong();
-                long reloadBits = 0;
-                long finishedBits = 0;
-                while (dueBits != 0) {
-                    int lane = Long.numberOfTrailingZeros(dueBits);
-                    dueBits &= dueBits - 1;
-                    int row = laneRow[lane];
-                    int next = laneNext[lane];
-                    double tLane = laneTNext[lane];
-                    while (next < timeCount && times[next] <= tLane) {
-                        int base = (row * timeCount + next) * speciesCount;
-                        for (int s = 0; s < speciesCount; s++) {
-                            rows[base + s] = xs[s * LANES + lane];
-                        }
-                        next++;
-                    }
-                    laneNext[lane] = next;
-                    if (next < timeCount) {
-                        laneNextOutputSec[lane] = times[next];
-                        continue;
-                    }
-                    finishedBits |= 1L << lane;
-                    if (nextRealisation < count) {
-                        if (reloadBits == 0) {
-                            s0.intoArray(rs, 0);
-                            s1.intoArray(rs, LANES);
-                            s2.intoArray(rs, 2 * LANES);
-                            s3.intoArray(rs, 3 * LANES);
-                            t.intoArray(laneTimeSec, 0);
-                        }
-                        reloadBits |= 1L << lane;
-                        load(lane, nextRealisation++, seed, firstRealisation);
-                    } else {
-                        laneRow[lane] = -1;
-                        laneNextOutputSec[lane] = Double.POSITIVE_INFINITY;
-                        activeBits &= ~(1L << lane);
-                    }
+            tNext.intoArray(laneTNext, lane0);
+            VectorMask<Double> active = VectorMask.fromLong(SPECIES, groupActive);
+            VectorMask<Double> due = DoubleVector.fromArray(SPECIES, laneNextOutputSec, lane0)
+                    .compare(VectorOperators.LE, tNext).and(active);
+            long groupDue = due.toLong();
+            if (groupDue != 0) {
+                for (int s = 0; s < speciesCount; s++) {
+                    DoubleVector.fromArray(SPECIES, xs, s * WIDTH + lane0).intoArray(xBefore, s * WIDTH + lane0);
                 }
-                if (reloadBits != 0) {
-                    s0 = LongVector.fromArray(LONG_SPECIES, rs, 0);
-                    s1 = LongVector.fromArray(LONG_SPECIES, rs, LANES);
-                    s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * LANES);
-                    s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * LANES);
-                    t = DoubleVector.fromArray(SPECIES, laneTimeSec, 0);
-                }
-                nextOutput = DoubleVector.fromArray(SPECIES, laneNextOutputSec, 0);
-                active = VectorMask.fromLong(SPECIES, activeBits);
-                fire = active.andNot(VectorMask.fromLong(SPECIES, finishedBits));
             }
-            // pick reaction j where target < cum_j first holds, fire it in the lanes that go on
-            DoubleVector target = unitInterval(bitsPick).sub(1.0).mul(a0);
+            VectorMask<Double> fire = tNext.compare(VectorOperators.LT, tEndSec).and(active);
+            DoubleVector target = bitsPick.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
+                    .reinterpretAsDoubles().sub(1.0).mul(a0);
             VectorMask<Double> below = fire.not(); // lanes that do not fire count as already past every reaction
             for (int j = 0; j < reactionCount; j++) {
                 VectorMask<Double> lt = target.compare(VectorOperators.LT,
-                        DoubleVector.fromArray(SPECIES, cum, j * LANES)).or(below);
+                        DoubleVector.fromArray(SPECIES, cum, j * WIDTH + lane0)).or(below);
                 VectorMask<Double> selected = lt.andNot(below);
                 below = lt;
                 for (int i = changeStart[j]; i < changeStart[j + 1]; i++) {
-                    int offset = changeSpecies[i] * LANES;
+                    int offset = changeSpecies[i] * WIDTH + lane0;
                     DoubleVector.fromArray(SPECIES, xs, offset).add(changeDelta[i], selected).intoArray(xs, offset);
                 }
             }
-            events += fire.trueCount();
-            t = t.blend(tNext, fire);
+            t.blend(tNext, fire).intoArray(laneTimeSec, lane0);
+            dueBits |= groupDue << lane0;
+            fired |= fire.toLong() << lane0;
         }
-        return events;
+        firedBits = fired;
+        return dueBits;
     }
 
     /** Lane-wise {@link CompiledMassAction#propensity} of reaction j. */
-    private static DoubleVector propensity(int j, double[] xs, double[] k, int[] readStart, int[] readSpecies,
-                                           int[] readOrder) {
+    private static DoubleVector propensity(int j, double[] xs, int lane0, double[] k, int[] readStart,
+                                           int[] readSpecies, int[] readOrder) {
         DoubleVector value = DoubleVector.broadcast(SPECIES, k[j]);
         for (int i = readStart[j]; i < readStart[j + 1]; i++) {
-            DoubleVector xi = DoubleVector.fromArray(SPECIES, xs, readSpecies[i] * LANES);
+            DoubleVector xi = DoubleVector.fromArray(SPECIES, xs, readSpecies[i] * WIDTH + lane0);
             for (int m = 0; m < readOrder[i]; m++) {
                 value = value.mul(xi.sub(m));
             }
@@ -225,15 +256,21 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
     private void load(int lane, int row, long seed, long firstRealisation) {
         long[] words = RandomStreams.xoshiroState(seed, EnsembleSimulator.STREAM_PURPOSE, firstRealisation + row);
         for (int w = 0; w < 4; w++) {
-            rngState[w * LANES + lane] = words[w];
+            rngState[w * WIDTH + lane] = words[w];
         }
         for (int s = 0; s < net.stateSize; s++) {
-            x[s * LANES + lane] = net.initialState[s];
+            x[s * WIDTH + lane] = net.initialState[s];
         }
         laneRow[lane] = row;
         laneNext[lane] = 0;
         laneTimeSec[lane] = 0.0;
         laneNextOutputSec[lane] = timesSec[0];
+    }
+
+    /** Leaves {@code lane} idle: no realisation, never due. */
+    private void retire(int lane) {
+        laneRow[lane] = -1;
+        laneNextOutputSec[lane] = Double.POSITIVE_INFINITY;
     }
 
     /** {@code [1, 2)} from the top 52 bits, as {@link SsaVariates#uniform} before its subtraction of 1. */
@@ -255,7 +292,8 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
                 .add(SsaVariates.LG1));
         DoubleVector r = even.add(odd);
         DoubleVector hfsq = f.mul(0.5).mul(f);
-        DoubleVector dk = (DoubleVector) k.convert(VectorOperators.L2D, 0);
+        // (double) k, exactly, without a long -> double conversion instruction (AVX2 has none)
+        DoubleVector dk = k.add(EXPONENT_OFFSET).or(TWO_POW_52_BITS).reinterpretAsDoubles().sub(TWO_POW_52_PLUS_OFFSET);
         return dk.mul(SsaVariates.LN2_HI)
                 .sub(hfsq.sub(s.mul(hfsq.add(r)).add(dk.mul(SsaVariates.LN2_LO))).sub(f));
     }

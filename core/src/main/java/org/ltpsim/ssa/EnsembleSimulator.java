@@ -28,10 +28,17 @@ public final class EnsembleSimulator {
     public static final int BLOCK_SIZE = 64;
     /** The purpose of every realisation's random stream. */
     public static final String STREAM_PURPOSE = "ssa-realisation";
-    /** Networks with at least this many reactions use the next-reaction method (measured: docs/engine.md). */
-    public static final int NEXT_REACTION_THRESHOLD = 64;
-    /** The SIMD lanes recompute every propensity each step, which pays only for small networks. */
-    public static final int SIMD_MAX_REACTIONS = 24;
+    /**
+     * Scalar exact runs of networks with at least this many reactions use the next-reaction method: on random
+     * uni/bimolecular networks it overtakes the direct method between 20 and 40 reactions (LargeNetworkBenchmark,
+     * docs/engine.md).
+     */
+    public static final int NEXT_REACTION_THRESHOLD = 30;
+    /**
+     * The SIMD lanes recompute every propensity each step, which pays up to about a hundred reactions: measured
+     * 3.4e6 vs 1.9e6 events/s (lanes vs next-reaction) at 80 reactions, 1.3e6 vs 1.8e6 at 160.
+     */
+    public static final int SIMD_MAX_REACTIONS = 100;
     /** Lane kernels buffer a block's trajectories; above this many doubles the scalar twin runs instead. */
     static final long SIMD_MAX_BUFFER_DOUBLES = 4L << 20;
 
@@ -104,9 +111,10 @@ public final class EnsembleSimulator {
 
     /**
      * The algorithm the engine runs: tau-leaping when asked for; otherwise, for networks with rules or events, the
-     * direct method; for networks of {@link #NEXT_REACTION_THRESHOLD} or more reactions, the next-reaction method;
-     * for small plain mass-action networks the SIMD lanes when the Vector API is present (and the block buffer
-     * small enough), else their scalar twin; else the direct method.
+     * direct method; for plain mass-action networks of at most {@link #SIMD_MAX_REACTIONS} reactions the SIMD
+     * lanes when the Vector API is present (and the block buffer small enough); else, from
+     * {@link #NEXT_REACTION_THRESHOLD} reactions, the next-reaction method; else the scalar direct method (its
+     * mass-action twin for plain networks).
      */
     public static SsaAlgorithm choose(ReactionNetwork network, EnsembleSpec spec) {
         if (spec.method() == SimulationMethod.TAU) {
@@ -116,16 +124,14 @@ public final class EnsembleSimulator {
         if (hasRulesOrEvents) {
             return SsaAlgorithm.DIRECT;
         }
+        if (network.isPlainMassAction() && network.reactionCount() <= SIMD_MAX_REACTIONS
+                && supports(network, spec, SsaAlgorithm.DIRECT_SIMD_LANES)) {
+            return SsaAlgorithm.DIRECT_SIMD_LANES;
+        }
         if (network.reactionCount() >= NEXT_REACTION_THRESHOLD) {
             return SsaAlgorithm.NEXT_REACTION;
         }
-        if (network.isPlainMassAction()) {
-            if (VectorSupport.available() && supports(network, spec, SsaAlgorithm.DIRECT_SIMD_LANES)) {
-                return SsaAlgorithm.DIRECT_SIMD_LANES;
-            }
-            return SsaAlgorithm.DIRECT_MASS_ACTION;
-        }
-        return SsaAlgorithm.DIRECT;
+        return network.isPlainMassAction() ? SsaAlgorithm.DIRECT_MASS_ACTION : SsaAlgorithm.DIRECT;
     }
 
     /** Whether {@code algorithm} can run this network with this spec. */
@@ -137,7 +143,6 @@ public final class EnsembleSimulator {
             case DIRECT_MASS_ACTION -> network.isPlainMassAction();
             case DIRECT_SIMD_LANES -> network.isPlainMassAction() && VectorSupport.available()
                     && network.reactionCount() >= 1
-                    && network.reactionCount() <= SIMD_MAX_REACTIONS
                     && (long) BLOCK_SIZE * spec.timeCount() * network.speciesCount() <= SIMD_MAX_BUFFER_DOUBLES;
         };
     }

@@ -78,10 +78,13 @@ class ChannelIdentityTest {
         }
         for (int sp = 0; sp < pop.spineCount(); sp++) {
             int total = 0;
+            int open = 0;
             for (int s = 0; s < states; s++) {
                 assertEquals(expected[sp][s], pop.stateCount(sp, s), "spine " + sp + " state " + s);
                 total += expected[sp][s];
+                open += pop.scheme().isConducting(s) ? expected[sp][s] : 0;
             }
+            assertEquals(open, pop.openCount(sp), "open count at spine " + sp);
             assertEquals(total, pop.channelCount(sp));
             int rest = pop.scheme().restingState();
             boolean resting = rest < 0 ? total == 0 : expected[sp][rest] == total;
@@ -108,6 +111,32 @@ class ChannelIdentityTest {
         assertFalse(pop.isResting(0));
         assertTrue(pop.isResting(1), "glutamate at spine 0 only");
         assertEquals(20, pop.channelCount(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChannelPopulations.Method.class)
+    void sameSeedPurposeAndBlockGiveTheSameChannelsAndOthersDiffer(ChannelPopulations.Method method) {
+        KineticScheme scheme = method == ChannelPopulations.Method.EVENT_DRIVEN_PER_CHANNEL
+                ? KineticScheme.w3() : KineticScheme.ampaDestexhe1998();
+        int[] perSpine = {30, 30};
+        int[] a = trajectory(ChannelPopulations.create(scheme, perSpine, 77, "repro", 3, method));
+        int[] b = trajectory(ChannelPopulations.create(scheme, perSpine, 77, "repro", 3, method));
+        int[] c = trajectory(ChannelPopulations.create(scheme, perSpine, 77, "repro", 4, method));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, c), "another block must get another stream");
+    }
+
+    private static int[] trajectory(ChannelPopulation pop) {
+        double[] glu = {1, 0.5};
+        int[] out = new int[60 + 1];
+        for (int k = 0; k < 200; k++) {
+            pop.advance(0.05, k < 20 ? glu : new double[2]);
+        }
+        for (int id = 0; id < 60; id++) {
+            out[id] = pop.state(id);
+        }
+        out[60] = (int) pop.transitionCount();
+        return out;
     }
 
     @ParameterizedTest

@@ -17,10 +17,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * z test at |z| < 4.5 (two-sided false-failure probability 6.8e-6 per point). Over the points checked here (at
  * most 12 per scheme and method, 6 cases) a correct kernel fails with probability below 5e-4 per run; the seeds
  * are fixed, so the outcome is reproducible. Stationary distributions: chi-square over the states at
- * p = 1e-4.
+ * p = 1e-4. Sizes below are the default suite's; -Pfull-validation multiplies the channel numbers by 10.
  */
 class ChannelMasterEquationTest {
     private static final double Z_MAX = 4.5;
+    /** -Pfull-validation: ten times the channels (the bounds scale with them; same false-failure rates). */
+    private static final int SCALE = Boolean.getBoolean("ltpsim.fullValidation") ? 10 : 1;
 
     /** 1 mM x 1 ms glutamate pulse, then zero glutamate: mean open fraction against time. */
     private static void checkPulse(KineticScheme scheme, ChannelPopulations.Method method, int spines,
@@ -63,7 +65,7 @@ class ChannelMasterEquationTest {
     @EnumSource(value = ChannelPopulations.Method.class)
     void ampaOpenProbabilityAfterAPulseFollowsTheMasterEquation(ChannelPopulations.Method method) {
         // n = 20,000 channels; AMPA peak open probability is reached within ~1 ms, desensitisation follows.
-        checkPulse(KineticScheme.ampaDestexhe1998(), method, 200, 100, 0.05,
+        checkPulse(KineticScheme.ampaDestexhe1998(), method, 200 * SCALE, 100, 0.05,
                 new double[] {0.2, 0.5, 1.0, 1.5, 2, 3, 5, 8, 12, 20}, 11);
     }
 
@@ -71,7 +73,7 @@ class ChannelMasterEquationTest {
     @EnumSource(value = ChannelPopulations.Method.class)
     void nmdaOpenProbabilityAfterAPulseFollowsTheMasterEquation(ChannelPopulations.Method method) {
         // n = 20,000 channels; NMDA opens slowly (peak near 10-20 ms) and closes over hundreds of ms.
-        checkPulse(KineticScheme.nmdaLesterJahr1992(), method, 200, 100, 0.1,
+        checkPulse(KineticScheme.nmdaLesterJahr1992(), method, 200 * SCALE, 100, 0.1,
                 new double[] {1, 3, 10, 20, 40, 80, 150, 300}, 12);
     }
 
@@ -115,14 +117,14 @@ class ChannelMasterEquationTest {
     void ampaStationaryDistributionAtConstantGlutamate(ChannelPopulations.Method method) {
         // 0.02 mM: every state is visited (the slowest relaxation, unbinding from C1 at 0.0059 /ms, has 170 ms;
         // 1500 ms is > 8 of those). n = 4,000 channels.
-        checkStationary(KineticScheme.ampaDestexhe1998(), 0.02, 1500, 0.5, method, 4000, 21);
+        checkStationary(KineticScheme.ampaDestexhe1998(), 0.02, 1500, 0.5, method, 4000 * SCALE, 21);
     }
 
     @ParameterizedTest
     @EnumSource(value = ChannelPopulations.Method.class)
     void nmdaStationaryDistributionAtConstantGlutamate(ChannelPopulations.Method method) {
         // 0.005 mM; slowest time scale ~ 1/(Ru + binding) ~ 30-150 ms; 2000 ms run. n = 4,000 channels.
-        checkStationary(KineticScheme.nmdaLesterJahr1992(), 0.005, 2000, 1.0, method, 4000, 22);
+        checkStationary(KineticScheme.nmdaLesterJahr1992(), 0.005, 2000, 1.0, method, 4000 * SCALE, 22);
     }
 
     @ParameterizedTest
@@ -134,6 +136,6 @@ class ChannelMasterEquationTest {
         for (int s = 0; s < 5; s++) {
             assertEquals(exact[s], pi[s], 1e-12);
         }
-        checkStationary(KineticScheme.w3(), 0, 10_000, 10, method, 4000, 23);
+        checkStationary(KineticScheme.w3(), 0, 10_000, 10, method, 4000 * SCALE, 23);
     }
 }

@@ -1,0 +1,90 @@
+package org.ltpsim.bench.channels;
+
+import java.util.concurrent.TimeUnit;
+import org.ltpsim.channels.FixedStepKernel;
+import org.ltpsim.channels.KineticScheme;
+import org.ltpsim.channels.LaneRandom;
+import org.ltpsim.channels.ScalarFixedStepKernel;
+import org.ltpsim.channels.TransitionMatrix;
+import org.ltpsim.channels.TransitionTable;
+import org.ltpsim.simd.PanamaFixedStepKernel;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The fixed-step kernel, scalar against its Vector API twin: one step of {@code slots} AMPA channel slots with the
+ * table for glutamate {@code glutamateMilliMolar} over 0.05 ms (0: almost nobody moves; 1 mM: most bound
+ * channels move). {@code baselineLaneRandom} only draws the eight lanes' numbers (scalar), the floor of the
+ * scalar kernel. Every operation first restores the same initial states (an 8-byte-per-8-slots copy, in all three). Time per operation = one step over all slots.
+ * Run: {@code java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar ChannelKernelBenchmark}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class ChannelKernelBenchmark {
+    @Param({"1024", "65536"})
+    public int slots;
+
+    @Param({"0", "1"})
+    public double glutamateMilliMolar;
+
+    private byte[] initial;
+    private byte[] states;
+    private long[] lanes;
+    private int[] counts;
+    private TransitionTable table;
+    private final FixedStepKernel scalar = ScalarFixedStepKernel.INSTANCE;
+    private final FixedStepKernel simd = PanamaFixedStepKernel.forced();
+
+    @Setup
+    public void setUp() {
+        KineticScheme ampa = KineticScheme.ampaDestexhe1998();
+        // states spread over the scheme as after a pulse (deterministic pattern)
+        states = new byte[slots];
+        counts = new int[ampa.stateCount() + 1];
+        for (int i = 0; i < slots; i++) {
+            states[i] = (byte) (i * 7 % ampa.stateCount());
+            counts[states[i]]++;
+        }
+        initial = states.clone();
+        lanes = LaneRandom.seed(1, "bench", 0);
+        table = TransitionTable.of(TransitionMatrix.exp(ampa.generator(glutamateMilliMolar), 0.05));
+    }
+
+    @Benchmark
+    public int scalarStep() {
+        System.arraycopy(initial, 0, states, 0, slots); // same start every time: steady mix of movers
+        return scalar.step(states, 0, slots, table, lanes, counts, 0);
+    }
+
+    @Benchmark
+    public int simdStep() {
+        System.arraycopy(initial, 0, states, 0, slots);
+        return simd.step(states, 0, slots, table, lanes, counts, 0);
+    }
+
+    @Benchmark
+    public void baselineLaneRandom(Blackhole bh) {
+        System.arraycopy(initial, 0, states, 0, slots);
+        long acc = 0;
+        for (int b = 0; b < slots; b += LaneRandom.LANES) {
+            for (int lane = 0; lane < LaneRandom.LANES; lane++) {
+                acc += LaneRandom.next(lanes, lane);
+            }
+        }
+        bh.consume(acc);
+    }
+}

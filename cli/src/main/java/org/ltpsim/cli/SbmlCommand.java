@@ -1,0 +1,195 @@
+package org.ltpsim.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ltpsim.cli.io.AtomicOutput;
+import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.network.ReactionNetwork;
+import org.ltpsim.sbml.SbmlImportException;
+import org.ltpsim.sbml.SbmlImporter;
+import org.ltpsim.ssa.EnsembleResult;
+import org.ltpsim.ssa.EnsembleSimulator;
+import org.ltpsim.ssa.EnsembleSpec;
+import org.ltpsim.ssa.SimulationMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ltpsim sbml MODEL.xml ...}: runs an ensemble of independent realisations of an SBML model (exact SSA or
+ * adaptive tau-leaping) and writes, per output time, the ensemble mean and sample standard deviation of every
+ * species, plus a manifest beside the table. The same seed gives a byte-identical table for any thread count.
+ */
+@Command(name = "sbml", mixinStandardHelpOptions = true,
+        description = {"Ensemble mean and sd of every species of an SBML model (exact SSA or tau-leaping).",
+                "Writes FILE.csv (time,<id>_mean,<id>_sd,... in document order) and FILE.manifest.json."})
+public final class SbmlCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL.xml", description = "SBML model (Level 2 or 3 core)")
+    Path modelFile;
+
+    @Option(names = "--replicates", defaultValue = "10000", description = "realisations (default ${DEFAULT-VALUE})")
+    int replicates;
+
+    @Option(names = "--t-end", defaultValue = "50", description = "end time in seconds (default ${DEFAULT-VALUE})")
+    double tEndSec;
+
+    @Option(names = "--dt-out", defaultValue = "1",
+            description = "output interval in seconds; t-end must be a multiple (default ${DEFAULT-VALUE})")
+    double dtOutSec;
+
+    @Option(names = "--method", defaultValue = "ssa", description = "ssa (exact) or tau (adaptive tau-leaping)")
+    String method;
+
+    @Option(names = "--seed", defaultValue = "1", description = "master seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "worker threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "the table to write")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        long startNanos = System.nanoTime();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        SimulationMethod simulationMethod = checkArguments(threadCount);
+        byte[] modelBytes = readModel();
+        ReactionNetwork network = importModel(modelBytes);
+        EnsembleSpec ensemble = new EnsembleSpec(replicates, tEndSec, dtOutSec, seed, threadCount, simulationMethod);
+
+        EnsembleResult result;
+        try (ProgressBar progress = new ProgressBar(System.err, "sbml " + network.id(),
+                replicates)) {
+            result = EnsembleSimulator.run(network, ensemble, progress::update);
+        } catch (IllegalStateException e) {
+            // A law that goes negative or non-finite is a fault of the model, not of ltpsim.
+            if (e.getMessage() != null && e.getMessage().contains("propensity")) {
+                throw new UserInputException(modelFile + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        double wallSec = (System.nanoTime() - startNanos) / 1e9;
+
+        Path manifestFile = manifestPath(out);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("replicates", replicates);
+        parameters.put("t_end_s", tEndSec);
+        parameters.put("dt_out_s", dtOutSec);
+        parameters.put("method", simulationMethod.name().toLowerCase(Locale.ROOT));
+        Manifest manifest = new Manifest("sbml", seed, threadCount)
+                .put("model", modelFile.toString())
+                .put("model_id", network.id())
+                .put("model_sha256", Manifest.sha256(modelBytes))
+                .put("method", simulationMethod.name().toLowerCase(Locale.ROOT))
+                .put("algorithm", result.algorithm())
+                .put("replicates", result.replicates())
+                .put("events", result.events())
+                .put("output", out.getFileName().toString())
+                .parameters(parameters)
+                .wallTimeSec(wallSec);
+        try {
+            AtomicOutput.writeFile(out, temporary -> writeTable(temporary, network, result));
+        } catch (IOException e) {
+            throw new UserInputException("cannot write --out " + out + ": " + e, e);
+        }
+        try {
+            AtomicOutput.writeFile(manifestFile, manifest::write);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(out); // never leave a table without its manifest
+            throw new UserInputException("cannot write " + manifestFile + ": " + e, e);
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s and %s (%d realisations, %s, %.1f s)%n", out,
+                manifestFile.getFileName(), result.replicates(), result.algorithm(), wallSec);
+        return 0;
+    }
+
+    private SimulationMethod checkArguments(int threadCount) {
+        if (replicates <= 0) {
+            throw new UserInputException("--replicates must be > 0: " + replicates);
+        }
+        if (!(tEndSec > 0) || Double.isInfinite(tEndSec)) {
+            throw new UserInputException("--t-end must be a finite time > 0: " + tEndSec);
+        }
+        if (!(dtOutSec > 0) || dtOutSec > tEndSec) {
+            throw new UserInputException("--dt-out must be > 0 and <= --t-end (" + tEndSec + "): " + dtOutSec);
+        }
+        double intervals = tEndSec / dtOutSec;
+        if (Math.abs(intervals - Math.rint(intervals)) > 1e-9 * intervals || intervals > 10_000_000) {
+            throw new UserInputException("--t-end (" + tEndSec + ") must be a whole multiple of --dt-out: "
+                    + dtOutSec);
+        }
+        if (Files.isDirectory(out)) {
+            throw new UserInputException("--out must be a file, not a directory: " + out);
+        }
+        if (threadCount < 1) {
+            throw new UserInputException("--threads must be >= 1: " + threadCount);
+        }
+        return switch (method.toLowerCase(Locale.ROOT)) {
+            case "ssa" -> SimulationMethod.SSA;
+            case "tau" -> SimulationMethod.TAU;
+            default -> throw new UserInputException("--method must be ssa or tau: " + method);
+        };
+    }
+
+    private byte[] readModel() {
+        if (!Files.isRegularFile(modelFile)) {
+            throw new UserInputException("model file not found: " + modelFile);
+        }
+        try {
+            return Files.readAllBytes(modelFile);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read model file " + modelFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ReactionNetwork importModel(byte[] modelBytes) {
+        try {
+            return SbmlImporter.parse(new String(modelBytes, StandardCharsets.UTF_8), modelFile.toString());
+        } catch (SbmlImportException e) {
+            String message = e.getMessage();
+            throw new UserInputException(message.startsWith(modelFile.toString()) ? message
+                    : modelFile + ": " + message, e);
+        }
+    }
+
+    /** {@code run.csv} -> {@code run.manifest.json}; a name without {@code .csv} gets the suffix appended. */
+    static Path manifestPath(Path table) {
+        String name = table.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return table.resolveSibling(stem + ".manifest.json");
+    }
+
+    /** Numbers in Java's shortest round-trip form: exact, locale-free, identical for identical doubles. */
+    private static void writeTable(Path file, ReactionNetwork network, EnsembleResult result) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder("time");
+            for (String id : network.speciesIds()) {
+                line.append(',').append(id).append("_mean,").append(id).append("_sd");
+            }
+            writer.write(line.append('\n').toString());
+            int species = result.speciesCount();
+            for (int t = 0; t < result.timeCount(); t++) {
+                line.setLength(0);
+                line.append(result.timeSec(t));
+                for (int s = 0; s < species; s++) {
+                    line.append(',').append(result.mean(t, s)).append(',').append(result.sd(t, s));
+                }
+                writer.write(line.append('\n').toString());
+            }
+        }
+    }
+}
