@@ -1,6 +1,7 @@
 package org.ltpsim.spine.sim;
 
 import java.util.List;
+import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.input.Pathway;
@@ -41,6 +42,16 @@ public final class SeedExperiments {
     /** LFS (1 Hz x 900) on every spine. */
     public SpineExperiment lfs(int spines) {
         return experiment(params, false, new Pathway("lfs", protocol("lfs"), spines));
+    }
+
+    /**
+     * The experiment {@code e} with CaMKII holoenzymes (defaults of data/camkii.toml) in every spine, driven by the
+     * spine's calcium, and the run extended to {@code afterMs} after the last input.
+     */
+    public static SpineExperiment withCamkii(SpineExperiment e, double afterMs) {
+        ParameterSet camkii = ParameterSet.defaults("camkii");
+        return new SpineExperiment(e.model(), e.pathways(), e.seed(), afterMs, e.traceBinMs())
+                .withCamkii(CamkiiParameters.from(camkii), camkii.getInt("holoenzyme.per_spine"));
     }
 
     /** HFS with NMDA receptors blocked by AP5. */
