@@ -178,4 +178,17 @@ class SeedExperimentsTest {
         SpineRunResult strongBase = run(s.metaplasticity(95, 1, nmda));
         assertTrue(lowerBound(strongBase.count(0, LTP), 95, ALPHA) > 0.5, "baseline, 95 active");
     }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ltpsim.fullValidation", matches = "true")
+    void fullValidationLargerEnsembles() {
+        // -Pfull-validation: HFS on 2,000 spines (20 branches, seed 31) and LFS on a full branch of 100 (seed 32)
+        SpineRunResult hfs = run(new SeedExperiments(DEFAULTS, 31).hfs(2000));
+        int ltp = hfs.count(0, LTP);
+        assertTrue(lowerBound(ltp, 2000, ALPHA) > 0.9, "HFS: LTP in " + ltp + " of 2000");
+        SpineRunResult lfs = run(new SeedExperiments(DEFAULTS, 32).lfs(100));
+        int ltd = lfs.count(0, LTD);
+        assertTrue(lowerBound(ltd, 100, ALPHA) > 0.8, "LFS: LTD in " + ltd + " of 100");
+        assertEquals(0, lfs.count(0, LTP), "no LTP after LFS");
+    }
 }

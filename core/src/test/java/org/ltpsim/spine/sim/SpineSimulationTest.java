@@ -110,4 +110,21 @@ class SpineSimulationTest {
         double[] trace = r.traceMeanMicroMolar(0);
         assertEquals(M.caRestMicroMolar(), trace[trace.length - 1], 1e-3);
     }
+
+    @Test
+    void halvingTheFastStepLeavesTheCalciumIntegralUnchanged() {
+        // HFS on 400 spines (4 branches) at the default 0.05 ms and at 0.025 ms (slow step 0.25 ms in both).
+        // Different step grids consume the random streams differently, so the two runs are independent samples:
+        // per-spine Q_max has sd ~0.25 uM s, the difference of two means of 400 has SE ~0.018 (~0.035 allowing
+        // for correlation within a branch); the tolerance 0.1 uM s (~10% of the mean) is about 3 such SE.
+        ParameterSet half = DEFAULTS.with("timestep.fast_ms", "0.025").with("timestep.slow_steps", "10");
+        Pathway hfs = new Pathway("hfs", Protocols.named("hfs", DEFAULTS), 400);
+        SpineRunResult coarse = run(M, TestKernels.channels(), 2, 1000, hfs);
+        SpineRunResult fine = run(SpineModel.from(half, false), TestKernels.channels(), 2, 1000, hfs);
+        double qCoarse = coarse.mean(0, coarse::qMaxMicroMolarSec);
+        double qFine = fine.mean(0, fine::qMaxMicroMolarSec);
+        assertEquals(qFine, qCoarse, 0.1, "mean Q_max at 0.05 vs 0.025 ms");
+        assertEquals(fine.mean(0, fine::peakDepolarisationMv), coarse.mean(0, coarse::peakDepolarisationMv), 2.0,
+                "mean peak depolarisation (mV)");
+    }
 }
