@@ -16,6 +16,12 @@ public final class ChannelPopulations {
     public enum Method {
         /** Exact SSA over state classes per spine, channel drawn among the eligible ones. */
         EVENT_DRIVEN,
+        /**
+         * Switch by activity: the state-class SSA, except that a spine-step expecting more than
+         * {@link #HYBRID_SWITCH_EVENTS_PER_CHANNEL} events per channel is taken with the exact step transition
+         * table (one uniform per channel). Exact; transitions in table steps are counted as net changes.
+         */
+        HYBRID,
         /** Exact, one next-event time per channel; constant-rate schemes only (fastest on W3). */
         EVENT_DRIVEN_PER_CHANNEL,
         /** Every channel every step, transition probabilities from the matrix exponential; scalar kernel. */
@@ -23,6 +29,10 @@ public final class ChannelPopulations {
         /** As {@link #FIXED_STEP_SCALAR}, Vector API kernel, bitwise equal to the scalar one. */
         FIXED_STEP_SIMD
     }
+
+    /** Expected events per channel in one step above which HYBRID uses the table (tuned on the spine load). */
+    public static final double HYBRID_SWITCH_EVENTS_PER_CHANNEL =
+            Double.parseDouble(System.getProperty("ltpsim.channels.hybridSwitch", "0.2"));
 
     private ChannelPopulations() {}
 
@@ -49,6 +59,8 @@ public final class ChannelPopulations {
         return switch (method) {
             case EVENT_DRIVEN -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
                     RandomStreams.forBlock(masterSeed, purpose, blockId));
+            case HYBRID -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
+                    RandomStreams.forBlock(masterSeed, purpose, blockId), HYBRID_SWITCH_EVENTS_PER_CHANNEL);
             case EVENT_DRIVEN_PER_CHANNEL -> new PerChannelEventPopulation(scheme, channelsPerSpine,
                     RandomStreams.forBlock(masterSeed, purpose, blockId));
             case FIXED_STEP_SCALAR, FIXED_STEP_SIMD -> FixedStepChannelPopulation.create(scheme, channelsPerSpine,

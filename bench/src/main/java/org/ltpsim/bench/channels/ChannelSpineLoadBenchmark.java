@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ChannelSpineLoadBenchmark {
     private static final int SPINES = 100;
 
-    @Param({"EVENT_DRIVEN", "FIXED_STEP_SCALAR", "FIXED_STEP_SIMD"})
+    @Param({"EVENT_DRIVEN", "HYBRID", "FIXED_STEP_SCALAR", "FIXED_STEP_SIMD"})
     public String method;
 
     @Param({"0.025", "0.1"})
