@@ -7,9 +7,10 @@ import org.ltpsim.rng.RandomStreams;
  * Creates channel populations, choosing the update method once.
  *
  * <p>The default ({@link #defaultMethod}) is exact and event-driven, with work proportional to transitions: one
- * clock per channel for constant-rate schemes, the state-class SSA for glutamate-gated ones. Both were measured
- * faster than the fixed-step kernels, on the W3 benchmark and on the spine-like load (docs/channels.md). The
- * fixed-step kernels remain available by name for comparison.
+ * clock per channel for constant-rate schemes, the state-class SSA for glutamate-gated ones. Measured
+ * (docs/channels.md): fastest on W3 and, on the spine-like load, fastest or within noise at a 25 us step and the
+ * only method robust to glutamate that differs between spines. The fixed-step SIMD kernel wins only with long
+ * steps and one glutamate value shared by all spines; it and HYBRID remain available by name.
  */
 public final class ChannelPopulations {
     /** How channels are advanced. */
