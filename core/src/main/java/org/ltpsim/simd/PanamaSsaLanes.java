@@ -63,6 +63,9 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
     private final double[] laneTimeSec = new double[WIDTH];
     private final double[] laneNextOutputSec = new double[WIDTH];
     private final double[] laneTNext = new double[WIDTH];
+    /** The next step's unit exponential -log(u1) and uniform u2, drawn one step ahead (software pipelining). */
+    private final double[] laneExponential = new double[WIDTH];
+    private final double[] laneUniform = new double[WIDTH];
     private final int[] laneNext = new int[WIDTH];
     private final int[] laneRow = new int[WIDTH];
     /** Lanes that fired in the last step. */
@@ -161,7 +164,6 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
         final int[] changeDelta = net.changeDelta;
         final double[] xs = x;
         final double[] cum = cumulative;
-        final long[] rs = rngState;
         long dueBits = 0;
         long fired = 0;
         for (int g = 0; g < GROUPS; g++) {
@@ -176,38 +178,14 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
                 a0 = a0.add(propensity(j, xs, lane0, k, readStart, readSpecies, readOrder));
                 a0.intoArray(cum, j * WIDTH + lane0);
             }
-            LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
-            LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
-            LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
-            LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
-            LongVector bitsTime = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-            LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
-            s2 = s2.lanewise(VectorOperators.XOR, s0);
-            s3 = s3.lanewise(VectorOperators.XOR, s1);
-            s1 = s1.lanewise(VectorOperators.XOR, s2);
-            s0 = s0.lanewise(VectorOperators.XOR, s3);
-            s2 = s2.lanewise(VectorOperators.XOR, tmp);
-            s3 = s3.lanewise(VectorOperators.ROL, 45);
-            LongVector bitsPick = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-            tmp = s1.lanewise(VectorOperators.LSHL, 17);
-            s2 = s2.lanewise(VectorOperators.XOR, s0);
-            s3 = s3.lanewise(VectorOperators.XOR, s1);
-            s1 = s1.lanewise(VectorOperators.XOR, s2);
-            s0 = s0.lanewise(VectorOperators.XOR, s3);
-            s2 = s2.lanewise(VectorOperators.XOR, tmp);
-            s3 = s3.lanewise(VectorOperators.ROL, 45);
-            s0.intoArray(rs, lane0);
-            s1.intoArray(rs, WIDTH + lane0);
-            s2.intoArray(rs, 2 * WIDTH + lane0);
-            s3.intoArray(rs, 3 * WIDTH + lane0);
-
-            DoubleVector u = bitsTime.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
-                    .reinterpretAsDoubles().neg().add(2.0);
+            // this step's variates were drawn one step ahead, so the logarithm is off the critical path
             VectorMask<Double> positive = a0.compare(VectorOperators.GT, 0.0);
-            DoubleVector tau = log(u).neg().div(a0).blend(Double.POSITIVE_INFINITY, positive.not());
+            DoubleVector tau = DoubleVector.fromArray(SPECIES, laneExponential, lane0).div(a0)
+                    .blend(Double.POSITIVE_INFINITY, positive.not());
             DoubleVector t = DoubleVector.fromArray(SPECIES, laneTimeSec, lane0);
             DoubleVector tNext = t.add(tau);
             tNext.intoArray(laneTNext, lane0);
+            DoubleVector target = DoubleVector.fromArray(SPECIES, laneUniform, lane0).mul(a0);
             VectorMask<Double> active = VectorMask.fromLong(SPECIES, groupActive);
             VectorMask<Double> due = DoubleVector.fromArray(SPECIES, laneNextOutputSec, lane0)
                     .compare(VectorOperators.LE, tNext).and(active);
@@ -218,8 +196,6 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
                 }
             }
             VectorMask<Double> fire = tNext.compare(VectorOperators.LT, tEndSec).and(active);
-            DoubleVector target = bitsPick.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
-                    .reinterpretAsDoubles().sub(1.0).mul(a0);
             VectorMask<Double> below = fire.not(); // lanes that do not fire count as already past every reaction
             for (int j = 0; j < reactionCount; j++) {
                 VectorMask<Double> lt = target.compare(VectorOperators.LT,
@@ -234,9 +210,48 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
             t.blend(tNext, fire).intoArray(laneTimeSec, lane0);
             dueBits |= groupDue << lane0;
             fired |= fire.toLong() << lane0;
+            drawAhead(lane0); // after the last vector of this group: nothing live across the call
         }
         firedBits = fired;
         return dueBits;
+    }
+
+    /**
+     * Two XoShiRo256++ words per lane of the group at {@code lane0}, turned into the next step's unit exponential
+     * {@code -log(2 - [1,2))} and uniform {@code [1,2) - 1}: {@link SsaVariates#exponential} and
+     * {@link SsaVariates#uniform} with the same operations.
+     */
+    private void drawAhead(int lane0) {
+        final long[] rs = rngState;
+        LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
+        LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
+        LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
+        LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
+        LongVector bitsTime = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
+        LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
+        s2 = s2.lanewise(VectorOperators.XOR, s0);
+        s3 = s3.lanewise(VectorOperators.XOR, s1);
+        s1 = s1.lanewise(VectorOperators.XOR, s2);
+        s0 = s0.lanewise(VectorOperators.XOR, s3);
+        s2 = s2.lanewise(VectorOperators.XOR, tmp);
+        s3 = s3.lanewise(VectorOperators.ROL, 45);
+        LongVector bitsPick = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
+        tmp = s1.lanewise(VectorOperators.LSHL, 17);
+        s2 = s2.lanewise(VectorOperators.XOR, s0);
+        s3 = s3.lanewise(VectorOperators.XOR, s1);
+        s1 = s1.lanewise(VectorOperators.XOR, s2);
+        s0 = s0.lanewise(VectorOperators.XOR, s3);
+        s2 = s2.lanewise(VectorOperators.XOR, tmp);
+        s3 = s3.lanewise(VectorOperators.ROL, 45);
+        s0.intoArray(rs, lane0);
+        s1.intoArray(rs, WIDTH + lane0);
+        s2.intoArray(rs, 2 * WIDTH + lane0);
+        s3.intoArray(rs, 3 * WIDTH + lane0);
+        DoubleVector u = bitsTime.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
+                .reinterpretAsDoubles().neg().add(2.0);
+        log(u).neg().intoArray(laneExponential, lane0);
+        bitsPick.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS).reinterpretAsDoubles().sub(1.0)
+                .intoArray(laneUniform, lane0);
     }
 
     /** Lane-wise {@link CompiledMassAction#propensity} of reaction j. */
@@ -255,6 +270,11 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
     /** Puts block realisation {@code row} into {@code lane}: its generator, initial state, time 0. */
     private void load(int lane, int row, long seed, long firstRealisation) {
         long[] words = RandomStreams.xoshiroState(seed, EnsembleSimulator.STREAM_PURPOSE, firstRealisation + row);
+        // the first step's two words, scalar (the same generator step and variates as the lanes)
+        long bitsTime = nextWord(words);
+        long bitsPick = nextWord(words);
+        laneExponential[lane] = SsaVariates.exponential(bitsTime);
+        laneUniform[lane] = SsaVariates.uniform(bitsPick);
         for (int w = 0; w < 4; w++) {
             rngState[w * WIDTH + lane] = words[w];
         }
@@ -265,6 +285,19 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
         laneNext[lane] = 0;
         laneTimeSec[lane] = 0.0;
         laneNextOutputSec[lane] = timesSec[0];
+    }
+
+    /** One XoShiRo256++ step on {@code state} (Blackman &amp; Vigna; as Commons RNG's XoShiRo256PlusPlus). */
+    private static long nextWord(long[] state) {
+        long result = Long.rotateLeft(state[0] + state[3], 23) + state[0];
+        long t = state[1] << 17;
+        state[2] ^= state[0];
+        state[3] ^= state[1];
+        state[1] ^= state[2];
+        state[0] ^= state[3];
+        state[2] ^= t;
+        state[3] = Long.rotateLeft(state[3], 45);
+        return result;
     }
 
     /** Leaves {@code lane} idle: no realisation, never due. */
