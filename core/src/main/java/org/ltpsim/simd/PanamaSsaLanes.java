@@ -310,11 +310,6 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
         laneNextOutputSec[lane] = Double.POSITIVE_INFINITY;
     }
 
-    /** {@code [1, 2)} from the top 52 bits, as {@link SsaVariates#uniform} before its subtraction of 1. */
-    static DoubleVector unitInterval(LongVector bits) {
-        return bits.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS).reinterpretAsDoubles();
-    }
-
     /** Lane-wise {@link SsaVariates#log}: the same operations in the same order, so the same bits. */
     static DoubleVector log(DoubleVector x) {
         LongVector bits = x.reinterpretAsLongs();
@@ -330,7 +325,8 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
         DoubleVector r = even.add(odd);
         DoubleVector hfsq = f.mul(0.5).mul(f);
         // (double) k, exactly, without a long -> double conversion instruction (AVX2 has none)
-        DoubleVector dk = k.add(EXPONENT_OFFSET).or(TWO_POW_52_BITS).reinterpretAsDoubles().sub(TWO_POW_52_PLUS_OFFSET);
+        DoubleVector dk = k.add(EXPONENT_OFFSET).or(TWO_POW_52_BITS).reinterpretAsDoubles()
+                .sub(TWO_POW_52_PLUS_OFFSET);
         return dk.mul(SsaVariates.LN2_HI)
                 .sub(hfsq.sub(s.mul(hfsq.add(r)).add(dk.mul(SsaVariates.LN2_LO))).sub(f));
     }

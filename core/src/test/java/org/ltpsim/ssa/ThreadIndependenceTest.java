@@ -1,5 +1,10 @@
 package org.ltpsim.ssa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ltpsim.network.ReactionNetwork;
@@ -19,6 +24,24 @@ class ThreadIndependenceTest {
         EnsembleResult one = run(network, algorithm, 1);
         EnsembleResultsAssert.assertBitwiseEqual(one, run(network, algorithm, 2));
         EnsembleResultsAssert.assertBitwiseEqual(one, run(network, algorithm, 3));
+    }
+
+    /** Progress reaches the replicate count, never beyond, from any thread; the chosen algorithm is reported. */
+    @Test
+    void progressCountsRealisationsAndTheAlgorithmIsReported() {
+        AtomicLong last = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        EnsembleSpec spec = new EnsembleSpec(200, 5, 1, 3, 2, SimulationMethod.SSA);
+        EnsembleResult result = EnsembleSimulator.run(StandardNetworks.birthDeath(), spec, done -> {
+            assertTrue(done >= 1 && done <= 200, "progress " + done);
+            last.accumulateAndGet(done, Math::max);
+            calls.incrementAndGet();
+        });
+        assertEquals(200, last.get());
+        assertEquals(4, calls.get()); // blocks of 64: 64, 64, 64, 8
+        assertEquals(EnsembleSimulator.choose(StandardNetworks.birthDeath(), spec).reportName(), result.algorithm());
+        assertEquals(VectorSupport.available() ? "ssa-direct-simd-lanes" : "ssa-direct-mass-action",
+                result.algorithm());
     }
 
     private static EnsembleResult run(ReactionNetwork network, SsaAlgorithm algorithm, int threads) {
