@@ -26,6 +26,16 @@ class ThreadIndependenceTest {
         EnsembleResultsAssert.assertBitwiseEqual(one, run(network, algorithm, 3));
     }
 
+    /** Many blocks, so that the runs go in several waves of different sizes (32 blocks per thread). */
+    @Test
+    void manyBlocksInWavesGiveTheSameResult() {
+        ReactionNetwork network = StandardNetworks.birthDeath();
+        EnsembleSpec one = new EnsembleSpec(64 * 70 + 5, 1, 0.5, 99, 1, SimulationMethod.SSA);
+        EnsembleSpec three = new EnsembleSpec(64 * 70 + 5, 1, 0.5, 99, 3, SimulationMethod.SSA);
+        EnsembleResultsAssert.assertBitwiseEqual(EnsembleSimulator.run(network, one),
+                EnsembleSimulator.run(network, three));
+    }
+
     /** Progress reaches the replicate count, never beyond, from any thread; the chosen algorithm is reported. */
     @Test
     void progressCountsRealisationsAndTheAlgorithmIsReported() {
