@@ -73,6 +73,9 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final double vmaxHz;
     private final double kmSubunits;
     private final double turnoverPerHoloHz;
+    private final int integerHill; // the Hill coefficient when it is a whole number 1..8, else 0
+    private final double inverseHalfActivation;
+    private final double onMaxHz;
 
     private double timeSec;
     private long events;
@@ -101,6 +104,10 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.vmaxHz = parameters.pp1VmaxHz(holoenzymes);
         this.kmSubunits = parameters.pp1KmSubunits(holoenzymes);
         this.turnoverPerHoloHz = parameters.turnoverPerHour() / 3600.0;
+        double hill = parameters.camHill();
+        this.integerHill = hill == Math.rint(hill) && hill >= 1 && hill <= 8 ? (int) hill : 0;
+        this.inverseHalfActivation = 1.0 / parameters.camHalfMicroMolar();
+        this.onMaxHz = parameters.camOnMaxHz();
         for (int spine = 0; spine < spines; spine++) {
             residual[spine] = exp.sample();
         }
@@ -139,7 +146,23 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     private double konHz(int spine, double caMicroMolar) {
         if (caMicroMolar != cachedCa[spine]) {
-            cachedKonHz[spine] = parameters.camOnHz(caMicroMolar); // checks calcium >= 0
+            // calcium changes every fast step while a spine is active: an integer Hill coefficient costs
+            // multiplications instead of Math.pow
+            if (!(caMicroMolar >= 0 && caMicroMolar < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("calcium must be finite and >= 0 uM: " + caMicroMolar);
+            }
+            double kon;
+            if (integerHill > 0) {
+                double ratio = caMicroMolar * inverseHalfActivation;
+                double x = ratio;
+                for (int k = 1; k < integerHill; k++) {
+                    x *= ratio;
+                }
+                kon = onMaxHz * x / (1.0 + x);
+            } else {
+                kon = parameters.camOnHz(caMicroMolar);
+            }
+            cachedKonHz[spine] = kon;
             cachedCa[spine] = caMicroMolar;
             cachedA0Hz[spine] = Double.NaN; // the rates changed
         }

@@ -45,6 +45,9 @@ public class CamkiiSpineBenchmark {
     private CamkiiPopulation pulsed;
     private double[] restCa;
     private double[] pulseCa;
+    private CamkiiPopulation active;
+    private double[][] changingCa;
+    private int flip;
 
     @Setup(Level.Trial)
     public void setUp(ThreadParams thread) {
@@ -59,6 +62,22 @@ public class CamkiiSpineBenchmark {
         Arrays.fill(pulseCa, 1.0);
         rest.advanceUniform(10, 0.1);
         pulsed.advanceUniform(10, 0.1);
+        active = CamkiiPopulations.create(parameters, spines, holoenzymes,
+                RandomStreams.forBlock(2026, "bench-camkii-active", thread.getThreadIndex()));
+        active.advanceUniform(10, 0.1);
+        changingCa = new double[2][spines];
+        for (int i = 0; i < spines; i++) {
+            changingCa[0][i] = 0.3 + 0.001 * (i % 7); // a moderate, spine-specific, ever-changing calcium
+            changingCa[1][i] = changingCa[0][i] + 1e-6;
+        }
+    }
+
+    /** One fast step with calcium different from the previous step in every spine (an active spine model). */
+    @Benchmark
+    public CamkiiPopulation fastStepChangingCalcium() {
+        flip ^= 1;
+        active.advance(1e-4, changingCa[flip]);
+        return active;
     }
 
     /** Baseline of the spine model's loop: one fast step with no event in most spines. */
