@@ -66,6 +66,8 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final UniformRandomProvider rng;
     private final ContinuousSampler exp;
     private final CamkiiParameters parameters;
+    private final CamkiiHazardKernel hazardKernel;
+    private final int[] pending;
 
     private final double offHz;
     private final double offTrappedHz;
@@ -82,7 +84,14 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes) {
+        this(parameters, spines, holoenzymes, rng, keepLifetimes, CamkiiHazardKernel.best());
+    }
+
+    HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
+            boolean keepLifetimes, CamkiiHazardKernel hazardKernel) {
         this.parameters = parameters;
+        this.hazardKernel = hazardKernel;
+        this.pending = new int[spines];
         this.spines = spines;
         this.holoenzymes = holoenzymes;
         this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
@@ -123,7 +132,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         if (caMicroMolar.length < spines) {
             throw new IllegalArgumentException("need calcium for " + spines + " spines, got " + caMicroMolar.length);
         }
-        for (int spine = 0; spine < spines; spine++) {
+        // spines without an event at unchanged calcium: one vectorisable pass; the rest run the event loop in
+        // ascending order (the order in which they draw random numbers, whichever kernel ran)
+        int busy = hazardKernel.integrate(dtSec, caMicroMolar, cachedCa, cachedA0Hz, residual, spines, pending);
+        for (int k = 0; k < busy; k++) {
+            int spine = pending[k];
             advanceSpine(spine, dtSec, caMicroMolar[spine]);
         }
         timeSec += dtSec;
