@@ -6,6 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/find-java.sh" && ltpsim_find_java
 cd "$root"
+mkdir -p target
 [ -f bench/target/benchmarks.jar ] || mvn -B -q -ntp -DskipTests -pl bench -am package
 jar=bench/target/benchmarks.jar
 java=("$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector -jar "$jar")

@@ -60,10 +60,14 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final double[] residual;
     private final double[] cachedCa;
     private final double[] cachedKonHz;
+    /** Total propensity of each spine at its cached calcium and current state; NaN when unknown. */
+    private final double[] cachedA0Hz;
     private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
     private final ContinuousSampler exp;
     private final CamkiiParameters parameters;
+    private final CamkiiHazardKernel hazardKernel;
+    private final int[] pending;
 
     private final double offHz;
     private final double offTrappedHz;
@@ -71,13 +75,23 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final double vmaxHz;
     private final double kmSubunits;
     private final double turnoverPerHoloHz;
+    private final int integerHill; // the Hill coefficient when it is a whole number 1..8, else 0
+    private final double inverseHalfActivation;
+    private final double onMaxHz;
 
     private double timeSec;
     private long events;
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes) {
+        this(parameters, spines, holoenzymes, rng, keepLifetimes, CamkiiHazardKernel.best());
+    }
+
+    HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
+            boolean keepLifetimes, CamkiiHazardKernel hazardKernel) {
         this.parameters = parameters;
+        this.hazardKernel = hazardKernel;
+        this.pending = new int[spines];
         this.spines = spines;
         this.holoenzymes = holoenzymes;
         this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
@@ -86,7 +100,9 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.residual = new double[spines];
         this.cachedCa = new double[spines];
         this.cachedKonHz = new double[spines];
+        this.cachedA0Hz = new double[spines];
         Arrays.fill(cachedCa, Double.NaN);
+        Arrays.fill(cachedA0Hz, Double.NaN);
         this.tracker = new SwitchTracker(spines, perSpine, parameters.onFraction(), parameters.offFraction(),
                 parameters.ltpMinOnSec(), keepLifetimes);
         this.rng = rng;
@@ -97,6 +113,10 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.vmaxHz = parameters.pp1VmaxHz(holoenzymes);
         this.kmSubunits = parameters.pp1KmSubunits(holoenzymes);
         this.turnoverPerHoloHz = parameters.turnoverPerHour() / 3600.0;
+        double hill = parameters.camHill();
+        this.integerHill = hill == Math.rint(hill) && hill >= 1 && hill <= 8 ? (int) hill : 0;
+        this.inverseHalfActivation = 1.0 / parameters.camHalfMicroMolar();
+        this.onMaxHz = parameters.camOnMaxHz();
         for (int spine = 0; spine < spines; spine++) {
             residual[spine] = exp.sample();
         }
@@ -112,7 +132,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         if (caMicroMolar.length < spines) {
             throw new IllegalArgumentException("need calcium for " + spines + " spines, got " + caMicroMolar.length);
         }
-        for (int spine = 0; spine < spines; spine++) {
+        // spines without an event at unchanged calcium: one vectorisable pass; the rest run the event loop in
+        // ascending order (the order in which they draw random numbers, whichever kernel ran)
+        int busy = hazardKernel.integrate(dtSec, caMicroMolar, cachedCa, cachedA0Hz, residual, spines, pending);
+        for (int k = 0; k < busy; k++) {
+            int spine = pending[k];
             advanceSpine(spine, dtSec, caMicroMolar[spine]);
         }
         timeSec += dtSec;
@@ -135,14 +159,40 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     private double konHz(int spine, double caMicroMolar) {
         if (caMicroMolar != cachedCa[spine]) {
-            cachedKonHz[spine] = parameters.camOnHz(caMicroMolar); // checks calcium >= 0
+            // calcium changes every fast step while a spine is active: an integer Hill coefficient costs
+            // multiplications instead of Math.pow
+            if (!(caMicroMolar >= 0 && caMicroMolar < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("calcium must be finite and >= 0 uM: " + caMicroMolar);
+            }
+            double kon;
+            if (integerHill > 0) {
+                double ratio = caMicroMolar * inverseHalfActivation;
+                double x = ratio;
+                for (int k = 1; k < integerHill; k++) {
+                    x *= ratio;
+                }
+                kon = onMaxHz * x / (1.0 + x);
+            } else {
+                kon = parameters.camOnHz(caMicroMolar);
+            }
+            cachedKonHz[spine] = kon;
             cachedCa[spine] = caMicroMolar;
+            cachedA0Hz[spine] = Double.NaN; // the rates changed
         }
         return cachedKonHz[spine];
     }
 
     /** Exact SSA of one spine over {@code dtSec}: integrate the total propensity against the Exp(1) residual. */
     private void advanceSpine(int spine, double dtSec, double caMicroMolar) {
+        // fast path of a step without an event: same calcium as the spine's last step, so its total propensity
+        // is still cached, and the integrated hazard stays below the residual (no uniform, no exponential)
+        if (caMicroMolar == cachedCa[spine]) {
+            final double hazard = cachedA0Hz[spine] * dtSec; // NaN if unknown: falls through
+            if (hazard <= residual[spine]) {
+                residual[spine] -= hazard;
+                return;
+            }
+        }
         final double konHz = konHz(spine, caMicroMolar);
         final double offHz = this.offHz;
         final double primedHz = offHz + autoHz;
@@ -169,6 +219,7 @@ final class HoloenzymePopulation implements CamkiiPopulation {
             // select tau: does the integrated hazard reach the residual within the step?
             if (!(a0 * remaining > resid)) {
                 resid -= a0 * remaining;
+                cachedA0Hz[spine] = a0; // valid until the next event or calcium change
                 break;
             }
             remaining -= resid / a0;
