@@ -100,6 +100,11 @@ final class RingW2Population implements CamkiiPopulation {
         final double bothHz = this.bothHz;
         final double autoHz = this.autoHz;
         final double offHz = this.offHz;
+        // multiplications instead of divisions in the selection (a class of rate 0 is never selected)
+        final double invInit = inverse(initHz);
+        final double invBoth = inverse(bothHz);
+        final double invAuto = inverse(autoHz);
+        final double invOff = inverse(offHz);
         final UniformRandomProvider rng = this.rng;
         final ContinuousSampler exp = this.exp;
         final SwitchTracker tracker = this.tracker;
@@ -130,13 +135,13 @@ final class RingW2Population implements CamkiiPopulation {
             while (true) {
                 final double target = rng.nextDouble() * a0;
                 if (target < c1) {
-                    position0 = s1 + index(target / initHz, s2 - s1);
+                    position0 = s1 + index(target * invInit, s2 - s1);
                 } else if (target < c2) {
-                    position0 = s2 + index((target - c1) / bothHz, s3 - s2);
+                    position0 = s2 + index((target - c1) * invBoth, s3 - s2);
                 } else if (target < c3) {
-                    position0 = s3 + index((target - c2) / autoHz, s4 - s3);
+                    position0 = s3 + index((target - c2) * invAuto, s4 - s3);
                 } else if (target < a0) {
-                    position0 = s4 + index((target - c3) / offHz, n - s4);
+                    position0 = s4 + index((target - c3) * invOff, n - s4);
                 } else {
                     continue; // rounding put the target on the upper boundary: draw again
                 }
@@ -165,6 +170,10 @@ final class RingW2Population implements CamkiiPopulation {
         }
         events += fired;
         residual[spine] = resid;
+    }
+
+    private static double inverse(double rateHz) {
+        return rateHz > 0 ? 1.0 / rateHz : 0.0;
     }
 
     private static int index(double x, int count) {

@@ -42,8 +42,9 @@ public interface ChannelPopulation {
     boolean isLive(int channelId);
 
     /**
-     * Transitions counted so far. The event-driven method counts every transition; the fixed-step method counts
-     * channels whose state differs at the end of a step from its start (several jumps in one step count once).
+     * Transitions counted so far. The event-driven methods count every transition; the fixed-step method (and
+     * HYBRID in its table steps) counts channels whose state differs at the end of a step from its start (several
+     * jumps in one step count once, a round trip not at all).
      */
     long transitionCount();
 

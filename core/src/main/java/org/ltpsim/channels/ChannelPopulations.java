@@ -7,15 +7,22 @@ import org.ltpsim.rng.RandomStreams;
  * Creates channel populations, choosing the update method once.
  *
  * <p>The default ({@link #defaultMethod}) is exact and event-driven, with work proportional to transitions: one
- * clock per channel for constant-rate schemes, the state-class SSA for glutamate-gated ones. Both were measured
- * faster than the fixed-step kernels, on the W3 benchmark and on the spine-like load (docs/channels.md). The
- * fixed-step kernels remain available by name for comparison.
+ * clock per channel for constant-rate schemes, the state-class SSA for glutamate-gated ones. Measured
+ * (docs/channels.md): fastest on W3 and, on the spine-like load, fastest or within noise at a 25 us step and the
+ * only method robust to glutamate that differs between spines. The fixed-step SIMD kernel wins only with long
+ * steps and one glutamate value shared by all spines; it and HYBRID remain available by name.
  */
 public final class ChannelPopulations {
     /** How channels are advanced. */
     public enum Method {
         /** Exact SSA over state classes per spine, channel drawn among the eligible ones. */
         EVENT_DRIVEN,
+        /**
+         * Switch by activity: the state-class SSA, except that a spine-step expecting more than
+         * {@link #HYBRID_SWITCH_EVENTS_PER_CHANNEL} events per channel is taken with the exact step transition
+         * table (one uniform per channel). Exact; transitions in table steps are counted as net changes.
+         */
+        HYBRID,
         /** Exact, one next-event time per channel; constant-rate schemes only (fastest on W3). */
         EVENT_DRIVEN_PER_CHANNEL,
         /** Every channel every step, transition probabilities from the matrix exponential; scalar kernel. */
@@ -23,6 +30,10 @@ public final class ChannelPopulations {
         /** As {@link #FIXED_STEP_SCALAR}, Vector API kernel, bitwise equal to the scalar one. */
         FIXED_STEP_SIMD
     }
+
+    /** Expected events per channel in one step above which HYBRID uses the table (tuned on the spine load). */
+    public static final double HYBRID_SWITCH_EVENTS_PER_CHANNEL =
+            Double.parseDouble(System.getProperty("ltpsim.channels.hybridSwitch", "0.2"));
 
     private ChannelPopulations() {}
 
@@ -49,6 +60,8 @@ public final class ChannelPopulations {
         return switch (method) {
             case EVENT_DRIVEN -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
                     RandomStreams.forBlock(masterSeed, purpose, blockId));
+            case HYBRID -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
+                    RandomStreams.forBlock(masterSeed, purpose, blockId), HYBRID_SWITCH_EVENTS_PER_CHANNEL);
             case EVENT_DRIVEN_PER_CHANNEL -> new PerChannelEventPopulation(scheme, channelsPerSpine,
                     RandomStreams.forBlock(masterSeed, purpose, blockId));
             case FIXED_STEP_SCALAR, FIXED_STEP_SIMD -> FixedStepChannelPopulation.create(scheme, channelsPerSpine,

@@ -61,7 +61,29 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     private long transitions;
 
+    // Switch by activity (HYBRID): a spine-step whose expected events exceed switchAt x channels is done by the
+    // exact step transition table instead (one uniform per channel); +inf: pure SSA.
+    private final double switchAt;
+    private final TransitionTableCache tables;
+    private int[] moveId = new int[16];
+    private byte[] moveFrom = new byte[16];
+    private byte[] moveTo = new byte[16];
+
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
+        this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param switchAtEventsPerChannel expected events per channel in one step above which a spine's step is taken
+     *     with the step's exact transition table instead of event by event (+inf: never)
+     */
+    EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
+            double switchAtEventsPerChannel) {
+        if (!(switchAtEventsPerChannel > 0)) {
+            throw new IllegalArgumentException("switchAtEventsPerChannel must be > 0: " + switchAtEventsPerChannel);
+        }
+        this.switchAt = switchAtEventsPerChannel;
+        this.tables = new TransitionTableCache(scheme);
         this.scheme = scheme;
         this.stateCount = scheme.stateCount();
         this.rng = rng;
@@ -145,7 +167,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public ChannelPopulations.Method method() {
-        return ChannelPopulations.Method.EVENT_DRIVEN;
+        return switchAt == Double.POSITIVE_INFINITY
+                ? ChannelPopulations.Method.EVENT_DRIVEN : ChannelPopulations.Method.HYBRID;
     }
 
     @Override
@@ -182,6 +205,11 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
             double c = clock[sp];
             double hazard = a0 * dtMs;
+            if (hazard > switchAt * channelCount[sp]) {
+                tableStep(sp, dtMs, g); // busy spine: one uniform per channel beats many events
+                spineGlutamate[sp] = Double.NaN;
+                continue;
+            }
             if (c > hazard || !(a0 > 0)) {
                 clock[sp] = a0 > 0 ? c - hazard : c; // quiet step: no event, no random number
                 continue;
@@ -257,6 +285,49 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         moveClass(id, sp, from, to);
         transitions++;
         return a0 - rate[from] + rate[to];
+    }
+
+    /**
+     * One step of a spine by the exact transition table of (dt, g) ({@link TransitionTable}): every channel draws
+     * one uniform, in class-list order; moves are collected first and applied after, so lists are not modified
+     * while read. The spine's clock is untouched: it is an Exp(1) independent of everything this step used.
+     */
+    private void tableStep(int sp, double dtMs, double g) {
+        TransitionTable t = tables.get(dtMs, g);
+        final double[] cum = t.cum();
+        final byte[] dest = t.dest();
+        final int stride = t.stride();
+        int n = channelCount[sp];
+        if (moveId.length < n) {
+            moveId = new int[n];
+            moveFrom = new byte[n];
+            moveTo = new byte[n];
+        }
+        int moves = 0;
+        int base = sp * stateCount;
+        for (int st = 0; st < stateCount; st++) {
+            int listStart = listBase[sp] + st * capacity[sp];
+            int row = st * stride;
+            double stay = cum[row];
+            for (int k = 0, m = counts[base + st]; k < m; k++) {
+                double u = rng.nextDouble();
+                if (u < stay) {
+                    continue;
+                }
+                int j = row + 1;
+                while (!(u < cum[j])) {
+                    j++;
+                }
+                moveId[moves] = members[listStart + k];
+                moveFrom[moves] = (byte) st;
+                moveTo[moves] = dest[j];
+                moves++;
+            }
+        }
+        for (int m = 0; m < moves; m++) {
+            moveClass(moveId[m], sp, moveFrom[m], moveTo[m]);
+        }
+        transitions += moves;
     }
 
     /**

@@ -15,8 +15,6 @@ import java.util.Arrays;
  * channel into the hole. Random numbers come from {@link LaneRandom} (eight XoShiRo256++ lanes).
  */
 public final class FixedStepChannelPopulation implements ChannelPopulation {
-    private static final int CACHE_SIZE = 16;
-
     private final KineticScheme scheme;
     private final int stateCount;
     private final byte pad;
@@ -38,11 +36,7 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
     private int freeCount;
     private long transitions;
 
-    // Transition-table cache, keyed by (dtMs, glutamate), round-robin replacement.
-    private final double[] cacheDt = new double[CACHE_SIZE];
-    private final double[] cacheGlu = new double[CACHE_SIZE];
-    private final TransitionTable[] cacheTable = new TransitionTable[CACHE_SIZE];
-    private int cacheNext;
+    private final TransitionTableCache tables;
 
     private FixedStepChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, long[] laneState,
             FixedStepKernel kernel) {
@@ -76,7 +70,7 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
                 place(idCount++, sp);
             }
         }
-        Arrays.fill(cacheDt, Double.NaN);
+        tables = new TransitionTableCache(scheme);
     }
 
     static FixedStepChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, long masterSeed,
@@ -165,26 +159,10 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
             if (g == 0 && restingState >= 0 && counts[base + restingState] == n) {
                 continue; // resting spine at zero glutamate: P is the identity on its states, no draws needed
             }
-            int entry = table(dtMs, g);
             int from = slotStart[sp];
             int to = from + padded(n);
-            transitions += kernel.step(state, from, to, cacheTable[entry], laneState, counts, base);
+            transitions += kernel.step(state, from, to, tables.get(dtMs, g), laneState, counts, base);
         }
-    }
-
-    /** Cache index of the transition table for (dt, g), computing it on a miss. */
-    private int table(double dtMs, double g) {
-        for (int i = 0; i < CACHE_SIZE; i++) {
-            if (cacheDt[i] == dtMs && cacheGlu[i] == g) {
-                return i;
-            }
-        }
-        int i = cacheNext;
-        cacheNext = (cacheNext + 1) % CACHE_SIZE;
-        cacheTable[i] = TransitionTable.of(TransitionMatrix.exp(scheme.generator(g), dtMs));
-        cacheDt[i] = dtMs;
-        cacheGlu[i] = g;
-        return i;
     }
 
     @Override

@@ -93,4 +93,26 @@ public final class W3Channels {
         return run(masterSeed, channels, DEFAULT_GROUP, times,
                 ChannelPopulations.defaultMethod(KineticScheme.w3()), 0);
     }
+
+    /**
+     * Command-line entry: {@code java -cp core/target/classes:... org.ltpsim.channels.W3Channels [seed] [channels]
+     * [method]} prints the fractions at 1..10 s, the transitions per channel and the wall time (one run, no
+     * warm-up: the JMH benchmark ChannelW3Benchmark is the timing reference).
+     */
+    public static void main(String[] args) {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : 1;
+        int channels = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        ChannelPopulations.Method method = args.length > 2 ? ChannelPopulations.Method.valueOf(args[2])
+                : ChannelPopulations.defaultMethod(KineticScheme.w3());
+        double[] times = new double[10];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 1000.0 * (i + 1);
+        }
+        long t0 = System.nanoTime();
+        Result r = run(seed, channels, DEFAULT_GROUP, times, method, 1.0);
+        long t1 = System.nanoTime();
+        System.out.println(r);
+        System.out.printf("method %s, wall %.3f s (exact: t=1 s .081688 .156441 .148391 .074292 .539188; "
+                + "stationary 1/14 2/14 2/14 1/14 8/14; 212.008 transitions per channel)%n", method, (t1 - t0) / 1e9);
+    }
 }

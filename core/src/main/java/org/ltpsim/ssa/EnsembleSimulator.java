@@ -17,7 +17,8 @@ import org.ltpsim.simd.VectorSupport;
  * <p>Realisations are grouped in blocks of {@link #BLOCK_SIZE} (a constant: never a function of the thread count)
  * that run in parallel on a {@link BlockExecutor}. Realisation r draws only from its own stream
  * {@code RandomStreams.forBlock(seed, STREAM_PURPOSE, r)}; each block accumulates its statistics in realisation
- * order and the blocks are merged in block order. The result is therefore bitwise the same for any thread count,
+ * order and the blocks are merged in block order (in waves of a few blocks per thread, so memory stays bounded).
+ * The result is therefore bitwise the same for any thread count,
  * and the scalar and SIMD-lane direct methods, which consume the same streams identically, give the same bits.
  * No trajectory is stored beyond the block being simulated.
  *
@@ -39,6 +40,8 @@ public final class EnsembleSimulator {
      * 3.4e6 vs 1.9e6 events/s (lanes vs next-reaction) at 80 reactions, 1.3e6 vs 1.8e6 at 160.
      */
     public static final int SIMD_MAX_REACTIONS = 100;
+    /** Blocks per worker thread in one wave of parallel work (bounds the block statistics held at once). */
+    static final int WAVE_BLOCKS_PER_THREAD = 32;
     /** Lane kernels buffer a block's trajectories; above this many doubles the scalar twin runs instead. */
     static final long SIMD_MAX_BUFFER_DOUBLES = 4L << 20;
 
@@ -96,15 +99,21 @@ public final class EnsembleSimulator {
             realisationsDone.accept(done.addAndGet(count));
             return new BlockOutcome(grid, events);
         };
-        List<BlockOutcome> outcomes;
-        try (BlockExecutor executor = new BlockExecutor(spec.threads())) {
-            outcomes = executor.map(blockCount, work);
-        }
+        // Blocks run in waves so that only a wave's block statistics are held at once; each wave is merged in
+        // block order, so the wave size (which may follow the thread count) cannot change the result.
+        final int waveSize = WAVE_BLOCKS_PER_THREAD * spec.threads();
         MomentGrid total = new MomentGrid(timeCount, speciesCount);
         long events = 0;
-        for (BlockOutcome outcome : outcomes) {
-            total.merge(outcome.grid());
-            events += outcome.events();
+        try (BlockExecutor executor = new BlockExecutor(spec.threads())) {
+            for (int firstBlock = 0; firstBlock < blockCount; firstBlock += waveSize) {
+                final int offset = firstBlock;
+                int blocks = Math.min(waveSize, blockCount - firstBlock);
+                List<BlockOutcome> outcomes = executor.map(blocks, block -> work.apply(offset + block));
+                for (BlockOutcome outcome : outcomes) {
+                    total.merge(outcome.grid());
+                    events += outcome.events();
+                }
+            }
         }
         return new EnsembleResult(timesSec, total, algorithm.reportName(), events);
     }

@@ -55,6 +55,8 @@ final class TauLeaping implements RealisationSimulator {
     private final long[] firings;
     private final double[] mu;
     private final double[] sigma2;
+    /** Per species: gross consumption rate by the non-critical reactions (molecules per second). */
+    private final double[] consumption;
     private final RulesAndEvents rulesAndEvents;
 
     TauLeaping(ReactionNetwork network, double[] timesSec) {
@@ -114,6 +116,7 @@ final class TauLeaping implements RealisationSimulator {
         firings = new long[reactionCount];
         mu = new double[stateSize];
         sigma2 = new double[stateSize];
+        consumption = new double[stateSize];
         rulesAndEvents = new RulesAndEvents(network, state);
     }
 
@@ -277,6 +280,7 @@ final class TauLeaping implements RealisationSimulator {
         final int stateSize = state.length;
         java.util.Arrays.fill(mu, 0.0);
         java.util.Arrays.fill(sigma2, 0.0);
+        java.util.Arrays.fill(consumption, 0.0);
         boolean any = false;
         for (int j = 0; j < laws.length; j++) {
             if (critical[j] || !(propensity[j] > 0)) {
@@ -288,6 +292,9 @@ final class TauLeaping implements RealisationSimulator {
             for (int i = 0; i < species.length; i++) {
                 mu[species[i]] += delta[i] * propensity[j];
                 sigma2[species[i]] += (double) delta[i] * delta[i] * propensity[j];
+            }
+            for (int i = 0; i < consumedSpecies[j].length; i++) {
+                consumption[consumedSpecies[j][i]] += consumedAmount[j][i] * propensity[j];
             }
         }
         if (!any) {
@@ -304,6 +311,12 @@ final class TauLeaping implements RealisationSimulator {
             }
             if (sigma2[s] != 0) {
                 tau = Math.min(tau, bound * bound / sigma2[s]);
+            }
+            // Stability bound added to Cao's: near equilibrium mu ~ 0 and sigma^2 lets tau grow to several
+            // relaxation times, where explicit leaping inflates the variance (stiffness). Limiting the gross
+            // consumption of each reactant per leap to the same relative change keeps k*tau <= eps for decay.
+            if (consumption[s] != 0) {
+                tau = Math.min(tau, bound / consumption[s]);
             }
         }
         return tau;

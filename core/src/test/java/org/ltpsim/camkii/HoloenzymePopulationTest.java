@@ -68,4 +68,48 @@ class HoloenzymePopulationTest {
         assertThrows(IllegalArgumentException.class, () -> pop.advanceUniform(1, -0.1));
         assertThrows(IllegalArgumentException.class, () -> pop.advance(1, new double[1]));
     }
+
+    /**
+     * Holoenzyme turnover alone: after a pulse with PP1 fully inhibited, at zero calcium nothing phosphorylates
+     * (no CaM binds) and nothing dephosphorylates, so a holoenzyme's phosphorylated subunits stay until it is
+     * replaced at rate k: E[P(t)] = P(0) exp(-k t) exactly, each holoenzyme independently. 200 spines x 16
+     * holoenzymes; the phosphorylated count is a sum of independent per-holoenzyme terms, so its sd is at most
+     * sqrt(sum of squared holoenzyme contents x q(1-q)); the check at 5 sd fails with probability < 1e-6.
+     */
+    @Test
+    void turnoverReplacesHoloenzymesAtItsRate() {
+        double perHour = 3600.0 / 50; // k = 0.02 /s per holoenzyme
+        CamkiiParameters p = new CamkiiParameters(DEFAULTS.camOnMaxHz(), DEFAULTS.camHalfMicroMolar(),
+                DEFAULTS.camHill(), DEFAULTS.camOffHz(), DEFAULTS.camOffTrappedHz(), DEFAULTS.autoHz(),
+                DEFAULTS.pp1PerHoloenzyme(), DEFAULTS.pp1KcatHz(), DEFAULTS.pp1KmPerHoloenzyme(), 1.0, 0, false, 0,
+                DEFAULTS.onFraction(), DEFAULTS.offFraction(), DEFAULTS.ltpMinOnSec());
+        CamkiiParameters withTurnover = new CamkiiParameters(p.camOnMaxHz(), p.camHalfMicroMolar(), p.camHill(),
+                p.camOffHz(), p.camOffTrappedHz(), p.autoHz(), p.pp1PerHoloenzyme(), p.pp1KcatHz(),
+                p.pp1KmPerHoloenzyme(), 1.0, perHour, false, 0, p.onFraction(), p.offFraction(), p.ltpMinOnSec());
+        int spines = 200;
+        int holoenzymes = 16;
+        // phosphorylate without turnover, then switch turnover on by copying the state: simplest is one
+        // population with turnover whose pulse is short against 1/k = 50 s
+        CamkiiPopulation pop = CamkiiPopulations.create(withTurnover, spines, holoenzymes,
+                RandomStreams.forBlock(9, "camkii-test", 0));
+        for (int step = 0; step < 200; step++) {
+            pop.advanceUniform(0.01, 3.0); // 2 s at 3 uM: most subunits phosphorylated
+        }
+        pop.advanceUniform(30, 0.0); // CaM leaves; with Ca = 0 and no PP1 only turnover changes P
+        double p0 = 0;
+        for (int spine = 0; spine < spines; spine++) {
+            p0 += pop.phosphorylatedSubunits(spine);
+        }
+        double tSec = 40;
+        pop.advanceUniform(tSec, 0.0);
+        double p1 = 0;
+        for (int spine = 0; spine < spines; spine++) {
+            p1 += pop.phosphorylatedSubunits(spine);
+        }
+        double q = Math.exp(-0.02 * tSec);
+        // bound on the sd: every holoenzyme holds at most 12 phosphorylated subunits
+        double sdBound = Math.sqrt(spines * holoenzymes * 144.0 * q * (1 - q));
+        assertEquals(p0 * q, p1, 5 * sdBound, "P(0) = " + p0 + ", P(t) = " + p1);
+        assertTrue(p0 > 0.5 * spines * holoenzymes * 12, "pulse phosphorylated most subunits: " + p0);
+    }
 }

@@ -1,5 +1,10 @@
 package org.ltpsim.ssa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ltpsim.network.ReactionNetwork;
@@ -19,6 +24,34 @@ class ThreadIndependenceTest {
         EnsembleResult one = run(network, algorithm, 1);
         EnsembleResultsAssert.assertBitwiseEqual(one, run(network, algorithm, 2));
         EnsembleResultsAssert.assertBitwiseEqual(one, run(network, algorithm, 3));
+    }
+
+    /** Many blocks, so that the runs go in several waves of different sizes (32 blocks per thread). */
+    @Test
+    void manyBlocksInWavesGiveTheSameResult() {
+        ReactionNetwork network = StandardNetworks.birthDeath();
+        EnsembleSpec one = new EnsembleSpec(64 * 70 + 5, 1, 0.5, 99, 1, SimulationMethod.SSA);
+        EnsembleSpec three = new EnsembleSpec(64 * 70 + 5, 1, 0.5, 99, 3, SimulationMethod.SSA);
+        EnsembleResultsAssert.assertBitwiseEqual(EnsembleSimulator.run(network, one),
+                EnsembleSimulator.run(network, three));
+    }
+
+    /** Progress reaches the replicate count, never beyond, from any thread; the chosen algorithm is reported. */
+    @Test
+    void progressCountsRealisationsAndTheAlgorithmIsReported() {
+        AtomicLong last = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        EnsembleSpec spec = new EnsembleSpec(200, 5, 1, 3, 2, SimulationMethod.SSA);
+        EnsembleResult result = EnsembleSimulator.run(StandardNetworks.birthDeath(), spec, done -> {
+            assertTrue(done >= 1 && done <= 200, "progress " + done);
+            last.accumulateAndGet(done, Math::max);
+            calls.incrementAndGet();
+        });
+        assertEquals(200, last.get());
+        assertEquals(4, calls.get()); // blocks of 64: 64, 64, 64, 8
+        assertEquals(EnsembleSimulator.choose(StandardNetworks.birthDeath(), spec).reportName(), result.algorithm());
+        assertEquals(VectorSupport.available() ? "ssa-direct-simd-lanes" : "ssa-direct-mass-action",
+                result.algorithm());
     }
 
     private static EnsembleResult run(ReactionNetwork network, SsaAlgorithm algorithm, int threads) {

@@ -20,7 +20,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The spine-like load: 100 spines x (80 AMPA + 20 NMDA) channels, a 1 mM x 1 ms glutamate pulse at every spine
- * every 10 ms, 100 ms of biology per operation at a fixed step dtMs (the spine model's fast step). All methods are
+ * every 10 ms (or per-spine amplitudes, which defeat the fixed-step table cache), 100 ms of biology per operation at
+ * a fixed step dtMs (the spine model's fast step). All methods are
  * exact for piecewise-constant glutamate, so this is time to solution at equal accuracy. The open counts are read
  * every step, as the spine model does.
  *
@@ -36,11 +37,15 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ChannelSpineLoadBenchmark {
     private static final int SPINES = 100;
 
-    @Param({"EVENT_DRIVEN", "FIXED_STEP_SCALAR", "FIXED_STEP_SIMD"})
+    @Param({"EVENT_DRIVEN", "HYBRID", "FIXED_STEP_SCALAR", "FIXED_STEP_SIMD"})
     public String method;
 
     @Param({"0.025", "0.1"})
     public double dtMs;
+
+    /** "shared": every spine sees 1 mM; "perSpine": spine i sees 0.5 + i/100 mM (100 distinct values per step). */
+    @Param({"shared", "perSpine"})
+    public String glutamateShape;
 
     private ChannelPopulation ampa;
     private ChannelPopulation nmda;
@@ -51,7 +56,9 @@ public class ChannelSpineLoadBenchmark {
     @Setup
     public void setUp() {
         glutamate = new double[SPINES];
-        Arrays.fill(glutamate, 1.0);
+        for (int sp = 0; sp < SPINES; sp++) {
+            glutamate[sp] = "shared".equals(glutamateShape) ? 1.0 : 0.5 + sp / 100.0;
+        }
         zero = new double[SPINES];
         fresh();
     }
