@@ -4,8 +4,8 @@ import static org.ltpsim.camkii.SubunitLayout.PER_HOLOENZYME;
 import static org.ltpsim.camkii.SubunitLayout.RING;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 
 /**
  * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel, calcium fixed (the calcium argument of
@@ -44,6 +44,8 @@ final class RingW2Population implements CamkiiPopulation {
     private static final int MASKS = 1 << RING;
     /** Stride of the per-mask table of cumulative rates. */
     private static final int STRIDE = 8;
+    /** Largest mean passed to one Poisson sampler (larger means are summed from chunks). */
+    private static final double MAX_POISSON_MEAN = 1e8;
 
     private final int spines;
     private final int holoenzymes;
@@ -57,10 +59,10 @@ final class RingW2Population implements CamkiiPopulation {
     private final byte[] mask;
     /** Per spine: phosphorylated subunits. */
     private final int[] phosphorylated;
-    private final double[] residual;
     private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
-    private final ContinuousSampler exp;
+    /** XoShiRo256++ state of the candidate loop. */
+    private final long[] xoshiro;
     private double timeSec;
     private long events;
     private long candidates;
@@ -87,14 +89,16 @@ final class RingW2Population implements CamkiiPopulation {
         this.maxRingHz = max;
         this.mask = new byte[Math.multiplyExact(spines, rings)];
         this.phosphorylated = new int[spines];
-        this.residual = new double[spines];
         this.tracker = new SwitchTracker(spines, perSpine, onFraction, offFraction, Double.POSITIVE_INFINITY,
                 keepLifetimes);
         this.rng = rng;
-        this.exp = ZigguratSampler.Exponential.of(rng);
-        for (int spine = 0; spine < spines; spine++) {
-            residual[spine] = exp.sample();
-        }
+        // the candidate loop's own generator, seeded from the block's stream (so still a function of it)
+        this.xoshiro = new long[4];
+        do {
+            for (int i = 0; i < 4; i++) {
+                xoshiro[i] = rng.nextLong();
+            }
+        } while ((xoshiro[0] | xoshiro[1] | xoshiro[2] | xoshiro[3]) == 0);
     }
 
     /** Class of ring position {@code k} in mask {@code m}. */
@@ -122,29 +126,57 @@ final class RingW2Population implements CamkiiPopulation {
     }
 
     private void advanceSpine(int spine, double dtSec) {
-        // locals: the JIT keeps them in registers across the candidate loop
+        // candidates in the step: Poisson (independent increments of the candidate process, so nothing carries
+        // over between steps); sums of chunks keep each sampler's mean in its range
+        double meanCandidates = rings * maxRingHz * dtSec;
+        long n = 0;
+        while (meanCandidates > 0) {
+            double chunk = Math.min(meanCandidates, MAX_POISSON_MEAN);
+            n += PoissonSampler.of(rng, chunk).sample();
+            meanCandidates -= chunk;
+        }
+        if (n > 0) {
+            runCandidates(spine, n, timeSec, timeSec + dtSec);
+        }
+    }
+
+    /**
+     * Processes {@code n} candidates of one spine in order; they are the points of the candidate process in
+     * {@code [startSec, endSec)}. Their times are needed only when the switch flips: given n points, the j-th is
+     * an order statistic of n uniforms, drawn from the previous drawn one by a Beta variate.
+     */
+    private void runCandidates(int spine, long n, double startSec, double endSec) {
+        // locals: the JIT keeps them in registers across the candidate loop, the generator state included
         final byte[] mask = this.mask;
         final double[] cumulativeHz = this.cumulativeHz;
         final int mb = spine * rings;
         final double ringCount = rings;
         final int lastRing = rings - 1;
         final double maxRingHz = this.maxRingHz;
-        final double candidateHz = ringCount * maxRingHz;
-        final UniformRandomProvider rng = this.rng;
-        final ContinuousSampler exp = this.exp;
         final int offCount = tracker.offCount();
         final int onCount = tracker.onCount();
+        final long[] state = this.xoshiro;
+        long s0 = state[0];
+        long s1 = state[1];
+        long s2 = state[2];
+        long s3 = state[3];
         boolean on = tracker.isOn(spine);
         int nOn = phosphorylated[spine];
-        double resid = residual[spine];
-        // the step in units of the candidate process's Exp(1) clock
-        double budget = candidateHz * dtSec;
         long fired = 0;
-        long tried = 0;
-        while (resid < budget) {
-            budget -= resid;
+        long lastIndex = 0; // the candidate whose time was drawn last (0: the step start)
+        double lastSec = startSec;
+        for (long j = 1; j <= n; j++) {
+            // XoShiRo256++ (Blackman & Vigna 2018), inlined so that its state stays in registers
+            final long bits = Long.rotateLeft(s0 + s3, 23) + s0;
+            final long t17 = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t17;
+            s3 = Long.rotateLeft(s3, 45);
             // one uniform: the ring (integer part) and the level within the bound (fraction)
-            final double u = rng.nextDouble() * ringCount;
+            final double u = (bits >>> 11) * 0x1.0p-53 * ringCount;
             int ring = (int) u;
             final double x = (u - ring) * maxRingHz;
             ring = Math.min(ring, lastRing); // rounding of u up to rings
@@ -159,18 +191,24 @@ final class RingW2Population implements CamkiiPopulation {
             mask[mb + ring] = (byte) (m ^ bit);
             nOn += Integer.signum(bit) - 2 * (m >>> k & 1); // +1 phosphorylation, -1 dephosphorylation, 0 none
             fired += bit >>> k;
-            tried++;
             if (on ? nOn <= offCount : nOn >= onCount) {
-                tracker.update(spine, nOn, timeSec + (dtSec - budget / candidateHz));
+                // the j-th of n ordered uniform points, given the lastIndex-th at lastSec
+                double b = ChengBetaSampler.of(rng, j - lastIndex, n - j + 1).sample();
+                lastSec += (endSec - lastSec) * b;
+                lastIndex = j;
+                tracker.update(spine, nOn, lastSec);
                 on = !on;
             }
-            resid = exp.sample();
         }
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
         events += fired;
-        candidates += tried;
-        residual[spine] = resid - budget;
+        candidates += n;
         phosphorylated[spine] = nOn;
     }
+
     @Override
     public int spineCount() {
         return spines;
