@@ -53,8 +53,11 @@ final class RingW2Population implements CamkiiPopulation {
     private final int rings;
     /** The largest ring propensity over the 64 masks: the thinning bound. */
     private final double maxRingHz;
-    /** Per mask: cumulative subunit rates at positions 0..5 (entry 5 = the ring's propensity). */
-    private final double[] cumulativeHz;
+    /**
+     * Per mask: cumulative subunit rates at positions 0..5 (entry 5 = the ring's propensity) as fractions of
+     * {@code maxRingHz} in 62-bit fixed point ({@code 2^62} = the bound).
+     */
+    private final long[] cumulativeFixed;
     /** Per spine x ring: the ring's mask. */
     private final byte[] mask;
     /** Per spine: phosphorylated subunits. */
@@ -76,7 +79,7 @@ final class RingW2Population implements CamkiiPopulation {
         double initHz = parameters.initHz();
         double autoHz = parameters.autoHz();
         double[] classRateHz = {0, initHz, initHz + autoHz, autoHz, parameters.offHz()};
-        cumulativeHz = new double[MASKS * STRIDE];
+        double[] cumulativeHz = new double[MASKS * STRIDE];
         double max = 0;
         for (int m = 0; m < MASKS; m++) {
             double sum = 0;
@@ -87,6 +90,11 @@ final class RingW2Population implements CamkiiPopulation {
             max = Math.max(max, sum);
         }
         this.maxRingHz = max;
+        cumulativeFixed = new long[MASKS * STRIDE];
+        for (int i = 0; i < cumulativeHz.length; i++) {
+            // a rate of zero keeps its slice empty; the bound maps to exactly 2^62 (always above the level)
+            cumulativeFixed[i] = max > 0 ? Math.round(cumulativeHz[i] / max * 0x1p62) : 0;
+        }
         this.mask = new byte[Math.multiplyExact(spines, rings)];
         this.phosphorylated = new int[spines];
         this.tracker = new SwitchTracker(spines, perSpine, onFraction, offFraction, Double.POSITIVE_INFINITY,
@@ -148,11 +156,9 @@ final class RingW2Population implements CamkiiPopulation {
     private void runCandidates(int spine, long n, double startSec, double endSec) {
         // locals: the JIT keeps them in registers across the candidate loop, the generator state included
         final byte[] mask = this.mask;
-        final double[] cumulativeHz = this.cumulativeHz;
+        final long[] cumulativeFixed = this.cumulativeFixed;
         final int mb = spine * rings;
-        final double ringCount = rings;
-        final int lastRing = rings - 1;
-        final double maxRingHz = this.maxRingHz;
+        final long ringCount = rings;
         final int offCount = tracker.offCount();
         final int onCount = tracker.onCount();
         final long[] state = this.xoshiro;
@@ -165,7 +171,13 @@ final class RingW2Population implements CamkiiPopulation {
         long fired = 0;
         long lastIndex = 0; // the candidate whose time was drawn last (0: the step start)
         double lastSec = startSec;
-        for (long j = 1; j <= n; j++) {
+        // the switch flips when nOn leaves the open band (low, high): one unsigned comparison per candidate
+        int low = on ? offCount : -1;
+        int high = on ? Integer.MAX_VALUE : onCount;
+        long done = 0;
+        while (done < n) {
+          final int batch = (int) Math.min(n - done, 1 << 30);
+          for (int i = 1; i <= batch; i++) {
             // XoShiRo256++ (Blackman & Vigna 2018), inlined so that its state stays in registers
             final long bits = Long.rotateLeft(s0 + s3, 23) + s0;
             final long t17 = s1 << 17;
@@ -175,30 +187,35 @@ final class RingW2Population implements CamkiiPopulation {
             s0 ^= s3;
             s2 ^= t17;
             s3 = Long.rotateLeft(s3, 45);
-            // one uniform: the ring (integer part) and the level within the bound (fraction)
-            final double u = (bits >>> 11) * 0x1.0p-53 * ringCount;
-            int ring = (int) u;
-            final double x = (u - ring) * maxRingHz;
-            ring = Math.min(ring, lastRing); // rounding of u up to rings
+            // one 64-bit word u: bits * rings = ring * 2^64 + rest, so ring = floor(u * rings) is uniform (to
+            // 2^-64) and rest / 2^64 is the level within the bound, to about rings * 2^-64
+            final int ring = (int) Math.unsignedMultiplyHigh(bits, ringCount);
+            final long level = (bits * ringCount) >>> 2; // 62-bit fixed point, as cumulativeFixed
             final int m = mask[mb + ring];
             final int t = m * STRIDE;
-            // k = the subunit whose slice holds x; 6 = above the ring's propensity (no event). A zero-rate
-            // subunit has an empty slice, so it is never chosen.
-            final int k = (x >= cumulativeHz[t] ? 1 : 0) + (x >= cumulativeHz[t + 1] ? 1 : 0)
-                    + (x >= cumulativeHz[t + 2] ? 1 : 0) + (x >= cumulativeHz[t + 3] ? 1 : 0)
-                    + (x >= cumulativeHz[t + 4] ? 1 : 0) + (x >= cumulativeHz[t + 5] ? 1 : 0);
+            // k = the subunit whose slice holds the level; 6 = above the ring's propensity (no event). A zero-rate
+            // subunit has an empty slice, so it is never chosen. Counted branch-free: level - c < 0 (no overflow
+            // in 62 bits) exactly when level < c.
+            final int k = RING - (int) (((level - cumulativeFixed[t]) >>> 63) + ((level - cumulativeFixed[t + 1]) >>> 63)
+                    + ((level - cumulativeFixed[t + 2]) >>> 63) + ((level - cumulativeFixed[t + 3]) >>> 63)
+                    + ((level - cumulativeFixed[t + 4]) >>> 63) + ((level - cumulativeFixed[t + 5]) >>> 63));
             final int bit = 1 << k & (MASKS - 1);
             mask[mb + ring] = (byte) (m ^ bit);
             nOn += Integer.signum(bit) - 2 * (m >>> k & 1); // +1 phosphorylation, -1 dephosphorylation, 0 none
             fired += bit >>> k;
-            if (on ? nOn <= offCount : nOn >= onCount) {
+            if (Integer.compareUnsigned(nOn - low - 1, high - low - 1) >= 0) {
                 // the j-th of n ordered uniform points, given the lastIndex-th at lastSec
+                final long j = done + i;
                 double b = ChengBetaSampler.of(rng, j - lastIndex, n - j + 1).sample();
                 lastSec += (endSec - lastSec) * b;
                 lastIndex = j;
                 tracker.update(spine, nOn, lastSec);
                 on = !on;
+                low = on ? offCount : -1;
+                high = on ? Integer.MAX_VALUE : onCount;
             }
+          }
+          done += batch;
         }
         state[0] = s0;
         state[1] = s1;
