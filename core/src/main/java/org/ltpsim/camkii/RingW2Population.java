@@ -21,15 +21,22 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  *
  * <p>Exact SSA by thinning (uniformisation; Jensen 1953, Lewis &amp; Shedler 1979; the same construction as the
  * rejection step of Slepoy, Thompson &amp; Plimpton 2008): candidate events arrive as a Poisson process of the
- * constant rate {@code rings x maxRingHz}, where {@code maxRingHz} bounds every ring's propensity; a candidate
- * picks a ring uniformly and a level {@code x} uniform in {@code [0, maxRingHz)}, and fires subunit {@code k} of
- * that ring when {@code x} falls in {@code k}'s slice of the ring's cumulative subunit rates (precomputed for the
- * 64 masks), else nothing happens. Each reaction of each subunit thus fires at exactly its propensity, whatever
- * the state, which is the process the direct method simulates. The point is speed: the candidate rate does not
- * depend on the state, so consecutive candidates share no arithmetic dependency (only the rare same-ring memory
- * dependency) and the CPU overlaps them; acceptance is branch-free (position 6 = no change). At W2's stationary
- * state about half of the candidates fire. The Exp(1) residual carries across steps (Kurtz time change), so
- * stepping is exact for any step size.
+ * constant rate {@code rings x maxRingHz}, where {@code maxRingHz} is the largest ring propensity over the 64
+ * masks; a candidate picks a ring uniformly and a level uniform in {@code [0, maxRingHz)} (both from one 64-bit
+ * word: the high and low halves of its product with the ring count), and fires subunit {@code k} of that ring
+ * when the level falls in {@code k}'s slice of the ring's cumulative subunit rates (precomputed for the 64 masks in
+ * 62-bit fixed point), else nothing happens. Each subunit thus fires at exactly its rule's rate in every state,
+ * which is the process the direct method simulates. The point is speed: the candidate rate does not depend on the
+ * state, so consecutive candidates share no arithmetic dependency (only the rare same-ring memory dependency) and
+ * the CPU overlaps them; the choice is branch-free (position 6 = no change). At W2's stationary state about half of
+ * the candidates fire.
+ *
+ * <p>Stepping: a step draws its number of candidates, Poisson({@code rings x maxRingHz x dtSec}), from the block's
+ * stream; increments of a Poisson process are independent, so any step size is exact and nothing carries over.
+ * The candidate loop uses its own XoShiRo256++ (Blackman &amp; Vigna), inlined so that its state stays in
+ * registers and seeded once from the block's stream, so results depend only on (seed, block) and the steps.
+ * Candidate times matter only when the switch flips: the j-th of n candidates in a step is the j-th order
+ * statistic of n uniforms, drawn from the previously drawn one with a Beta variate.
  */
 final class RingW2Population implements CamkiiPopulation {
     static final int K_BLOCKED = 0; // p=0, right p=1, left p=0: rate 0
@@ -176,46 +183,47 @@ final class RingW2Population implements CamkiiPopulation {
         int high = on ? Integer.MAX_VALUE : onCount;
         long done = 0;
         while (done < n) {
-          final int batch = (int) Math.min(n - done, 1 << 30);
-          for (int i = 1; i <= batch; i++) {
-            // XoShiRo256++ (Blackman & Vigna 2018), inlined so that its state stays in registers
-            final long bits = Long.rotateLeft(s0 + s3, 23) + s0;
-            final long t17 = s1 << 17;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t17;
-            s3 = Long.rotateLeft(s3, 45);
-            // one 64-bit word u: bits * rings = ring * 2^64 + rest, so ring = floor(u * rings) is uniform (to
-            // 2^-64) and rest / 2^64 is the level within the bound, to about rings * 2^-64
-            final int ring = (int) Math.unsignedMultiplyHigh(bits, ringCount);
-            final long level = (bits * ringCount) >>> 2; // 62-bit fixed point, as cumulativeFixed
-            final int m = mask[mb + ring];
-            final int t = m * STRIDE;
-            // k = the subunit whose slice holds the level; 6 = above the ring's propensity (no event). A zero-rate
-            // subunit has an empty slice, so it is never chosen. Counted branch-free: level - c < 0 (no overflow
-            // in 62 bits) exactly when level < c.
-            final int k = RING - (int) (((level - cumulativeFixed[t]) >>> 63) + ((level - cumulativeFixed[t + 1]) >>> 63)
-                    + ((level - cumulativeFixed[t + 2]) >>> 63) + ((level - cumulativeFixed[t + 3]) >>> 63)
-                    + ((level - cumulativeFixed[t + 4]) >>> 63) + ((level - cumulativeFixed[t + 5]) >>> 63));
-            final int bit = 1 << k & (MASKS - 1);
-            mask[mb + ring] = (byte) (m ^ bit);
-            nOn += Integer.signum(bit) - 2 * (m >>> k & 1); // +1 phosphorylation, -1 dephosphorylation, 0 none
-            fired += bit >>> k;
-            if (Integer.compareUnsigned(nOn - low - 1, high - low - 1) >= 0) {
-                // the j-th of n ordered uniform points, given the lastIndex-th at lastSec
-                final long j = done + i;
-                double b = ChengBetaSampler.of(rng, j - lastIndex, n - j + 1).sample();
-                lastSec += (endSec - lastSec) * b;
-                lastIndex = j;
-                tracker.update(spine, nOn, lastSec);
-                on = !on;
-                low = on ? offCount : -1;
-                high = on ? Integer.MAX_VALUE : onCount;
+            final int batch = (int) Math.min(n - done, 1 << 30);
+            for (int i = 1; i <= batch; i++) {
+                // XoShiRo256++ (Blackman & Vigna 2018), inlined so that its state stays in registers
+                final long bits = Long.rotateLeft(s0 + s3, 23) + s0;
+                final long t17 = s1 << 17;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= t17;
+                s3 = Long.rotateLeft(s3, 45);
+                // one 64-bit word: bits * rings = ring * 2^64 + rest, so ring = floor(bits * rings / 2^64) is
+                // uniform (to 2^-64) and rest / 2^64 is the level within the bound (resolution rings * 2^-64)
+                final int ring = (int) Math.unsignedMultiplyHigh(bits, ringCount);
+                final long level = (bits * ringCount) >>> 2; // 62-bit fixed point, as cumulativeFixed
+                final int m = mask[mb + ring];
+                final int t = m * STRIDE;
+                // k = the subunit whose slice holds the level; 6 = above the ring's propensity (no event). A zero-rate
+                // subunit has an empty slice, so it is never chosen. Counted branch-free: level - c < 0 (no overflow
+                // in 62 bits) exactly when level < c.
+                final int k = RING - (int) (((level - cumulativeFixed[t]) >>> 63)
+                        + ((level - cumulativeFixed[t + 1]) >>> 63) + ((level - cumulativeFixed[t + 2]) >>> 63)
+                        + ((level - cumulativeFixed[t + 3]) >>> 63) + ((level - cumulativeFixed[t + 4]) >>> 63)
+                        + ((level - cumulativeFixed[t + 5]) >>> 63));
+                final int bit = 1 << k & (MASKS - 1);
+                mask[mb + ring] = (byte) (m ^ bit);
+                nOn += Integer.signum(bit) - 2 * (m >>> k & 1); // +1 phosphorylation, -1 dephosphorylation, 0 none
+                fired += bit >>> k;
+                if (Integer.compareUnsigned(nOn - low - 1, high - low - 1) >= 0) {
+                    // the j-th of n ordered uniform points, given the lastIndex-th at lastSec
+                    final long j = done + i;
+                    double b = ChengBetaSampler.of(rng, j - lastIndex, n - j + 1).sample();
+                    lastSec += (endSec - lastSec) * b;
+                    lastIndex = j;
+                    tracker.update(spine, nOn, lastSec);
+                    on = !on;
+                    low = on ? offCount : -1;
+                    high = on ? Integer.MAX_VALUE : onCount;
+                }
             }
-          }
-          done += batch;
+            done += batch;
         }
         state[0] = s0;
         state[1] = s1;
