@@ -1,25 +1,42 @@
 package org.ltpsim.camkii;
 
 import static org.ltpsim.camkii.SubunitLayout.PER_HOLOENZYME;
-import static org.ltpsim.camkii.SubunitLayout.left;
-import static org.ltpsim.camkii.SubunitLayout.right;
+import static org.ltpsim.camkii.SubunitLayout.RING;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 
 /**
- * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel: one byte p in {0, 1} per subunit,
- * two closed 6-rings per holoenzyme, calcium fixed (the calcium argument of {@link #advance} is ignored).
+ * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel, calcium fixed (the calcium argument of
+ * {@link #advance} is ignored).
  * <pre>
  *   initiation:          p=0 with right neighbour p=0  -> p=1   initHz
  *   autophosphorylation: p=0 with left neighbour p=1   -> p=1   autoHz
  *   dephosphorylation:   p=1                            -> p=0   offHz
  * </pre>
- * A p=0 subunit's total rate depends only on its two neighbours, so the subunits fall into five classes
- * (blocked, initiation only, both, autophosphorylation only, phosphorylated) of equal per-subunit rate, kept by
- * {@link ClassPartition}; an event draws one uniform (class and subunit) and one Exp(1) and re-files at most
- * three subunits. Same exact SSA stepping as {@link HoloenzymePopulation}.
+ * Every subunit is tracked: a ring's six p bits are one 6-bit mask (bit k = ring position k, whose right-hand
+ * neighbour is bit k+1 mod 6), so {@link #subunitState} reads any subunit's state, and every event flips one
+ * specific bit of one specific ring.
+ *
+ * <p>Exact SSA by thinning (uniformisation; Jensen 1953, Lewis &amp; Shedler 1979; the same construction as the
+ * rejection step of Slepoy, Thompson &amp; Plimpton 2008): candidate events arrive as a Poisson process of the
+ * constant rate {@code rings x maxRingHz}, where {@code maxRingHz} is the largest ring propensity over the 64
+ * masks; a candidate picks a ring uniformly and a level uniform in {@code [0, maxRingHz)} (both from one 64-bit
+ * word: the high and low halves of its product with the ring count), and fires subunit {@code k} of that ring
+ * when the level falls in {@code k}'s slice of the ring's cumulative subunit rates (precomputed for the 64 masks in
+ * 62-bit fixed point), else nothing happens. Each subunit thus fires at exactly its rule's rate in every state,
+ * which is the process the direct method simulates. The point is speed: the candidate rate does not depend on the
+ * state, so consecutive candidates share no arithmetic dependency (only the rare same-ring memory dependency) and
+ * the CPU overlaps them; the choice is branch-free (position 6 = no change). At W2's stationary state about half of
+ * the candidates fire.
+ *
+ * <p>Stepping: a step draws its number of candidates, Poisson({@code rings x maxRingHz x dtSec}), from the block's
+ * stream; increments of a Poisson process are independent, so any step size is exact and nothing carries over.
+ * The candidate loop uses its own XoShiRo256++ (Blackman &amp; Vigna), inlined so that its state stays in
+ * registers and seeded once from the block's stream, so results depend only on (seed, block) and the steps.
+ * Candidate times matter only when the switch flips: the j-th of n candidates in a step is the j-th order
+ * statistic of n uniforms, drawn from the previously drawn one with a Beta variate.
  */
 final class RingW2Population implements CamkiiPopulation {
     static final int K_BLOCKED = 0; // p=0, right p=1, left p=0: rate 0
@@ -27,47 +44,84 @@ final class RingW2Population implements CamkiiPopulation {
     static final int K_BOTH = 2; // p=0, right p=0, left p=1
     static final int K_AUTO = 3; // p=0, right p=1, left p=1
     static final int K_ON = 4; // p=1
-    static final int CLASSES = 5;
     /** Class by code p | left << 1 | right << 2. */
     private static final byte[] CLASS_OF = {
         K_INIT, K_ON, K_BOTH, K_ON, K_BLOCKED, K_ON, K_AUTO, K_ON
     };
+    private static final int MASKS = 1 << RING;
+    /** Stride of the per-mask table of cumulative rates. */
+    private static final int STRIDE = 8;
+    /** Largest mean passed to one Poisson sampler (larger means are summed from chunks). */
+    private static final double MAX_POISSON_MEAN = 1e8;
 
     private final int spines;
     private final int holoenzymes;
     private final int perSpine;
-    private final byte[] p;
-    private final ClassPartition part;
-    private final double[] residual;
+    private final int rings;
+    /** The largest ring propensity over the 64 masks: the thinning bound. */
+    private final double maxRingHz;
+    /**
+     * Per mask: cumulative subunit rates at positions 0..5 (entry 5 = the ring's propensity) as fractions of
+     * {@code maxRingHz} in 62-bit fixed point ({@code 2^62} = the bound).
+     */
+    private final long[] cumulativeFixed;
+    /** Per spine x ring: the ring's mask. */
+    private final byte[] mask;
+    /** Per spine: phosphorylated subunits. */
+    private final int[] phosphorylated;
     private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
-    private final ContinuousSampler exp;
-    private final double initHz;
-    private final double bothHz;
-    private final double autoHz;
-    private final double offHz;
+    /** XoShiRo256++ state of the candidate loop. */
+    private final long[] xoshiro;
     private double timeSec;
     private long events;
+    private long candidates;
 
     RingW2Population(RingW2Parameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             double onFraction, double offFraction, boolean keepLifetimes) {
         this.spines = spines;
         this.holoenzymes = holoenzymes;
         this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
-        this.p = new byte[Math.multiplyExact(spines, perSpine)];
-        this.part = new ClassPartition(spines, perSpine, CLASSES, K_INIT);
-        this.residual = new double[spines];
+        this.rings = perSpine / RING;
+        double initHz = parameters.initHz();
+        double autoHz = parameters.autoHz();
+        double[] classRateHz = {0, initHz, initHz + autoHz, autoHz, parameters.offHz()};
+        double[] cumulativeHz = new double[MASKS * STRIDE];
+        double max = 0;
+        for (int m = 0; m < MASKS; m++) {
+            double sum = 0;
+            for (int k = 0; k < RING; k++) {
+                sum += classRateHz[classAt(m, k)];
+                cumulativeHz[m * STRIDE + k] = sum;
+            }
+            max = Math.max(max, sum);
+        }
+        this.maxRingHz = max;
+        cumulativeFixed = new long[MASKS * STRIDE];
+        for (int i = 0; i < cumulativeHz.length; i++) {
+            // a rate of zero keeps its slice empty; the bound maps to exactly 2^62 (always above the level)
+            cumulativeFixed[i] = max > 0 ? Math.round(cumulativeHz[i] / max * 0x1p62) : 0;
+        }
+        this.mask = new byte[Math.multiplyExact(spines, rings)];
+        this.phosphorylated = new int[spines];
         this.tracker = new SwitchTracker(spines, perSpine, onFraction, offFraction, Double.POSITIVE_INFINITY,
                 keepLifetimes);
         this.rng = rng;
-        this.exp = ZigguratSampler.Exponential.of(rng);
-        this.initHz = parameters.initHz();
-        this.autoHz = parameters.autoHz();
-        this.bothHz = initHz + autoHz;
-        this.offHz = parameters.offHz();
-        for (int spine = 0; spine < spines; spine++) {
-            residual[spine] = exp.sample();
-        }
+        // the candidate loop's own generator, seeded from the block's stream (so still a function of it)
+        this.xoshiro = new long[4];
+        do {
+            for (int i = 0; i < 4; i++) {
+                xoshiro[i] = rng.nextLong();
+            }
+        } while ((xoshiro[0] | xoshiro[1] | xoshiro[2] | xoshiro[3]) == 0);
+    }
+
+    /** Class of ring position {@code k} in mask {@code m}. */
+    private static int classAt(int m, int k) {
+        int p = m >>> k & 1;
+        int left = m >>> (k + RING - 1) % RING & 1;
+        int right = m >>> (k + 1) % RING & 1;
+        return CLASS_OF[p | left << 1 | right << 2];
     }
 
     @Override
@@ -87,98 +141,97 @@ final class RingW2Population implements CamkiiPopulation {
     }
 
     private void advanceSpine(int spine, double dtSec) {
-        // locals: the JIT keeps them in registers across the event loop
-        final int[] members = part.members;
-        final int[] position = part.position;
-        final byte[] classOf = part.classOf;
-        final int[] start = part.start;
-        final byte[] p = this.p;
-        final int base = part.subunitBase(spine);
-        final int sb = part.startBase(spine);
-        final int n = perSpine;
-        final double initHz = this.initHz;
-        final double bothHz = this.bothHz;
-        final double autoHz = this.autoHz;
-        final double offHz = this.offHz;
-        // multiplications instead of divisions in the selection (a class of rate 0 is never selected)
-        final double invInit = inverse(initHz);
-        final double invBoth = inverse(bothHz);
-        final double invAuto = inverse(autoHz);
-        final double invOff = inverse(offHz);
-        final UniformRandomProvider rng = this.rng;
-        final ContinuousSampler exp = this.exp;
-        final SwitchTracker tracker = this.tracker;
-        double resid = residual[spine];
-        double remaining = dtSec;
-        long fired = 0;
-        while (true) {
-            // prepare: class sizes from the boundaries (class K_BLOCKED starts at 0, K_ON ends at n)
-            final int s1 = start[sb + K_INIT];
-            final int s2 = start[sb + K_BOTH];
-            final int s3 = start[sb + K_AUTO];
-            final int s4 = start[sb + K_ON];
-            final double c1 = (s2 - s1) * initHz;
-            final double c2 = c1 + (s3 - s2) * bothHz;
-            final double c3 = c2 + (s4 - s3) * autoHz;
-            final double a0 = c3 + (n - s4) * offHz;
-            // select tau
-            if (!(a0 * remaining > resid)) {
-                resid -= a0 * remaining;
-                break;
-            }
-            remaining -= resid / a0;
-            if (remaining < 0) {
-                remaining = 0;
-            }
-            // select: one uniform picks the class and the member (its position within the class)
-            int position0;
-            while (true) {
-                final double target = rng.nextDouble() * a0;
-                if (target < c1) {
-                    position0 = s1 + index(target * invInit, s2 - s1);
-                } else if (target < c2) {
-                    position0 = s2 + index((target - c1) * invBoth, s3 - s2);
-                } else if (target < c3) {
-                    position0 = s3 + index((target - c2) * invAuto, s4 - s3);
-                } else if (target < a0) {
-                    position0 = s4 + index((target - c3) * invOff, n - s4);
-                } else {
-                    continue; // rounding put the target on the upper boundary: draw again
-                }
-                break;
-            }
-            // fire: flip the subunit, re-file it and both neighbours (each sees it through one bit)
-            final int i = members[base + position0];
-            final int l = left(i);
-            final int r = right(i);
-            final int pi = p[base + i] ^ 1;
-            p[base + i] = (byte) pi;
-            final int pl = p[base + l];
-            final int pr = p[base + r];
-            ClassPartition.move(members, position, classOf, start, base, sb, i, CLASS_OF[pi | pl << 1 | pr << 2]);
-            if (pl == 0) {
-                ClassPartition.move(members, position, classOf, start, base, sb, l,
-                        CLASS_OF[p[base + left(l)] << 1 | pi << 2]);
-            }
-            if (pr == 0) {
-                ClassPartition.move(members, position, classOf, start, base, sb, r,
-                        CLASS_OF[pi << 1 | p[base + right(r)] << 2]);
-            }
-            fired++;
-            tracker.update(spine, n - start[sb + K_ON], timeSec + (dtSec - remaining));
-            resid = exp.sample();
+        // candidates in the step: Poisson (independent increments of the candidate process, so nothing carries
+        // over between steps); sums of chunks keep each sampler's mean in its range
+        double meanCandidates = rings * maxRingHz * dtSec;
+        long n = 0;
+        while (meanCandidates > 0) {
+            double chunk = Math.min(meanCandidates, MAX_POISSON_MEAN);
+            n += PoissonSampler.of(rng, chunk).sample();
+            meanCandidates -= chunk;
         }
+        if (n > 0) {
+            runCandidates(spine, n, timeSec, timeSec + dtSec);
+        }
+    }
+
+    /**
+     * Processes {@code n} candidates of one spine in order; they are the points of the candidate process in
+     * {@code [startSec, endSec)}. Their times are needed only when the switch flips: given n points, the j-th is
+     * an order statistic of n uniforms, drawn from the previous drawn one by a Beta variate.
+     */
+    private void runCandidates(int spine, long n, double startSec, double endSec) {
+        // locals: the JIT keeps them in registers across the candidate loop, the generator state included
+        final byte[] mask = this.mask;
+        final long[] cumulativeFixed = this.cumulativeFixed;
+        final int mb = spine * rings;
+        final long ringCount = rings;
+        final int offCount = tracker.offCount();
+        final int onCount = tracker.onCount();
+        final long[] state = this.xoshiro;
+        long s0 = state[0];
+        long s1 = state[1];
+        long s2 = state[2];
+        long s3 = state[3];
+        boolean on = tracker.isOn(spine);
+        int nOn = phosphorylated[spine];
+        long fired = 0;
+        long lastIndex = 0; // the candidate whose time was drawn last (0: the step start)
+        double lastSec = startSec;
+        // the switch flips when nOn leaves the open band (low, high): one unsigned comparison per candidate
+        int low = on ? offCount : -1;
+        int high = on ? Integer.MAX_VALUE : onCount;
+        long done = 0;
+        while (done < n) {
+            final int batch = (int) Math.min(n - done, 1 << 30);
+            for (int i = 1; i <= batch; i++) {
+                // XoShiRo256++ (Blackman & Vigna 2018), inlined so that its state stays in registers
+                final long bits = Long.rotateLeft(s0 + s3, 23) + s0;
+                final long t17 = s1 << 17;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= t17;
+                s3 = Long.rotateLeft(s3, 45);
+                // one 64-bit word: bits * rings = ring * 2^64 + rest, so ring = floor(bits * rings / 2^64) is
+                // uniform (to 2^-64) and rest / 2^64 is the level within the bound (resolution rings * 2^-64)
+                final int ring = (int) Math.unsignedMultiplyHigh(bits, ringCount);
+                final long level = (bits * ringCount) >>> 2; // 62-bit fixed point, as cumulativeFixed
+                final int m = mask[mb + ring];
+                final int t = m * STRIDE;
+                // k = the subunit whose slice holds the level; 6 = above the ring's propensity (no event). A zero-rate
+                // subunit has an empty slice, so it is never chosen. Counted branch-free: level - c < 0 (no overflow
+                // in 62 bits) exactly when level < c.
+                final int k = RING - (int) (((level - cumulativeFixed[t]) >>> 63)
+                        + ((level - cumulativeFixed[t + 1]) >>> 63) + ((level - cumulativeFixed[t + 2]) >>> 63)
+                        + ((level - cumulativeFixed[t + 3]) >>> 63) + ((level - cumulativeFixed[t + 4]) >>> 63)
+                        + ((level - cumulativeFixed[t + 5]) >>> 63));
+                final int bit = 1 << k & (MASKS - 1);
+                mask[mb + ring] = (byte) (m ^ bit);
+                nOn += Integer.signum(bit) - 2 * (m >>> k & 1); // +1 phosphorylation, -1 dephosphorylation, 0 none
+                fired += bit >>> k;
+                if (Integer.compareUnsigned(nOn - low - 1, high - low - 1) >= 0) {
+                    // the j-th of n ordered uniform points, given the lastIndex-th at lastSec
+                    final long j = done + i;
+                    double b = ChengBetaSampler.of(rng, j - lastIndex, n - j + 1).sample();
+                    lastSec += (endSec - lastSec) * b;
+                    lastIndex = j;
+                    tracker.update(spine, nOn, lastSec);
+                    on = !on;
+                    low = on ? offCount : -1;
+                    high = on ? Integer.MAX_VALUE : onCount;
+                }
+            }
+            done += batch;
+        }
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
         events += fired;
-        residual[spine] = resid;
-    }
-
-    private static double inverse(double rateHz) {
-        return rateHz > 0 ? 1.0 / rateHz : 0.0;
-    }
-
-    private static int index(double x, int count) {
-        int index = (int) x;
-        return index < count ? index : count - 1;
+        candidates += n;
+        phosphorylated[spine] = nOn;
     }
 
     @Override
@@ -203,17 +256,17 @@ final class RingW2Population implements CamkiiPopulation {
 
     @Override
     public int phosphorylatedSubunits(int spine) {
-        return part.count(spine, K_ON);
+        return phosphorylated[spine];
     }
 
     @Override
     public int activeSubunits(int spine) {
-        return part.count(spine, K_ON);
+        return phosphorylatedSubunits(spine);
     }
 
     @Override
     public int autonomousSubunits(int spine) {
-        return part.count(spine, K_ON);
+        return phosphorylatedSubunits(spine);
     }
 
     @Override
@@ -246,9 +299,10 @@ final class RingW2Population implements CamkiiPopulation {
         return tracker.lifetimes();
     }
 
+    /** Subunit {@code subunit} (layout of {@link SubunitLayout}: ring {@code subunit / 6}, position mod 6). */
     @Override
     public int subunitState(int spine, int subunit) {
-        return p[spine * perSpine + subunit];
+        return mask[spine * rings + subunit / RING] >>> subunit % RING & 1;
     }
 
     @Override
@@ -256,19 +310,19 @@ final class RingW2Population implements CamkiiPopulation {
         return events;
     }
 
-    /** Consistency check for tests. */
+    /** Candidates of the thinned process since creation (fired or not), for the acceptance ratio. */
+    long candidateCount() {
+        return candidates;
+    }
+
+    /** Consistency check for tests: the phosphorylated counts agree with the masks. */
     boolean classesConsistent() {
         for (int spine = 0; spine < spines; spine++) {
-            int base = spine * perSpine;
             int count = 0;
-            for (int i = 0; i < perSpine; i++) {
-                int code = p[base + i] | p[base + left(i)] << 1 | p[base + right(i)] << 2;
-                if (part.classOf(spine, i) != CLASS_OF[code]) {
-                    return false;
-                }
-                count += p[base + i];
+            for (int ring = 0; ring < rings; ring++) {
+                count += Integer.bitCount(mask[spine * rings + ring]);
             }
-            if (count != part.count(spine, K_ON)) {
+            if (count != phosphorylated[spine]) {
                 return false;
             }
         }

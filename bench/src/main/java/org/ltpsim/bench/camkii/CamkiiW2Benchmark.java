@@ -25,10 +25,13 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * W2 (bench-models/README.md): H CaMKII holoenzymes as 2H closed 6-rings of subunits at fixed calcium, every
- * subunit tracked (one byte each), exact SSA. Each thread runs its own realisation (its own block stream), so
+ * subunit tracked (a 6-bit mask per ring, one bit per subunit; each event flips one specific subunit), exact SSA by
+ * thinning (see {@code RingW2Population}). Each thread runs its own realisation (its own block stream), so
  * {@code -t 2} measures scaling over independent blocks, as the ensemble runs use it. The "events" counter is
- * subunit events per second (per thread summed); compare NFsim 2.6e5-7.5e5 and BioNetGen run_network 1.25e7.
- * {@code randomNumbersOnly} is the baseline: drawing the one uniform and one Exp(1) that each event consumes.
+ * subunit events per second (per thread summed; rejected thinning candidates are not counted); compare NFsim
+ * 2.6e5-7.5e5 and BioNetGen run_network 1.25e7. {@code randomNumbersOnly} is the previous kernel's random-number
+ * floor (one uniform and one Exp(1) per event from Commons RNG); the thinning kernel draws instead about two
+ * inlined XoShiRo256++ words per event (one per candidate) and one Poisson variate per call.
  *
  * <pre>java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar CamkiiW2Benchmark -t 1</pre>
  */
