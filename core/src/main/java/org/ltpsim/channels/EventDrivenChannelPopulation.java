@@ -35,8 +35,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final double[] totalConstPerMs;
     private final double[] totalGluPerMs;
     private final boolean[] conducting;
-    private final double[] rate; // scratch: total exit rate per state at the current spine's glutamate
-        private final int initialState;
+    private final int initialState;
     private final int restingState;
 
     // Per spine.
@@ -44,8 +43,12 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final int[] counts; // [spine * stateCount + state]
     private final int[] channelCount;
     private final double[] clock; // residual unit-exponential hazard to the next event
-    private final double[] spineA0; // total propensity at spineGlutamate (valid while counts are unchanged)
-    private final double[] spineGlutamate; // NaN: spineA0 is stale
+    // a0(g) = constSum + gluSum * g, kept up to date event by event and recomputed exactly from the counts every
+    // EXACT_EVERY events (bounds the rounding drift of the incremental sums to a few ulps)
+    private final double[] constSum; // sum_s n_s totalConstPerMs[s]
+    private final double[] gluSum; // sum_s n_s totalGluPerMs[s]
+    private final int[] sinceExact; // events since constSum/gluSum were last recomputed from the counts
+    private static final int EXACT_EVERY = 64;
     private final int[] open; // conducting channels per spine
     private int[] listBase;
     private int[] capacity;
@@ -64,6 +67,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     // Switch by activity (HYBRID): a spine-step whose expected events exceed switchAt x channels is done by the
     // exact step transition table instead (one uniform per channel); +inf: pure SSA.
     private final double switchAt;
+    private final boolean hybrid;
     private final TransitionTableCache tables;
     private int[] moveId = new int[16];
     private byte[] moveFrom = new byte[16];
@@ -83,6 +87,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             throw new IllegalArgumentException("switchAtEventsPerChannel must be > 0: " + switchAtEventsPerChannel);
         }
         this.switchAt = switchAtEventsPerChannel;
+        this.hybrid = switchAtEventsPerChannel != Double.POSITIVE_INFINITY;
         this.tables = new TransitionTableCache(scheme);
         this.scheme = scheme;
         this.stateCount = scheme.stateCount();
@@ -97,7 +102,6 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         totalConstPerMs = new double[s];
         totalGluPerMs = new double[s];
         conducting = new boolean[s];
-        rate = new double[s];
         int k = 0;
         for (int i = 0; i < s; i++) {
             exitStart[i] = k;
@@ -121,9 +125,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         counts = new int[spineCount * s];
         channelCount = new int[spineCount];
         clock = new double[spineCount];
-        spineA0 = new double[spineCount];
-        spineGlutamate = new double[spineCount];
-        Arrays.fill(spineGlutamate, Double.NaN);
+        constSum = new double[spineCount];
+        gluSum = new double[spineCount];
+        sinceExact = new int[spineCount];
         open = new int[spineCount];
         listBase = new int[spineCount];
         capacity = new int[spineCount];
@@ -167,7 +171,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public ChannelPopulations.Method method() {
-        return switchAt == Double.POSITIVE_INFINITY
+        return !hybrid
                 ? ChannelPopulations.Method.EVENT_DRIVEN : ChannelPopulations.Method.HYBRID;
     }
 
@@ -182,41 +186,39 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         }
         final int s = stateCount;
         final int[] counts = this.counts;
+        final int[] channelCount = this.channelCount;
+        final double[] clock = this.clock;
+        final double[] constSum = this.constSum;
+        final double[] gluSum = this.gluSum;
         final double[] tc = totalConstPerMs;
         final double[] tg = totalGluPerMs;
-        final double[] rate = this.rate;
+        final int resting = restingState;
+        final boolean hybrid = this.hybrid;
+        final ZigguratSampler.Exponential exponential = this.exponential;
+        long fired = 0;
         for (int sp = 0; sp < spineCount; sp++) {
             double g = glutamateMilliMolar[sp];
             if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
             }
-            int base = sp * s;
-            if (g == 0 && restingState >= 0 && counts[base + restingState] == channelCount[sp]) {
+            if (g == 0 && resting >= 0 && counts[sp * s + resting] == channelCount[sp]) {
                 continue; // resting spine: nothing can happen
             }
-            double a0 = spineA0[sp];
-            if (!(g == spineGlutamate[sp])) { // also true for the NaN that marks a stale cache
-                a0 = 0;
-                for (int i = 0; i < s; i++) {
-                    a0 += counts[base + i] * (tc[i] + tg[i] * g);
-                }
-                spineA0[sp] = a0;
-                spineGlutamate[sp] = g;
-            }
+            double a0 = constSum[sp] + gluSum[sp] * g;
             double c = clock[sp];
             double hazard = a0 * dtMs;
-            if (hazard > switchAt * channelCount[sp]) {
+            if (hybrid && hazard > switchAt * channelCount[sp]) {
                 tableStep(sp, dtMs, g); // busy spine: one uniform per channel beats many events
-                spineGlutamate[sp] = Double.NaN;
+                recomputeSums(sp);
                 continue;
             }
             if (c > hazard || !(a0 > 0)) {
                 clock[sp] = a0 > 0 ? c - hazard : c; // quiet step: no event, no random number
                 continue;
             }
-            for (int i = 0; i < s; i++) {
-                rate[i] = tc[i] + tg[i] * g;
-            }
+            double aConst = constSum[sp];
+            double aGlu = gluSum[sp];
+            int events = 0;
             double tLeftMs = dtMs;
             while (true) {
                 hazard = a0 * tLeftMs;
@@ -225,37 +227,71 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
                     break;
                 }
                 tLeftMs -= c / a0;
-                a0 = fire(sp, g, a0, rate);
+                int move = fire(sp, g, a0);
+                if (move < 0) { // rounding left no class with a positive rate: resynchronise the sums
+                    recomputeSums(sp);
+                    aConst = constSum[sp];
+                    aGlu = gluSum[sp];
+                } else {
+                    int from = move >>> 8;
+                    int to = move & 0xFF;
+                    aConst += tc[to] - tc[from];
+                    aGlu += tg[to] - tg[from];
+                    events++;
+                }
+                a0 = aConst + aGlu * g;
                 c = exponential.sample();
                 if (!(a0 > 0)) {
                     break;
                 }
             }
             clock[sp] = c;
-            // recompute rather than carry the incremental sum: no rounding drift across steps
-            a0 = 0;
-            for (int i = 0; i < s; i++) {
-                a0 += counts[base + i] * rate[i];
+            fired += events;
+            int since = sinceExact[sp] + events;
+            if (since >= EXACT_EVERY) {
+                recomputeSums(sp);
+            } else {
+                constSum[sp] = aConst;
+                gluSum[sp] = aGlu;
+                sinceExact[sp] = since;
             }
-            spineA0[sp] = a0;
         }
+        transitions += fired;
+    }
+
+    /** Sets the spine's propensity sums from its counts (no accumulated rounding). */
+    private void recomputeSums(int sp) {
+        final int s = stateCount;
+        final int base = sp * s;
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < s; i++) {
+            int n = counts[base + i];
+            a += n * totalConstPerMs[i];
+            b += n * totalGluPerMs[i];
+        }
+        constSum[sp] = a;
+        gluSum[sp] = b;
+        sinceExact[sp] = 0;
     }
 
     /**
-     * One event at a spine: picks class, exit and channel; returns the spine's new total propensity (0 when
-     * rounding left no class with a positive rate, in which case nothing fires). {@code rate[i]} is the total exit
-     * rate of state i at the spine's glutamate.
+     * One event at a spine: picks class, exit and channel and moves it; returns {@code from << 8 | to}, or -1 when
+     * rounding left no class with a positive rate (nothing fires). {@code a0} is the spine's total propensity at
+     * glutamate {@code g}.
      */
-    private double fire(int sp, double g, double a0, double[] rate) {
+    private int fire(int sp, double g, double a0) {
         final int s = stateCount;
         final int base = sp * s;
         final int[] counts = this.counts;
+        final double[] tc = totalConstPerMs;
+        final double[] tg = totalGluPerMs;
         double u = rng.nextDouble() * a0;
         int from = -1;
         int n = 0;
         for (int i = 0; i < s; i++) {
             int ni = counts[base + i];
-            double w = ni * rate[i];
+            double w = ni * (tc[i] + tg[i] * g);
             if (w == 0) {
                 continue;
             }
@@ -267,7 +303,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             u -= w; // rounding may run past the last class: it then takes the last non-empty one
         }
         if (from < 0) {
-            return 0;
+            return -1;
         }
         // u is uniform in [0, n * rate[from]): the exit whose share n * k contains it
         int exitEnd = exitStart[from + 1];
@@ -283,8 +319,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         int pick = n == 1 ? 0 : uniformIndex(n);
         int id = members[listBase[sp] + from * capacity[sp] + pick];
         moveClass(id, sp, from, to);
-        transitions++;
-        return a0 - rate[from] + rate[to];
+        return from << 8 | to;
     }
 
     /**
@@ -380,7 +415,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (conducting[st]) {
             open[sp]++;
         }
-        spineGlutamate[sp] = Double.NaN;
+        recomputeSums(sp);
     }
 
     @Override
@@ -442,7 +477,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (conducting[state[channelId]]) {
             open[sp]--;
         }
-        spineGlutamate[sp] = Double.NaN;
+        recomputeSums(sp);
         spineOf[channelId] = -1;
         if (freeCount == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeCount * 2);
