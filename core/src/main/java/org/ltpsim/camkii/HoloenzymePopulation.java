@@ -487,6 +487,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         return events;
     }
 
+    /** Phosphorylated inhibitor-1 fraction of a spine at its last update (tests). */
+    double i1Phospho(int spine) {
+        return i1Phospho[spine];
+    }
+
     /** Consistency check for tests: every subunit filed in the class its state and left neighbour imply. */
     boolean classesConsistent() {
         for (int spine = 0; spine < spines; spine++) {
