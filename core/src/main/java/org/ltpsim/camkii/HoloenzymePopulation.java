@@ -24,6 +24,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   AUTONOMOUS  -> PHOSPHO_CAM  kon(Ca)                                        CaM rebinding
  *   PHOSPHO_CAM -> CAM    }     Vmax / (Km + P), P = phosphorylated count      PP1, Michaelis-Menten: the
  *   AUTONOMOUS  -> INACTIVE }                                                  spine's total flux Vmax P/(Km+P)
+ *   (Vmax = resting capacity x free PP1 fraction from the spine's inhibitor-1 state, see below)
  *   holoenzyme  -> 12 x INACTIVE  turnover                                     replacement (optional)
  * </pre>
  * Autophosphorylation is intersubunit (Hanson et al. 1994; Rich and Schulman 1998): the catalysing subunit is the
@@ -32,6 +33,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * subunits, which makes activation steeply calcium dependent, while a phosphorylated subunit keeps its right
  * neighbour phosphorylatable after calcium has fallen (the memory). Saturation of PP1 by the many phosphorylated
  * subunits of an ON spine is what makes the ON state stable (Lisman and Zhabotinsky 2001; Miller et al. 2005).
+ *
+ * <p>PP1 under calcium control (optional, {@link CamkiiParameters#pp1CalciumControl()}; Lisman 1989, Zhabotinsky
+ * 2000): per spine the phosphorylated inhibitor-1 fraction p relaxes by {@code dp/dt = kPKA (1 - p) - kCaN h(Ca) p}
+ * (calcineurin activity h a Hill function of calcium), integrated exactly at each calcium change and every
+ * {@link #I1_UPDATE_SEC} while it relaxes; PP1's Vmax follows the free PP1 of the tight-binding PP1 / phospho-I1
+ * equilibrium ({@link CamkiiParameters#pp1FreeFraction(double)}). Modest sustained calcium frees PP1 (LTD side),
+ * a brief high pulse barely moves p and the kinase wins.
  *
  * <p>Exact SSA per spine: the subunits sit in five reaction classes ({@link ClassPartition}), all members of a
  * class having the same reactions at the same rates, so the total propensity is a sum over five classes and an
