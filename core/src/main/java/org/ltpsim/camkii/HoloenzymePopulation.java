@@ -24,6 +24,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   AUTONOMOUS  -> PHOSPHO_CAM  kon(Ca)                                        CaM rebinding
  *   PHOSPHO_CAM -> CAM    }     Vmax / (Km + P), P = phosphorylated count      PP1, Michaelis-Menten: the
  *   AUTONOMOUS  -> INACTIVE }                                                  spine's total flux Vmax P/(Km+P)
+ *   (Vmax = resting capacity x free PP1 fraction from the spine's inhibitor-1 state, see below)
  *   holoenzyme  -> 12 x INACTIVE  turnover                                     replacement (optional)
  * </pre>
  * Autophosphorylation is intersubunit (Hanson et al. 1994; Rich and Schulman 1998): the catalysing subunit is the
@@ -32,6 +33,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * subunits, which makes activation steeply calcium dependent, while a phosphorylated subunit keeps its right
  * neighbour phosphorylatable after calcium has fallen (the memory). Saturation of PP1 by the many phosphorylated
  * subunits of an ON spine is what makes the ON state stable (Lisman and Zhabotinsky 2001; Miller et al. 2005).
+ *
+ * <p>PP1 under calcium control (optional, {@link CamkiiParameters#pp1CalciumControl()}; Lisman 1989, Zhabotinsky
+ * 2000): per spine the phosphorylated inhibitor-1 fraction p relaxes by {@code dp/dt = kPKA (1 - p) - kCaN h(Ca) p}
+ * (calcineurin activity h a Hill function of calcium), integrated exactly at each calcium change and every
+ * {@link #I1_UPDATE_SEC} while it relaxes; PP1's Vmax follows the free PP1 of the tight-binding PP1 / phospho-I1
+ * equilibrium ({@link CamkiiParameters#pp1FreeFraction(double)}). Modest sustained calcium frees PP1 (LTD side),
+ * a brief high pulse barely moves p and the kinase wins.
  *
  * <p>Exact SSA per spine: the subunits sit in five reaction classes ({@link ClassPartition}), all members of a
  * class having the same reactions at the same rates, so the total propensity is a sum over five classes and an
@@ -51,6 +59,10 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     static final int K_PHOSPHO_CAM = 3;
     static final int K_AUTONOMOUS = 4;
     static final int CLASSES = 5;
+    /** Update interval of a relaxing phospho-I1 fraction at constant calcium (I1 time constants are >= seconds). */
+    static final double I1_UPDATE_SEC = 0.02;
+    /** A phospho-I1 fraction this close to its steady state is set to it and left alone. */
+    static final double I1_SETTLED = 1e-6;
 
     private final int spines;
     private final int holoenzymes;
@@ -60,6 +72,15 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final double[] residual;
     private final double[] cachedCa;
     private final double[] cachedKonHz;
+    /** PP1 Vmax of each spine, from its phospho-I1 fraction (calcineurin / inhibitor-1 control). */
+    private final double[] cachedVmaxHz;
+    /** Calcineurin activity h(Ca) at each spine's cached calcium. */
+    private final double[] cachedCanActivity;
+    /** Phosphorylated inhibitor-1 fraction of each spine, valid at {@link #i1TimeSec}. */
+    private final double[] i1Phospho;
+    private final double[] i1TimeSec;
+    /** True while a spine's phospho-I1 sits at the steady state of its calcium (no update needed). */
+    private final boolean[] i1Settled;
     /** Total propensity of each spine at its cached calcium and current state; NaN when unknown. */
     private final double[] cachedA0Hz;
     private final SwitchTracker tracker;
@@ -78,6 +99,12 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final int integerHill; // the Hill coefficient when it is a whole number 1..8, else 0
     private final double inverseHalfActivation;
     private final double onMaxHz;
+    private final boolean pp1CalciumControl;
+    private final int canIntegerHill; // as integerHill, for calcineurin
+    private final double inverseCanHalf;
+    private final double i1PkaHz;
+    private final double i1CanMaxHz;
+    private final double vmaxPerFreeHz; // Vmax at rest / free PP1 fraction at rest: Vmax(p) = this * free(p)
 
     private double timeSec;
     private long events;
@@ -100,6 +127,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.residual = new double[spines];
         this.cachedCa = new double[spines];
         this.cachedKonHz = new double[spines];
+        this.cachedVmaxHz = new double[spines];
+        this.cachedCanActivity = new double[spines];
+        this.i1Phospho = new double[spines];
+        this.i1TimeSec = new double[spines];
+        this.i1Settled = new boolean[spines];
         this.cachedA0Hz = new double[spines];
         Arrays.fill(cachedCa, Double.NaN);
         Arrays.fill(cachedA0Hz, Double.NaN);
@@ -117,6 +149,16 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.integerHill = hill == Math.rint(hill) && hill >= 1 && hill <= 8 ? (int) hill : 0;
         this.inverseHalfActivation = 1.0 / parameters.camHalfMicroMolar();
         this.onMaxHz = parameters.camOnMaxHz();
+        this.pp1CalciumControl = parameters.pp1CalciumControl();
+        double canHill = parameters.canHill();
+        this.canIntegerHill = canHill == Math.rint(canHill) && canHill >= 1 && canHill <= 8 ? (int) canHill : 0;
+        this.inverseCanHalf = 1.0 / parameters.canHalfMicroMolar();
+        this.i1PkaHz = parameters.i1PkaHz();
+        this.i1CanMaxHz = parameters.i1CanMaxHz();
+        double i1Rest = parameters.i1PhosphoSteady(parameters.pp1RestMicroMolar());
+        this.vmaxPerFreeHz = vmaxHz / parameters.pp1FreeFraction(i1Rest);
+        Arrays.fill(i1Phospho, i1Rest);
+        Arrays.fill(cachedVmaxHz, vmaxHz);
         for (int spine = 0; spine < spines; spine++) {
             residual[spine] = exp.sample();
         }
@@ -132,6 +174,9 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         if (caMicroMolar.length < spines) {
             throw new IllegalArgumentException("need calcium for " + spines + " spines, got " + caMicroMolar.length);
         }
+        if (pp1CalciumControl) {
+            updateInhibitor1(caMicroMolar, 0.0);
+        }
         // spines without an event at unchanged calcium: one vectorisable pass; the rest run the event loop in
         // ascending order (the order in which they draw random numbers, whichever kernel ran)
         int busy = hazardKernel.integrate(dtSec, caMicroMolar, cachedCa, cachedA0Hz, residual, spines, pending);
@@ -145,6 +190,9 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     @Override
     public void advanceUniform(double dtSec, double caMicroMolar) {
         checkStep(dtSec);
+        if (pp1CalciumControl) {
+            updateInhibitor1(null, caMicroMolar);
+        }
         for (int spine = 0; spine < spines; spine++) {
             advanceSpine(spine, dtSec, caMicroMolar);
         }
@@ -176,10 +224,61 @@ final class HoloenzymePopulation implements CamkiiPopulation {
                 kon = parameters.camOnHz(caMicroMolar);
             }
             cachedKonHz[spine] = kon;
+            if (pp1CalciumControl) {
+                cachedCanActivity[spine] = calcineurinActivity(caMicroMolar);
+            }
             cachedCa[spine] = caMicroMolar;
             cachedA0Hz[spine] = Double.NaN; // the rates changed
         }
         return cachedKonHz[spine];
+    }
+
+    /**
+     * Brings the spines' phospho-I1 fractions up to time {@link #timeSec} before a step at the given calcium:
+     * exactly (exponential relaxation at the calcium of the past interval, frozen as in the SSA) when a spine's
+     * calcium changes, and every {@link #I1_UPDATE_SEC} while it relaxes at constant calcium; a spine whose I1
+     * has settled costs one comparison. A changed PP1 Vmax invalidates the spine's cached total propensity.
+     */
+    private void updateInhibitor1(double[] caMicroMolar, double uniformCa) {
+        final double t = timeSec;
+        for (int spine = 0; spine < spines; spine++) {
+            final double ca = caMicroMolar == null ? uniformCa : caMicroMolar[spine];
+            final boolean changed = ca != cachedCa[spine];
+            if (!changed && (i1Settled[spine] || t - i1TimeSec[spine] < I1_UPDATE_SEC)) {
+                continue;
+            }
+            if (cachedCa[spine] == cachedCa[spine]) { // not NaN: the spine has run at cachedCa since i1TimeSec
+                final double k = i1PkaHz + i1CanMaxHz * cachedCanActivity[spine];
+                final double steady = i1PkaHz / k;
+                double p = steady + (i1Phospho[spine] - steady) * Math.exp(-k * (t - i1TimeSec[spine]));
+                if (!changed && Math.abs(p - steady) < I1_SETTLED) {
+                    p = steady;
+                    i1Settled[spine] = true;
+                }
+                i1Phospho[spine] = p;
+                cachedVmaxHz[spine] = vmaxPerFreeHz * parameters.pp1FreeFraction(p);
+                cachedA0Hz[spine] = Double.NaN;
+            }
+            if (changed) {
+                i1Settled[spine] = false;
+            }
+            i1TimeSec[spine] = t;
+        }
+    }
+
+    /** Calcineurin activity h(Ca) = x / (1 + x), x = (Ca / K_CaN)^n. */
+    private double calcineurinActivity(double caMicroMolar) {
+        double x;
+        if (canIntegerHill > 0) {
+            double ratio = caMicroMolar * inverseCanHalf;
+            x = ratio;
+            for (int k = 1; k < canIntegerHill; k++) {
+                x *= ratio;
+            }
+        } else {
+            x = Math.pow(caMicroMolar * inverseCanHalf, parameters.canHill());
+        }
+        return x / (1.0 + x);
     }
 
     /** Exact SSA of one spine over {@code dtSec}: integrate the total propensity against the Exp(1) residual. */
@@ -194,6 +293,7 @@ final class HoloenzymePopulation implements CamkiiPopulation {
             }
         }
         final double konHz = konHz(spine, caMicroMolar);
+        final double vmaxHz = cachedVmaxHz[spine];
         final double offHz = this.offHz;
         final double primedHz = offHz + autoHz;
         final double offTrappedHz = this.offTrappedHz;
@@ -393,6 +493,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     @Override
     public long eventCount() {
         return events;
+    }
+
+    /** Phosphorylated inhibitor-1 fraction of a spine at its last update (tests). */
+    double i1Phospho(int spine) {
+        return i1Phospho[spine];
     }
 
     /** Consistency check for tests: every subunit filed in the class its state and left neighbour imply. */
