@@ -73,9 +73,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mg", paramLabel = "MM", description = "extracellular Mg2+ in mM (0 = Mg-free bath)")
     Double mg;
 
-    @Option(names = "--camkii", description = "simulate CaMKII holoenzymes in every spine, driven by its calcium "
-            + "(data/camkii.toml); adds fraction_camkii_on to the summary")
+    @Option(names = "--camkii", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "simulate CaMKII holoenzymes in every spine, driven by its calcium (data/camkii.toml; "
+            + "on by default): fraction_camkii_on and the mechanistic outcome in the summary; --no-camkii for "
+            + "the calcium rule alone")
     boolean camkii;
+
+    @Option(names = "--mutant", paramLabel = "NAME", description = "CaMKII mutant: t286a (no T286 autophosphorylation)")
+    String mutant;
 
     @Option(names = "--camkii-set", paramLabel = "KEY=VALUE", description = "override one CaMKII parameter "
             + "(data/camkii.toml; repeatable; needs --camkii)")
@@ -101,7 +106,13 @@ public final class RunCommand implements Callable<Integer> {
         SpineExperiment experiment = new SpineExperiment(model, pathways, seed, params.get("protocol.after_ms"), 0);
         ParameterSet camkiiParams = null;
         if (!camkiiSets.isEmpty() && !camkii) {
-            throw new UserInputException("--camkii-set needs --camkii");
+            throw new UserInputException("--camkii-set cannot be used with --no-camkii");
+        }
+        if (mutant != null && !mutant.equalsIgnoreCase("t286a")) {
+            throw new UserInputException("unknown mutant '" + mutant + "' (known: t286a)");
+        }
+        if (mutant != null && !camkii) {
+            throw new UserInputException("--mutant " + mutant + " cannot be used with --no-camkii");
         }
         if (camkii) {
             camkiiParams = ParameterSet.defaults("camkii");
@@ -113,8 +124,11 @@ public final class RunCommand implements Callable<Integer> {
                     }
                     camkiiParams = camkiiParams.with(set.substring(0, eq).trim(), set.substring(eq + 1));
                 }
-                experiment = experiment.withCamkii(CamkiiParameters.from(camkiiParams),
-                        camkiiParams.getInt("holoenzyme.per_spine"));
+                CamkiiParameters camkiiModel = CamkiiParameters.from(camkiiParams);
+                if (mutant != null) {
+                    camkiiModel = camkiiModel.withT286a();
+                }
+                experiment = experiment.withCamkii(camkiiModel, camkiiParams.getInt("holoenzyme.per_spine"));
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage(), e);
             }
@@ -164,8 +178,11 @@ public final class RunCommand implements Callable<Integer> {
             words.add("--params " + paramsFile);
         }
         sets.forEach(s -> words.add("--set " + s));
-        if (camkii) {
-            words.add("--camkii");
+        if (!camkii) {
+            words.add("--no-camkii");
+        }
+        if (mutant != null) {
+            words.add("--mutant " + mutant);
         }
         camkiiSets.forEach(s -> words.add("--camkii-set " + s));
         if (drug != null) {
