@@ -56,7 +56,8 @@ public interface CamkiiPopulation {
     /** The longest ON period so far, the current one included, in seconds. */
     double longestOnSec(int spine);
 
-    /** The mechanistic LTP criterion: the switch has been ON for at least {@code switch.ltp_min_on_s}. */
+    /** The mechanistic LTP criterion: the switch is ON now and has been ON without a break for at least
+     *  {@code switch.ltp_min_on_s}. */
     boolean hasLtp(int spine);
 
     /** Completed ON and OFF periods of all spines of this population. */

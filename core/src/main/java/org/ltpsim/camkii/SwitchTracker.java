@@ -78,8 +78,10 @@ final class SwitchTracker {
         return on[spine] ? Math.max(longestOnSec[spine], nowSec - sinceSec[spine]) : longestOnSec[spine];
     }
 
+    /** Lasting potentiation: ON now, and without a break for at least the stated time (a switch that latched
+     *  for a while and was then erased, as during LFS, does not count). */
     boolean hasLtp(int spine, double nowSec) {
-        return longestOnSec(spine, nowSec) >= ltpMinOnSec;
+        return on[spine] && nowSec - sinceSec[spine] >= ltpMinOnSec;
     }
 
     SwitchLifetimes lifetimes() {
