@@ -34,7 +34,7 @@ public class EnsembleThreadsBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    @Param({"10240"})
+    @Param({"10240", "102400"})
     public int replicates;
 
     private ReactionNetwork network;
