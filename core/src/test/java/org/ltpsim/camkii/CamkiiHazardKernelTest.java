@@ -27,6 +27,13 @@ class CamkiiHazardKernelTest {
                 a0[s] = random.nextInt(10) == 0 ? Double.NaN : random.nextDouble() * 100;
                 residual[s] = random.nextInt(20) == 0 ? a0[s] * 1e-4 : random.nextDouble() * 0.02; // ties too
             }
+            if (size >= 2) {
+                // whatever the vector width and the draws: the first spine is quiet, the last needs the event loop
+                ca[0] = cached[0] = 0.1;
+                a0[0] = 1.0;
+                residual[0] = 0.5;
+                ca[size - 1] = 0.5;
+            }
             double[] r1 = residual.clone();
             double[] r2 = residual.clone();
             int[] p1 = new int[size];
@@ -38,7 +45,7 @@ class CamkiiHazardKernelTest {
             for (int s = 0; s < size; s++) {
                 assertEquals(Double.doubleToRawLongBits(r1[s]), Double.doubleToRawLongBits(r2[s]), "size " + size);
             }
-            assertEquals(true, n1 > 0 && n1 < size || size < 4, "both branches exercised at size " + size);
+            assertEquals(true, n1 > 0 && n1 < size || size < 2, "both branches exercised at size " + size);
         }
     }
 
