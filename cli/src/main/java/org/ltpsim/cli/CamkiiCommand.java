@@ -18,8 +18,8 @@ import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.camkii.RingW2Parameters;
 import org.ltpsim.camkii.SwitchLifetimes;
-import org.ltpsim.cli.io.AtomicOutput;
 import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.parallel.BlockExecutor;
@@ -70,8 +70,12 @@ public final class CamkiiCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all processors).")
     Integer threads;
 
-    @Option(names = "--out", required = true, description = "Output directory (replaced atomically).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory: a new or empty folder, or an earlier ltpsim result with --force.")
     Path out;
+
+    @Option(names = "--force", description = "Replace --out when it holds an earlier ltpsim result.")
+    boolean force;
 
     @Option(names = "--mutant", description = "Mutant: t286a (no T286 autophosphorylation).")
     String mutant;
@@ -99,6 +103,7 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputDirectory output = OutputDirectory.claim("--out", out, force);
         long startNanos = System.nanoTime();
         ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
         if (paramsFile != null) {
@@ -240,12 +245,11 @@ public final class CamkiiCommand implements Callable<Integer> {
                 .parameters(manifestParameters)
                 .wallTimeSec(wallSec);
         final int finalOnAtEnd = onAtEnd;
-        AtomicOutput.writeDirectory(out, dir -> {
+        output.write(manifest, dir -> {
             writeTimecourse(dir.resolve("timecourse.csv"), outputSec, course, phosphorylated, all, active, autonomous,
                     onCount);
             writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes, censoredOn, censoredOff);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary);
-            manifest.write(dir.resolve("manifest.json"));
         });
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "camkii: %d spines x %d holoenzymes, %.0f s: ON at end %d/%d, phosphorylated %.3f +- %.3f; %d events,"

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ltpsim.cli.io.AtomicOutput;
+import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.spine.CalciumPlot;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
@@ -17,6 +18,7 @@ import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineRunResult.Outcome;
 import org.ltpsim.spine.sim.SpineSimulator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,8 +36,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: available processors)")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "also write the table and calcium plots here")
+    @Option(names = "--out", paramLabel = "DIR", description = "also write the table and calcium plots here "
+            + "(a new or empty folder, or an earlier ltpsim result with --force)")
     Path out;
+
+    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
+    boolean force;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private final List<String> rows = new ArrayList<>();
     private SpineSimulator simulator;
@@ -43,6 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputDirectory output = out == null ? null : OutputDirectory.claim("--out", out, force);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new UserInputException("--threads must be >= 1: " + workers);
@@ -123,10 +133,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%nDone in %.1f s.%n", wall);
-        if (out != null) {
+        if (output != null) {
             SpineRunResult h = hfs;
             SpineRunResult l = lfs;
-            AtomicOutput.writeDirectory(out, dir -> {
+            Manifest manifest = new Manifest("demo " + String.join(" ", spec.commandLine().getParseResult()
+                    .originalArgs()), seed, workers).parameters(params.values()).wallTimeSec(wall);
+            output.write(manifest, dir -> {
                 Files.write(dir.resolve("demo.txt"), rows);
                 CalciumPlot.write(dir.resolve("calcium-hfs.png"), "HFS, 100 spines of one branch", h.traceBinMs(),
                         RunCommand.series(h));

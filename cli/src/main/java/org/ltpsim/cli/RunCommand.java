@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ltpsim.camkii.CamkiiParameters;
-import org.ltpsim.cli.io.AtomicOutput;
 import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.spine.CalciumPlot;
 import org.ltpsim.parallel.BlockExecutor;
@@ -58,8 +58,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "worker threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (replaced whole)")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
     Path out;
+
+    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
+    boolean force;
 
     @Option(names = "--params", paramLabel = "FILE", description = "TOML file of [section] key = value overrides")
     Path paramsFile;
@@ -88,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputDirectory output = OutputDirectory.claim("--out", out, force);
         ParameterSet params = parameters(paramsFile, sets, mg);
         boolean ap5 = drug(drug);
         if (threads < 1) {
@@ -144,18 +149,18 @@ public final class RunCommand implements Callable<Integer> {
         double wallSec = (System.nanoTime() - start) / 1e9;
         String command = "ltpsim run " + String.join(" ", commandLine());
         final ParameterSet camkiiUsed = camkiiParams;
-        AtomicOutput.writeDirectory(out, dir -> {
+        Manifest manifest = new Manifest(command, seed, threads).parameters(params.values())
+                .put("drug", ap5 ? "ap5" : "none").put("pathways", describe(pathways));
+        if (camkiiUsed != null) {
+            manifest.put("camkii_parameters", camkiiUsed.values());
+        }
+        manifest.wallTimeSec(wallSec);
+        output.write(manifest, dir -> {
             writeSpines(dir.resolve("spines.csv"), result);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary(result, wallSec));
             writeTraces(dir.resolve("calcium.csv"), result);
             CalciumPlot.write(dir.resolve("calcium.png"), "Spine calcium: " + describe(pathways)
                     + (ap5 ? " + AP5" : ""), result.traceBinMs(), series(result));
-            Manifest manifest = new Manifest(command, seed, threads).parameters(params.values())
-                    .put("drug", ap5 ? "ap5" : "none").put("pathways", describe(pathways));
-            if (camkiiUsed != null) {
-                manifest.put("camkii_parameters", camkiiUsed.values());
-            }
-            manifest.wallTimeSec(wallSec).write(dir.resolve("manifest.json"));
         });
         System.out.printf(Locale.ROOT, "%d spines on %d branches, %.1f s simulated in %.2f s: LTP %.3f, LTD %.3f, "
                 + "none %.3f (stimulated spines); results in %s%n", result.spineCount(), branches,
@@ -192,6 +197,9 @@ public final class RunCommand implements Callable<Integer> {
             words.add("--mg " + mg);
         }
         words.add("--out " + out);
+        if (force) {
+            words.add("--force");
+        }
         return words;
     }
 

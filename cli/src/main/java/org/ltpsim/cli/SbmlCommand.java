@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ltpsim.cli.io.AtomicOutput;
 import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.OutputFile;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.sbml.SbmlImportException;
@@ -59,11 +59,16 @@ public final class SbmlCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: available processors)")
     Integer threads;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "the table to write")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
+            description = "the table to write (a new file, or an earlier ltpsim table with --force)")
     Path out;
+
+    @Option(names = "--force", description = "replace --out when it is an earlier ltpsim table")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
+        OutputFile output = OutputFile.claim("--out", out, force);
         long startNanos = System.nanoTime();
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         SimulationMethod simulationMethod = checkArguments(threadCount);
@@ -84,7 +89,6 @@ public final class SbmlCommand implements Callable<Integer> {
         }
         double wallSec = (System.nanoTime() - startNanos) / 1e9;
 
-        Path manifestFile = manifestPath(out);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("replicates", replicates);
         parameters.put("t_end_s", tEndSec);
@@ -98,22 +102,15 @@ public final class SbmlCommand implements Callable<Integer> {
                 .put("algorithm", result.algorithm())
                 .put("replicates", result.replicates())
                 .put("events", result.events())
-                .put("output", out.getFileName().toString())
                 .parameters(parameters)
                 .wallTimeSec(wallSec);
         try {
-            AtomicOutput.writeFile(out, temporary -> writeTable(temporary, network, result));
+            output.write(manifest, temporary -> writeTable(temporary, network, result));
         } catch (IOException e) {
             throw new UserInputException("cannot write --out " + out + ": " + e, e);
         }
-        try {
-            AtomicOutput.writeFile(manifestFile, manifest::write);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(out); // never leave a table without its manifest
-            throw new UserInputException("cannot write " + manifestFile + ": " + e, e);
-        }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s and %s (%d realisations, %s, %.1f s)%n", out,
-                manifestFile.getFileName(), result.replicates(), result.algorithm(), wallSec);
+                output.manifest().getFileName(), result.replicates(), result.algorithm(), wallSec);
         return 0;
     }
 
@@ -131,9 +128,6 @@ public final class SbmlCommand implements Callable<Integer> {
         if (Math.abs(intervals - Math.rint(intervals)) > 1e-9 * intervals || intervals > 10_000_000) {
             throw new UserInputException("--t-end (" + tEndSec + ") must be a whole multiple of --dt-out: "
                     + dtOutSec);
-        }
-        if (Files.isDirectory(out)) {
-            throw new UserInputException("--out must be a file, not a directory: " + out);
         }
         if (threadCount < 1) {
             throw new UserInputException("--threads must be >= 1: " + threadCount);
@@ -164,13 +158,6 @@ public final class SbmlCommand implements Callable<Integer> {
             throw new UserInputException(message.startsWith(modelFile.toString()) ? message
                     : modelFile + ": " + message, e);
         }
-    }
-
-    /** {@code run.csv} -> {@code run.manifest.json}; a name without {@code .csv} gets the suffix appended. */
-    static Path manifestPath(Path table) {
-        String name = table.getFileName().toString();
-        String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return table.resolveSibling(stem + ".manifest.json");
     }
 
     /** Numbers in Java's shortest round-trip form: exact, locale-free, identical for identical doubles. */
