@@ -28,14 +28,14 @@ final class OutputGuard {
         if (absolute.getParent() == null || real.getParent() == null) {
             throw refuse(option, text, "is the file-system root; ltpsim never writes there");
         }
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isBlank() && realPathOfExistingPart(Path.of(home).toAbsolutePath()).equals(real)) {
+            throw refuse(option, text, "is your home folder; give a new directory inside it");
+        }
         Path cwd = realPathOfExistingPart(Path.of("").toAbsolutePath());
         if (cwd.startsWith(real)) {
             throw refuse(option, text, "is the current folder or one above it; give a new directory inside it, e.g. "
                     + option + " runs/NAME");
-        }
-        String home = System.getProperty("user.home");
-        if (home != null && !home.isBlank() && realPathOfExistingPart(Path.of(home).toAbsolutePath()).equals(real)) {
-            throw refuse(option, text, "is your home folder; give a new directory inside it");
         }
         if (Files.exists(real.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             throw refuse(option, text, "is the root of a repository; give a new directory inside it");
