@@ -10,8 +10,9 @@ import java.util.Locale;
 /**
  * A piecewise-constant calcium time course for {@code ltpsim camkii}: value {@code i} holds from
  * {@code startSec[i]} until {@code startSec[i+1]} (the last one for ever). The kernel is exact for such input.
- * Specs: {@code const:C}, {@code pulse:AMP_uM,START_s,DUR_s[,BASE_uM]}, {@code file:PATH} (rows {@code time_s,
- * ca_uM}, comma or whitespace separated, times increasing from 0; '#' starts a comment).
+ * Specs: {@code const:C}, {@code pulse:AMP_uM,START_s,DUR_s[,BASE_uM]}, {@code file:PATH[@COLUMN]} (rows
+ * {@code time_s, ca_uM}, comma or whitespace separated, times increasing; '#' starts a comment; or a table with a
+ * header such as the {@code calcium.csv} of {@code ltpsim run}, see {@link #readFile}).
  */
 final class CamkiiCalciumCourse {
     private final double[] startSec;
@@ -50,48 +51,68 @@ final class CamkiiCalciumCourse {
                         new double[] {base, amp, base});
             }
             case "file" -> {
-                return readFile(Path.of(body));
+                return readFile(body);
             }
             default -> throw new UserInputException("--calcium " + spec
                     + ": expected const:C, pulse:AMP_uM,START_s,DUR_s[,BASE_uM] or file:PATH");
         }
     }
 
-    private static CamkiiCalciumCourse readFile(Path file) {
+    /**
+     * {@code file:PATH[@COLUMN]}. Without a header the rows are {@code time_s, ca_uM}. With a header (a first row
+     * of names) the time column is {@code time_s} or {@code time_ms} and the calcium column is {@code COLUMN}, else
+     * {@code ca_uM}, else the first {@code *_mean_uM} column: so the {@code calcium.csv} that {@code ltpsim run}
+     * writes is read as it is ({@code @B_mean_uM} picks pathway B).
+     */
+    private static CamkiiCalciumCourse readFile(String body) {
+        int at = body.lastIndexOf('@');
+        Path file = Path.of(at < 0 ? body : body.substring(0, at));
+        String wanted = at < 0 ? null : body.substring(at + 1).trim();
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserInputException("calcium file " + file + ": no such file");
         } catch (IOException | RuntimeException e) {
             throw new UserInputException("cannot read calcium file " + file + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
+        Columns columns = null;
         List<double[]> rows = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             int hash = line.indexOf('#');
             String text = (hash < 0 ? line : line.substring(0, hash)).trim();
-            if (text.isEmpty() || (rows.isEmpty() && Character.isLetter(text.charAt(0)))) {
-                continue; // blank, comment, or a header row
+            if (text.isEmpty()) {
+                continue;
             }
             String[] fields = text.split("[,;\\s]+");
             String where = "calcium file " + file + " line " + (n + 1);
-            if (fields.length != 2) {
-                throw new UserInputException(where + ": expected 'time_s, ca_uM', got '" + text + "'");
+            if (columns == null) {
+                boolean header = Character.isLetter(text.charAt(0));
+                columns = header ? Columns.fromHeader(fields, wanted, where) : Columns.plain(wanted, where);
+                if (header) {
+                    continue;
+                }
+            }
+            if (fields.length <= Math.max(columns.time, columns.calcium)) {
+                throw new UserInputException(where + ": expected " + columns.describe() + ", got '" + text + "'");
             }
             double t;
             double c;
             try {
-                t = Double.parseDouble(fields[0]);
-                c = Double.parseDouble(fields[1]);
+                t = Double.parseDouble(fields[columns.time]) * columns.toSec;
+                c = Double.parseDouble(fields[columns.calcium]);
             } catch (NumberFormatException e) {
                 throw new UserInputException(where + ": not a number in '" + text + "'");
             }
             if (!(c >= 0 && c < Double.POSITIVE_INFINITY)) {
-                throw new UserInputException(where + ": calcium must be >= 0 uM, got " + fields[1]);
+                throw new UserInputException(where + ": calcium must be >= 0 uM, got " + fields[columns.calcium]);
             }
             if (!(t >= 0 && t < Double.POSITIVE_INFINITY)
                     || (!rows.isEmpty() && !(t > rows.get(rows.size() - 1)[0]))) {
-                throw new UserInputException(where + ": times must start at >= 0 s and increase, got " + fields[0]);
+                throw new UserInputException(where + ": times must start at >= 0 and increase, got "
+                        + fields[columns.time]);
             }
             rows.add(new double[] {t, c});
         }
@@ -108,6 +129,44 @@ final class CamkiiCalciumCourse {
             c[i] = rows.get(i)[1];
         }
         return new CamkiiCalciumCourse(t, c);
+    }
+
+    /** Which fields hold time and calcium, and the factor that turns the time unit into seconds. */
+    private record Columns(int time, int calcium, double toSec, String timeName, String calciumName) {
+        static Columns plain(String wanted, String where) {
+            if (wanted != null) {
+                throw new UserInputException(where + ": '@" + wanted + "' names a column, but the file has no header");
+            }
+            return new Columns(0, 1, 1.0, "time_s", "ca_uM");
+        }
+
+        static Columns fromHeader(String[] names, String wanted, String where) {
+            List<String> list = List.of(names);
+            int time = list.indexOf("time_s");
+            double toSec = 1.0;
+            if (time < 0) {
+                time = list.indexOf("time_ms");
+                toSec = 1e-3;
+            }
+            if (time < 0) {
+                throw new UserInputException(where + ": the header needs a time_s or time_ms column, has " + list);
+            }
+            int calcium = wanted != null ? list.indexOf(wanted) : list.indexOf("ca_uM");
+            if (calcium < 0 && wanted == null) {
+                for (int i = 0; i < names.length && calcium < 0; i++) {
+                    calcium = names[i].endsWith("_mean_uM") ? i : -1;
+                }
+            }
+            if (calcium < 0) {
+                throw new UserInputException(where + ": no calcium column " + (wanted != null ? "'" + wanted + "'"
+                        : "(ca_uM or *_mean_uM)") + " in the header " + list);
+            }
+            return new Columns(time, calcium, toSec, names[time], names[calcium]);
+        }
+
+        String describe() {
+            return "'" + timeName + ", " + calciumName + "'";
+        }
     }
 
     private static double number(String spec, String text, String what) {

@@ -55,7 +55,9 @@ public final class CamkiiCommand implements Callable<Integer> {
     Integer holoenzymes;
 
     @Option(names = "--calcium", defaultValue = "const:0.1", description = "const:C | pulse:AMP_uM,START_s,DUR_s"
-            + "[,BASE_uM] | file:PATH (rows 'time_s, ca_uM', piecewise constant). Default ${DEFAULT-VALUE}.")
+            + "[,BASE_uM] | file:PATH[@COLUMN] (rows 'time_s, ca_uM', or a table with a time_s or time_ms column "
+            + "such as the calcium.csv of 'ltpsim run': its first *_mean_uM column, or COLUMN), piecewise "
+            + "constant. Default ${DEFAULT-VALUE}.")
     String calcium;
 
     @Option(names = "--t-end", defaultValue = "60", description = "Simulated time, s (default ${DEFAULT-VALUE}).")
@@ -67,7 +69,7 @@ public final class CamkiiCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", description = "Worker threads (default: all processors).")
+    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
     Integer threads;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -77,10 +79,15 @@ public final class CamkiiCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace --out when it holds an earlier ltpsim result.")
     boolean force;
 
-    @Option(names = "--mutant", description = "Mutant: t286a (no T286 autophosphorylation).")
+    @Option(names = "--mutant", description = "Mutant: t286a. Threonine 286 cannot be phosphorylated (Giese et al. "
+            + "1998): no autonomous activity and no switch, but Ca2+/calmodulin-bound subunits remain active kinases "
+            + "(kinase_activity in timecourse.csv is unchanged while calcium is high).")
     String mutant;
 
-    @Option(names = "--inhibitor", description = "Apply the CaMKII inhibitor (inhibitor.block_fraction).")
+    @Option(names = "--inhibitor", description = "A catalytic-site CaMKII inhibitor (AIP-like; Sanhueza et al. 2007) "
+            + "blocking the fraction inhibitor.block_fraction of kinase activity: autophosphorylation slows by that "
+            + "fraction and so does the activity left for substrates (kinase_activity), also that of subunits "
+            + "already phosphorylated; T286 itself can still be phosphorylated when block_fraction < 1.")
     boolean inhibitor;
 
     @Option(names = "--pp1", description = "PP1 molecules per spine (overrides pp1.per_holoenzyme).")
@@ -129,10 +136,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         if (!(dtOutSec > 0 && dtOutSec <= tEndSec)) {
             throw new UserInputException("--dt-out must be > 0 s and <= --t-end: " + dtOutSec);
         }
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (threadCount < 1) {
-            throw new UserInputException("--threads must be >= 1: " + threadCount);
-        }
+        int threadCount = ThreadCount.resolve(threads);
         if ((long) h * 12 * Math.min(spines, BLOCK_SPINES) > Integer.MAX_VALUE / 2) {
             throw new UserInputException("--holoenzymes " + h + " is too large for one block of spines");
         }
@@ -239,15 +243,14 @@ public final class CamkiiCommand implements Callable<Integer> {
         Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
         manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
 
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        Manifest manifest = new Manifest("camkii " + String.join(" ", args), seed, threadCount)
+        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
                 .put("block_spines", BLOCK_SPINES)
                 .parameters(manifestParameters)
                 .wallTimeSec(wallSec);
         final int finalOnAtEnd = onAtEnd;
         output.write(manifest, dir -> {
             writeTimecourse(dir.resolve("timecourse.csv"), outputSec, course, phosphorylated, all, active, autonomous,
-                    onCount);
+                    onCount, finalParameters.inhibitorBlock());
             writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes, censoredOn, censoredOff);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary);
         });
@@ -354,18 +357,18 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     private static void writeTimecourse(Path file, double[] outputSec, CamkiiCalciumCourse course,
             RunningStats[] phosphorylated, float[][] all, RunningStats[] active, RunningStats[] autonomous,
-            int[] onCount) throws IOException {
+            int[] onCount, double inhibitorBlock) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("time_s,ca_uM,phospho_mean,phospho_sd,phospho_q05,phospho_q25,phospho_median,phospho_q75,"
-                    + "phospho_q95,active_mean,autonomous_mean,fraction_on");
+                    + "phospho_q95,active_mean,autonomous_mean,fraction_on,kinase_activity");
             for (int k = 0; k < outputSec.length; k++) {
                 float[] sorted = all[k].clone();
                 Arrays.sort(sorted);
-                w.printf(Locale.ROOT, "%.6g,%.6g,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", outputSec[k],
+                w.printf(Locale.ROOT, "%.6g,%.6g,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", outputSec[k],
                         course.valueAt(outputSec[k]), phosphorylated[k].mean(), phosphorylated[k].sampleSd(),
                         quantile(sorted, 0.05), quantile(sorted, 0.25), quantile(sorted, 0.5),
                         quantile(sorted, 0.75), quantile(sorted, 0.95), active[k].mean(), autonomous[k].mean(),
-                        onCount[k] / (double) sorted.length);
+                        onCount[k] / (double) sorted.length, active[k].mean() * (1 - inhibitorBlock));
             }
         }
     }

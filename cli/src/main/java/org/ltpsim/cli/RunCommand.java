@@ -1,7 +1,5 @@
 package org.ltpsim.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,16 +13,19 @@ import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.spine.CalciumPlot;
+import org.ltpsim.cli.spine.RunSummary;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.input.Protocols;
+import org.ltpsim.spine.input.SpikeTimeFile;
 import org.ltpsim.spine.input.Stimulus;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineSimulator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,13 +37,21 @@ import picocli.CommandLine.Option;
         description = "Simulate spines under a stimulation protocol: individual AMPA/NMDA channels, voltage, "
                 + "calcium and the calcium rule (LTP / LTD / none per spine).")
 public final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--protocol", defaultValue = "hfs",
             description = "pathway A's protocol: hfs, lfs, tbs, pairing, none (default: ${DEFAULT-VALUE})")
     String protocol;
 
     @Option(names = "--spike-times", paramLabel = "FILE",
-            description = "pathway A's presynaptic spike times (ms, ascending) from a file, instead of --protocol")
+            description = "pathway A's presynaptic spike times (ascending) from a file, instead of --protocol; "
+                    + "the unit is the file's '# unit: ms' or '# unit: s' line, else --spike-times-unit, else ms")
     Path spikeTimes;
+
+    @Option(names = "--spike-times-unit", paramLabel = "ms|s",
+            description = "unit of the numbers in spike-time files that do not state one (default: ms)")
+    String spikeTimesUnit;
 
     @Option(names = "--spines", defaultValue = "100", description = "spines of pathway A (default: ${DEFAULT-VALUE})")
     int spines;
@@ -55,8 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "worker threads (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
+    Integer threads;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
@@ -95,17 +104,28 @@ public final class RunCommand implements Callable<Integer> {
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
         ParameterSet params = parameters(paramsFile, sets, mg);
         boolean ap5 = drug(drug);
-        if (threads < 1) {
-            throw new UserInputException("--threads must be >= 1: " + threads);
+        int threadCount = ThreadCount.resolve(threads);
+        if (spikeTimes != null && spec.commandLine().getParseResult().hasMatchedOption("--protocol")) {
+            throw new UserInputException("--protocol " + protocol + " and --spike-times " + spikeTimes
+                    + " both set pathway A's input: give one");
         }
         List<Pathway> pathways = new ArrayList<>();
-        Stimulus a = spikeTimes != null ? Protocols.fromFile(spikeTimes) : Protocols.named(protocol, params);
+        Stimulus a = spikeTimes != null ? spikeTimes(spikeTimes) : Protocols.named(protocol, params);
         if (spines < 1) {
             throw new UserInputException("--spines must be >= 1: " + spines);
         }
         pathways.add(new Pathway("A", a, spines));
-        for (String spec : extraPathways) {
-            pathways.add(pathway(spec, params));
+        for (String pathwaySpec : extraPathways) {
+            Pathway extra = pathway(pathwaySpec, params);
+            if (pathways.stream().anyMatch(p -> p.name().equals(extra.name()))) {
+                throw new UserInputException("--pathway " + pathwaySpec + ": the name '" + extra.name()
+                        + "' is taken (pathway A is --protocol's); give each pathway its own name");
+            }
+            pathways.add(extra);
+        }
+        if (pathways.stream().noneMatch(RunCommand::stimulated)) {
+            throw new UserInputException("--protocol " + protocol + ": no pathway is stimulated, so there is "
+                    + "nothing to measure; choose a protocol (hfs, lfs, tbs, pairing) or add a stimulated --pathway");
         }
         SpineModel model = SpineModel.from(params, ap5);
         SpineExperiment experiment = new SpineExperiment(model, pathways, seed, params.get("protocol.after_ms"), 0);
@@ -142,65 +162,30 @@ public final class RunCommand implements Callable<Integer> {
         int branches = simulator.branchCount(experiment);
         long start = System.nanoTime();
         SpineRunResult result;
-        try (BlockExecutor executor = new BlockExecutor(threads);
+        try (BlockExecutor executor = new BlockExecutor(threadCount);
                 ProgressBar progress = new ProgressBar(System.err, "run", branches)) {
             result = simulator.run(experiment, executor, progress::update);
         }
         double wallSec = (System.nanoTime() - start) / 1e9;
-        String command = "ltpsim run " + String.join(" ", commandLine());
         final ParameterSet camkiiUsed = camkiiParams;
-        Manifest manifest = new Manifest(command, seed, threads).parameters(params.values())
-                .put("drug", ap5 ? "ap5" : "none").put("pathways", describe(pathways));
+        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount).parameters(params.values())
+                .put("drug", ap5 ? "ap5" : "none").put("pathways", describe(pathways))
+                .put("pathway_inputs", inputs(pathways));
         if (camkiiUsed != null) {
             manifest.put("camkii_parameters", camkiiUsed.values());
         }
         manifest.wallTimeSec(wallSec);
         output.write(manifest, dir -> {
             writeSpines(dir.resolve("spines.csv"), result);
-            Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary(result, wallSec));
+            Manifest.json().writeValue(dir.resolve("summary.json").toFile(), RunSummary.json(result, wallSec));
             writeTraces(dir.resolve("calcium.csv"), result);
             CalciumPlot.write(dir.resolve("calcium.png"), "Spine calcium: " + describe(pathways)
                     + (ap5 ? " + AP5" : ""), result.traceBinMs(), series(result));
         });
-        System.out.printf(Locale.ROOT, "%d spines on %d branches, %.1f s simulated in %.2f s: LTP %.3f, LTD %.3f, "
-                + "none %.3f (stimulated spines); results in %s%n", result.spineCount(), branches,
-                experiment.endMs() / 1000, wallSec, fraction(result, SpineRunResult.Outcome.LTP),
-                fraction(result, SpineRunResult.Outcome.LTD), fraction(result, SpineRunResult.Outcome.NONE), out);
+        System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %.1f s simulated in %.2f s; results in %s%n",
+                result.spineCount(), branches, branches == 1 ? "" : "es", experiment.endMs() / 1000, wallSec, out);
+        RunSummary.consoleLines(result).forEach(System.out::println);
         return 0;
-    }
-
-    private List<String> commandLine() {
-        List<String> words = new ArrayList<>();
-        words.add("--protocol " + protocol);
-        if (spikeTimes != null) {
-            words.add("--spike-times " + spikeTimes);
-        }
-        words.add("--spines " + spines);
-        extraPathways.forEach(p -> words.add("--pathway " + p));
-        words.add("--seed " + seed);
-        words.add("--threads " + threads);
-        if (paramsFile != null) {
-            words.add("--params " + paramsFile);
-        }
-        sets.forEach(s -> words.add("--set " + s));
-        if (!camkii) {
-            words.add("--no-camkii");
-        }
-        if (mutant != null) {
-            words.add("--mutant " + mutant);
-        }
-        camkiiSets.forEach(s -> words.add("--camkii-set " + s));
-        if (drug != null) {
-            words.add("--drug " + drug);
-        }
-        if (mg != null) {
-            words.add("--mg " + mg);
-        }
-        words.add("--out " + out);
-        if (force) {
-            words.add("--force");
-        }
-        return words;
     }
 
     /** Defaults, then the file, then each --set, then --mg; any bad key, unit or value is one line. */
@@ -237,7 +222,35 @@ public final class RunCommand implements Callable<Integer> {
         throw new UserInputException("unknown drug '" + drug + "' (known: ap5)");
     }
 
-    static Pathway pathway(String spec, ParameterSet params) {
+    /** Names become CSV column prefixes and plot labels: letters, digits, '_' and '-' only. */
+    private static final java.util.regex.Pattern PATHWAY_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    private Stimulus spikeTimes(Path file) {
+        SpikeTimeFile.Read read;
+        try {
+            read = SpikeTimeFile.read(file, spikeTimesUnit);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        read.warning().ifPresent(w -> System.err.println("ltpsim: warning: " + w));
+        spikeTimeUnits.put(read.stimulus().name(), read.unit() + " (from " + read.unitFrom() + ")");
+        return read.stimulus();
+    }
+
+    /** The unit each spike-time file was read in, for the manifest. */
+    private final java.util.Map<String, String> spikeTimeUnits = new java.util.LinkedHashMap<>();
+
+    private java.util.Map<String, String> inputs(List<Pathway> pathways) {
+        java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+        for (Pathway p : pathways) {
+            String name = p.stimulus().name();
+            inputs.put(p.name(), spikeTimeUnits.containsKey(name) ? name + ", times in " + spikeTimeUnits.get(name)
+                    : "protocol " + name);
+        }
+        return inputs;
+    }
+
+    Pathway pathway(String spec, ParameterSet params) {
         String[] parts = spec.split(":");
         if (parts.length != 3 || parts[0].isBlank()) {
             throw new UserInputException("--pathway expects NAME:PROTOCOL:SPINES, e.g. B:none:100: '" + spec + "'");
@@ -248,10 +261,15 @@ public final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UserInputException("--pathway " + spec + ": spine count '" + parts[2] + "' is not a number");
         }
-        Stimulus stimulus = parts[1].startsWith("file=") ? Protocols.fromFile(Path.of(parts[1].substring(5)))
+        String name = parts[0].trim();
+        if (!PATHWAY_NAME.matcher(name).matches()) {
+            throw new UserInputException("--pathway " + spec + ": the name '" + name + "' must start with a letter "
+                    + "and hold only letters, digits, '_' and '-'");
+        }
+        Stimulus stimulus = parts[1].startsWith("file=") ? spikeTimes(Path.of(parts[1].substring(5)))
                 : Protocols.named(parts[1], params);
         try {
-            return new Pathway(parts[0].trim(), stimulus, count);
+            return new Pathway(name, stimulus, count);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--pathway " + spec + ": " + e.getMessage(), e);
         }
@@ -269,88 +287,6 @@ public final class RunCommand implements Callable<Integer> {
         return p.stimulus().pulseCount() > 0;
     }
 
-    static double fraction(SpineRunResult r, SpineRunResult.Outcome outcome) {
-        int hits = 0;
-        int total = 0;
-        for (int i = 0; i < r.spineCount(); i++) {
-            if (stimulated(r.pathways().get(r.layout().pathwayOf(i)))) {
-                total++;
-                if (r.outcome(i) == outcome) {
-                    hits++;
-                }
-            }
-        }
-        return total == 0 ? Double.NaN : (double) hits / total;
-    }
-
-    static ObjectNode summary(SpineRunResult r, double wallSec) {
-        ObjectNode root = Manifest.json().createObjectNode();
-        int stimulated = 0;
-        double peakSum = 0;
-        for (int i = 0; i < r.spineCount(); i++) {
-            if (stimulated(r.pathways().get(r.layout().pathwayOf(i)))) {
-                stimulated++;
-                peakSum += r.peakCaMicroMolar(i);
-            }
-        }
-        root.put("spines", r.spineCount());
-        root.put("stimulated_spines", stimulated);
-        root.put("branches", r.layout().branchCount());
-        putFraction(root, "fraction_ltp", fraction(r, SpineRunResult.Outcome.LTP));
-        putFraction(root, "fraction_ltd", fraction(r, SpineRunResult.Outcome.LTD));
-        putFraction(root, "fraction_none", fraction(r, SpineRunResult.Outcome.NONE));
-        putFraction(root, "mean_peak_ca_uM", stimulated == 0 ? Double.NaN : peakSum / stimulated);
-        if (r.hasCamkii()) {
-            int on = 0;
-            int ltp = 0;
-            for (int i = 0; i < r.spineCount(); i++) {
-                if (stimulated(r.pathways().get(r.layout().pathwayOf(i)))) {
-                    on += r.camkiiOn(i) ? 1 : 0;
-                    ltp += r.camkiiLtp(i) ? 1 : 0;
-                }
-            }
-            putFraction(root, "fraction_camkii_on", stimulated == 0 ? Double.NaN : (double) on / stimulated);
-            putFraction(root, "fraction_camkii_ltp", stimulated == 0 ? Double.NaN : (double) ltp / stimulated);
-        }
-        root.put("q_ltd_uM_s", r.experiment().model().qLtdMicroMolarSec());
-        root.put("q_ltp_uM_s", r.experiment().model().qLtpMicroMolarSec());
-        root.put("simulated_ms", r.experiment().endMs());
-        root.put("ap5", r.experiment().model().ap5());
-        root.put("mg_mM", r.experiment().model().mgMilliMolar());
-        ArrayNode pathways = root.putArray("pathways");
-        for (int p = 0; p < r.pathways().size(); p++) {
-            Pathway pathway = r.pathways().get(p);
-            ObjectNode node = pathways.addObject();
-            node.put("name", pathway.name());
-            node.put("protocol", pathway.stimulus().name());
-            node.put("pulses", pathway.stimulus().pulseCount());
-            node.put("spines", pathway.spineCount());
-            putFraction(node, "fraction_ltp", r.fraction(p, SpineRunResult.Outcome.LTP));
-            putFraction(node, "fraction_ltd", r.fraction(p, SpineRunResult.Outcome.LTD));
-            putFraction(node, "fraction_none", r.fraction(p, SpineRunResult.Outcome.NONE));
-            putFraction(node, "mean_peak_ca_uM", r.mean(p, r::peakCaMicroMolar));
-            putFraction(node, "mean_q_max_uM_s", r.mean(p, r::qMaxMicroMolarSec));
-            putFraction(node, "mean_peak_depolarisation_mV", r.mean(p, r::peakDepolarisationMv));
-            putFraction(node, "mean_ca_elevated_ms", r.mean(p, r::caElevatedMs));
-            if (r.hasCamkii()) {
-                putFraction(node, "fraction_camkii_on", r.fractionCamkiiOn(p));
-            }
-        }
-        root.put("fast_steps", r.fastSteps());
-        root.put("slow_steps", r.slowSteps());
-        root.put("silence_jumps", r.jumps());
-        root.put("wall_time_s", wallSec);
-        return root;
-    }
-
-    private static void putFraction(ObjectNode node, String key, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
-    }
-
     static void writeSpines(Path file, SpineRunResult r) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file)) {
             w.write("id,branch,pathway,releases,peak_ca_uM,q_max_uM_s,q_end_uM_s,outcome,peak_depolarisation_mV,"
@@ -362,9 +298,18 @@ public final class RunCommand implements Callable<Integer> {
                         r.peakCaMicroMolar(i), r.qMaxMicroMolarSec(i), r.qEndMicroMolarSec(i), r.outcome(i),
                         r.peakDepolarisationMv(i), r.caElevatedMs(i), r.caInfluxMicroMolar(i),
                         r.nmdaOpenChannelMs(i)).stripTrailing() + (r.hasCamkii() ? "," + r.camkiiOn(i) + ","
-                        + r.camkiiLtp(i) : "") + "\n");
+                        + verdict(r.camkiiVerdict(i)) : "") + "\n");
             }
         }
+    }
+
+    /** The spines.csv camkii_ltp column: true, false, or undecided (ON, but for less than the criterion). */
+    private static String verdict(SpineRunResult.CamkiiVerdict verdict) {
+        return switch (verdict) {
+            case LTP -> "true";
+            case NO_LTP -> "false";
+            case UNDECIDED -> "undecided";
+        };
     }
 
     static void writeTraces(Path file, SpineRunResult r) throws IOException {

@@ -56,7 +56,7 @@ public final class SbmlCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "master seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", description = "worker threads (default: available processors)")
+    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
     Integer threads;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",
@@ -70,7 +70,7 @@ public final class SbmlCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputFile output = OutputFile.claim("--out", out, force);
         long startNanos = System.nanoTime();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int threadCount = ThreadCount.resolve(threads);
         SimulationMethod simulationMethod = checkArguments(threadCount);
         byte[] modelBytes = readModel();
         ReactionNetwork network = importModel(modelBytes);
@@ -94,7 +94,7 @@ public final class SbmlCommand implements Callable<Integer> {
         parameters.put("t_end_s", tEndSec);
         parameters.put("dt_out_s", dtOutSec);
         parameters.put("method", simulationMethod.name().toLowerCase(Locale.ROOT));
-        Manifest manifest = new Manifest("sbml", seed, threadCount)
+        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
                 .put("model", modelFile.toString())
                 .put("model_id", network.id())
                 .put("model_sha256", Manifest.sha256(modelBytes))
@@ -128,9 +128,6 @@ public final class SbmlCommand implements Callable<Integer> {
         if (Math.abs(intervals - Math.rint(intervals)) > 1e-9 * intervals || intervals > 10_000_000) {
             throw new UserInputException("--t-end (" + tEndSec + ") must be a whole multiple of --dt-out: "
                     + dtOutSec);
-        }
-        if (threadCount < 1) {
-            throw new UserInputException("--threads must be >= 1: " + threadCount);
         }
         return switch (method.toLowerCase(Locale.ROOT)) {
             case "ssa" -> SimulationMethod.SSA;

@@ -34,13 +34,18 @@ class RunCommandTest {
         assertEquals(26, csv.size(), "header + 25 spines");
         assertTrue(csv.get(0).startsWith("id,branch,pathway,releases,peak_ca_uM,q_max_uM_s"));
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        double sum = summary.get("fraction_ltp").asDouble() + summary.get("fraction_ltd").asDouble()
-                + summary.get("fraction_none").asDouble();
+        JsonNode a = summary.get("pathways").get(0);
+        JsonNode rule = a.get("calcium_rule");
+        double sum = rule.get("fraction_ltp").asDouble() + rule.get("fraction_ltd").asDouble()
+                + rule.get("fraction_none").asDouble();
         assertEquals(1.0, sum, 1e-12);
-        assertEquals(20, summary.get("stimulated_spines").asInt());
-        assertTrue(summary.get("mean_peak_ca_uM").asDouble() > REST_CA_UM);
-        assertEquals("B", summary.get("pathways").get(1).get("name").asText());
-        assertEquals(1.0, summary.get("pathways").get(1).get("fraction_none").asDouble());
+        assertEquals(20, a.get("spines").asInt());
+        assertTrue(a.get("stimulated").asBoolean());
+        assertTrue(a.get("mean_peak_ca_uM").asDouble() > REST_CA_UM);
+        JsonNode b = summary.get("pathways").get(1);
+        assertEquals("B", b.get("name").asText());
+        assertFalse(b.get("stimulated").asBoolean());
+        assertEquals(1.0, b.get("calcium_rule").get("fraction_none").asDouble());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals(3, manifest.get("seed").asLong());
         assertTrue(manifest.get("parameters").has("nmda.channels_per_spine"));
@@ -60,8 +65,8 @@ class RunCommandTest {
         Path out = dir.resolve("ap5");
         assertEquals(0, Main.execute(args(out, "--drug", "ap5")));
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        assertEquals(0.0, summary.get("fraction_ltp").asDouble());
-        assertEquals(REST_CA_UM, summary.get("mean_peak_ca_uM").asDouble(), 1e-12);
+        assertEquals(0.0, summary.get("pathways").get(0).get("calcium_rule").get("fraction_ltp").asDouble());
+        assertEquals(REST_CA_UM, summary.get("pathways").get(0).get("mean_peak_ca_uM").asDouble(), 1e-12);
         Path times = dir.resolve("times.txt");
         Files.writeString(times, "10 20 30\n");
         Path custom = dir.resolve("custom");
@@ -69,12 +74,12 @@ class RunCommandTest {
         JsonNode s2 = new ObjectMapper().readTree(custom.resolve("summary.json").toFile());
         assertEquals(0.0, s2.get("mg_mM").asDouble());
         assertEquals(3, s2.get("pathways").get(0).get("pulses").asInt());
-        assertTrue(!s2.has("fraction_camkii_on"), "no CaMKII with --no-camkii");
+        assertTrue(!s2.get("pathways").get(0).has("camkii"), "no CaMKII with --no-camkii");
 
         Path withCamkii = dir.resolve("camkii");
         assertEquals(0, Main.execute(args(withCamkii, "--camkii-set", "holoenzyme.per_spine=8")));
         JsonNode s3 = new ObjectMapper().readTree(withCamkii.resolve("summary.json").toFile());
-        double on = s3.get("fraction_camkii_on").asDouble();
+        double on = s3.get("pathways").get(0).get("camkii").get("fraction_on_at_end").asDouble();
         assertTrue(on >= 0 && on <= 1, "fraction_camkii_on " + on);
         assertTrue(Files.readAllLines(withCamkii.resolve("spines.csv")).get(0).endsWith(",camkii_on,camkii_ltp"));
     }
@@ -96,9 +101,12 @@ class RunCommandTest {
                 "t286a")).toArray(String[]::new)));
         JsonNode w = new ObjectMapper().readTree(wild.resolve("summary.json").toFile());
         JsonNode m = new ObjectMapper().readTree(t286a.resolve("summary.json").toFile());
-        assertTrue(w.get("fraction_camkii_on").asDouble() > 0.5, "wild type ON " + w.get("fraction_camkii_on"));
-        assertEquals(0.0, m.get("fraction_camkii_on").asDouble());
-        assertEquals(0.0, m.get("fraction_camkii_ltp").asDouble());
+        JsonNode wildCamkii = w.get("pathways").get(0).get("camkii");
+        JsonNode mutant = m.get("pathways").get(0).get("camkii");
+        assertTrue(wildCamkii.get("fraction_on_at_end").asDouble() > 0.5, "wild type ON " + wildCamkii);
+        assertEquals(0.0, mutant.get("fraction_on_at_end").asDouble());
+        assertEquals(0.0, mutant.get("fraction_ltp").asDouble(), "every switch OFF: decided, no lasting LTP");
+        assertEquals("t286a", m.get("camkii_mutant").asText());
     }
 
     @Test

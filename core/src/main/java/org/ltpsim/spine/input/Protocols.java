@@ -68,49 +68,8 @@ public final class Protocols {
         return times;
     }
 
-    /**
-     * Reads spike times (ms, ascending) from a text file: numbers separated by whitespace, commas or new lines;
-     * {@code #} starts a comment. A malformed file is refused naming the file, line and token.
-     */
+    /** Spike times from a file, in the unit it states (ms if it states none); see {@link SpikeTimeFile}. */
     public static Stimulus fromFile(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read spike-time file " + file + ": " + e.getMessage(), e);
-        }
-        List<Double> times = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n);
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
-            for (String token : line.trim().split("[\\s,;]+")) {
-                if (token.isEmpty()) {
-                    continue;
-                }
-                double t;
-                try {
-                    t = Double.parseDouble(token);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("spike-time file " + file + " line " + (n + 1)
-                            + ": '" + token + "' is not a time in ms");
-                }
-                if (!(t >= 0) || Double.isInfinite(t)) {
-                    throw new IllegalArgumentException("spike-time file " + file + " line " + (n + 1)
-                            + ": time " + token + " must be finite and >= 0 ms");
-                }
-                if (!times.isEmpty() && t < times.get(times.size() - 1)) {
-                    throw new IllegalArgumentException("spike-time file " + file + " line " + (n + 1)
-                            + ": time " + token + " is earlier than the one before; times must be ascending");
-                }
-                times.add(t);
-            }
-        }
-        if (times.isEmpty()) {
-            throw new IllegalArgumentException("spike-time file " + file + " holds no spike times");
-        }
-        return Stimulus.presynaptic("file:" + file.getFileName(), times.stream().mapToDouble(Double::doubleValue).toArray());
+        return SpikeTimeFile.read(file, null).stimulus();
     }
 }

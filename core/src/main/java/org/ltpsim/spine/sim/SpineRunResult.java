@@ -11,6 +11,13 @@ public final class SpineRunResult {
     /** Plasticity outcome of the calcium rule. */
     public enum Outcome { LTD, NONE, LTP }
 
+    /**
+     * The CaMKII readout of lasting potentiation at the end of the run: the switch ON without a break for at least
+     * {@code switch.ltp_min_on_s} (LTP), OFF (NO_LTP), or ON for less than that (UNDECIDED: the run ended before
+     * the criterion could be judged).
+     */
+    public enum CamkiiVerdict { LTP, NO_LTP, UNDECIDED }
+
     private final SpineExperiment experiment;
     private final SpineLayout layout;
     final double[] peakCaMicroMolar;
@@ -163,6 +170,14 @@ public final class SpineRunResult {
     }
 
     /** Fraction of the spines of {@code pathway} (all if -1) whose CaMKII switch is ON at the end. */
+    /** The CaMKII verdict of one spine; only meaningful when {@link #hasCamkii()}. */
+    public CamkiiVerdict camkiiVerdict(int spine) {
+        if (camkiiLtp[spine]) {
+            return CamkiiVerdict.LTP;
+        }
+        return camkiiOn[spine] ? CamkiiVerdict.UNDECIDED : CamkiiVerdict.NO_LTP;
+    }
+
     public double fractionCamkiiOn(int pathway) {
         return mean(pathway, i -> camkiiOn[i] ? 1 : 0);
     }

@@ -53,7 +53,30 @@ class ProtocolsTest {
         assertMessage("must be finite and >= 0", bad);
         Files.writeString(bad, "# nothing\n");
         assertMessage("holds no spike times", bad);
-        assertMessage("cannot read spike-time file", dir.resolve("missing.txt"));
+        assertMessage("missing.txt: no such file", dir.resolve("missing.txt"));
+        Files.writeString(bad, "# unit: minutes\n1 2\n");
+        assertMessage("unit must be ms or s", bad);
+    }
+
+    @Test
+    void spikeTimeUnits(@TempDir Path dir) throws Exception {
+        Path seconds = dir.resolve("s.txt");
+        Files.writeString(seconds, "# unit: s\n0.5 1.25\n");
+        SpikeTimeFile.Read read = SpikeTimeFile.read(seconds, null);
+        assertArrayEquals(new double[] {500, 1250}, read.stimulus().spikeTimesMs());
+        assertEquals("file", read.unitFrom());
+        assertTrue(read.warning().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> SpikeTimeFile.read(seconds, "ms"), "file and option disagree");
+
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "0.5 1.25\n");
+        assertArrayEquals(new double[] {500, 1250}, SpikeTimeFile.read(plain, "s").stimulus().spikeTimesMs());
+        SpikeTimeFile.Read asMs = SpikeTimeFile.read(plain, null);
+        assertArrayEquals(new double[] {0.5, 1.25}, asMs.stimulus().spikeTimesMs());
+        assertEquals("default", asMs.unitFrom());
+        assertTrue(asMs.warning().orElseThrow().contains("look like seconds"), "0.75 ms apart: faster than a neuron");
+        Files.writeString(plain, "10 20 30\n");
+        assertTrue(SpikeTimeFile.read(plain, null).warning().isEmpty(), "10 ms apart: a 100 Hz train, plausible");
     }
 
     private static void assertMessage(String part, Path file) {
