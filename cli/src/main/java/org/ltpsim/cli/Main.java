@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code ltpsim} command. Each subcommand is its own class; errors end in one line and a non-zero exit. */
 @Command(name = "ltpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Parallel stochastic simulator of long-term potentiation at dendritic spines.",
-        subcommands = {DemoCommand.class, RunCommand.class, CamkiiCommand.class, SbmlCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, CamkiiCommand.class, SbmlCommand.class,
+            ParamsCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (arguments, files, parameters). */
     public static final int EXIT_BAD_INPUT = 2;

@@ -39,13 +39,55 @@ class ParameterSetTest {
     @Test
     void badOverridesNameTheKeyAndValue() {
         assertMessage("unknown parameter 'calcium.tau'", () -> defaults.with("calcium.tau", "3"));
-        assertMessage("wrong unit 's'", () -> defaults.with("calcium.tau_extrusion_ms", "3 s"));
-        assertMessage("'calcium.tau_extrusion_ms' = -3.0 ms is out of range",
+        assertMessage("calcium.tau_extrusion_ms = 3 s has the wrong unit 's': expected ms",
+                () -> defaults.with("calcium.tau_extrusion_ms", "3 s"));
+        assertMessage("calcium.tau_extrusion_ms = -3 ms is out of range: allowed 1 to 1000 ms",
                 () -> defaults.with("calcium.tau_extrusion_ms", "-3"));
-        assertMessage("is not a number", () -> defaults.with("nmda.count", "many"));
-        assertMessage("must be a whole number", () -> defaults.with("nmda.count", "2.5").getInt("nmda.count"));
+        assertMessage("nmda.count = many is not a number", () -> defaults.with("nmda.count", "many"));
+        assertMessage("nmda.count = 2.5 must be a whole number",
+                () -> defaults.with("nmda.count", "2.5").getInt("nmda.count"));
         assertMessage("is not a number", () -> defaults.with("nmda.count", "NaN"));
-        assertMessage("out of range", () -> defaults.with("nmda.count", "1e9"));
+        assertMessage("is not a number", () -> defaults.with("nmda.count", "Infinity"));
+        assertMessage("nmda.count = 1000000000 count is out of range: allowed 0 to 10000 count",
+                () -> defaults.with("nmda.count", "1e9"));
+    }
+
+    @Test
+    void unitsWithSymbolsAndSpacesAreAccepted() {
+        ParameterSet camkii = ParameterSet.defaults("camkii");
+        assertEquals(4.0, camkii.with("autophosphorylation.rate_hz", "4 /s").get("autophosphorylation.rate_hz"));
+        ParameterSet spine = ParameterSet.defaults("spine");
+        assertEquals(0.2, spine.with("rule.q_ltd_um_s", "0.2 uM s").get("rule.q_ltd_um_s"));
+        assertMessage("wrong unit 'uM'", () -> spine.with("rule.q_ltd_um_s", "0.2 uM"));
+    }
+
+    @Test
+    void unknownKeysSuggestTheNearestKnownOne() {
+        assertMessage("unknown parameter 'nmda.cuont'; did you mean 'nmda.count'?",
+                () -> defaults.with("nmda.cuont", "3"));
+        assertMessage("did you mean 'calcium.rest_micro_molar'?", () -> defaults.get("nmda.rest_micro_molar"));
+        assertMessage("unknown parameter 'nmda.bogus' in the test set (all keys: ltpsim params --set test)",
+                () -> defaults.with("nmda.bogus", "3"));
+        ParameterSet spine = ParameterSet.defaults("spine");
+        assertMessage("unknown parameter 'cam.hill' in the spine set: it is a camkii parameter",
+                () -> spine.with("cam.hill", "3"));
+    }
+
+    @Test
+    void unchangedValuesKeepTheirSource() {
+        assertTrue(defaults.with("nmda.count", "20") == defaults, "same value: same set");
+        assertTrue(defaults.with("nmda.count", "21").parameter("nmda.count").source().startsWith("override"));
+    }
+
+    @Test
+    void numbersAndRangesReadAsWritten() {
+        assertEquals("5000", NumberText.of(5000.0));
+        assertEquals("0.0001", NumberText.of(1e-4));
+        assertEquals("1e-9", NumberText.of(1e-9));
+        assertEquals("1.5e20", NumberText.of(1.5e20));
+        assertEquals("0.5", NumberText.withUnit(0.5, "1"));
+        assertEquals("0 to 10 uM", defaults.parameter("calcium.rest_micro_molar").rangeText());
+        assertEquals("20 count", defaults.parameter("nmda.count").valueText());
     }
 
     @Test
@@ -57,9 +99,10 @@ class ParameterSetTest {
         assertEquals(20.0, set.get("calcium.tau_extrusion_ms"));
 
         Files.writeString(file, "[nmda]\ncounts = 40\n");
-        assertMessage("unknown parameter 'nmda.counts'", () -> defaults.withOverridesFile(file));
+        assertMessage(file + ":2: unknown parameter 'nmda.counts'; did you mean 'nmda.count'?",
+                () -> defaults.withOverridesFile(file));
         Files.writeString(file, "[nmda\ncount = 40\n");
-        assertMessage("cannot read parameter file", () -> defaults.withOverridesFile(file));
+        assertMessage(file + ":1:6: malformed TOML", () -> defaults.withOverridesFile(file));
     }
 
     @Test
