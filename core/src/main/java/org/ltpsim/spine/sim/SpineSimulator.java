@@ -32,6 +32,37 @@ public final class SpineSimulator {
         return new SpineRunResult(experiment, layout, branches);
     }
 
+    /**
+     * Runs several experiments (the points of a parameter sweep) as one pool of (experiment, branch) tasks, so that
+     * small experiments still keep every worker busy; reports the number of branches finished over all of them.
+     * Each result equals what {@link #run(SpineExperiment, BlockExecutor)} gives for its experiment, bitwise.
+     */
+    public List<SpineRunResult> runAll(List<SpineExperiment> experiments, BlockExecutor executor,
+            IntConsumer branchesDone) {
+        int count = experiments.size();
+        SpineLayout[] layouts = new SpineLayout[count];
+        int[] firstTask = new int[count + 1];
+        for (int e = 0; e < count; e++) {
+            SpineExperiment experiment = experiments.get(e);
+            layouts[e] = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch());
+            firstTask[e + 1] = firstTask[e] + layouts[e].branchCount();
+        }
+        List<BranchResult> branches = executor.map(firstTask[count], task -> {
+            int found = java.util.Arrays.binarySearch(firstTask, task); // strictly rising: every experiment has a branch
+            int e = found >= 0 ? found : -found - 2;
+            SpineExperiment experiment = experiments.get(e);
+            return new BranchSimulation(experiment.model(), channels, experiment.pathways(), layouts[e],
+                    task - firstTask[e], experiment.seed(), experiment.endMs(), experiment.effectiveTraceBinMs(),
+                    experiment.camkii(), experiment.holoenzymesPerSpine()).run();
+        }, branchesDone);
+        List<SpineRunResult> results = new java.util.ArrayList<>(count);
+        for (int e = 0; e < count; e++) {
+            results.add(new SpineRunResult(experiments.get(e), layouts[e],
+                    branches.subList(firstTask[e], firstTask[e + 1])));
+        }
+        return results;
+    }
+
     public int branchCount(SpineExperiment experiment) {
         return new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch()).branchCount();
     }
