@@ -82,6 +82,19 @@ final class LogisticLikelihood {
         return sum;
     }
 
+    /** Pearson's X^2 = sum (k - n p)^2 / (n p (1 - p)) at (a, b). */
+    double pearsonChiSquare(double a, double b) {
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            double p = sigmoid(a + b * u[i]);
+            double expected = n[i] * p;
+            double variance = expected * (1 - p);
+            double residual = k[i] - expected;
+            sum += variance > 0 ? residual * residual / variance : residual == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return sum;
+    }
+
     private static double xLogY(double x, double y) {
         return x == 0 ? 0 : x * Math.log(y);
     }
