@@ -253,7 +253,7 @@ class ReadoutsAndConventionsTest {
     @Test
     void everyCommandDescribesTheSameThreadDefault() {
         List<String> missing = new ArrayList<>();
-        for (String command : new String[] {"run", "camkii", "sbml", "demo"}) {
+        for (String command : new String[] {"run", "camkii", "sbml", "demo", "sweep"}) {
             String help = ltpsim(command, "--help").out().replaceAll("\\s+", " ");
             if (!help.contains("worker threads (default: all available processors")) {
                 missing.add(command);
