@@ -178,9 +178,9 @@ public final class LogisticFit {
         String from = below >= 0 ? "x = " + NumberText.of(lower) : "the start of the grid";
         String to = above < g ? "x = " + NumberText.of(upper) : "the end of the grid";
         String reason = "separation: the outcome " + direction + " from " + before + " of the spines at " + from
-                + " to " + after + " at " + to + " (between them at most one grid value, showing both), so the maximum-likelihood "
-                + "slope is infinite and the threshold is only known to lie in that bracket; add grid values there "
-                + "(--refine) or more spines";
+                + " to " + after + " at " + to + " (between them at most one grid value, showing both), so the "
+                + "maximum-likelihood slope is infinite and the threshold is only known to lie in that bracket; add "
+                + "grid values there (--refine) or more spines";
         return notIdentified(reason, new SigmoidFit.Interval(lower, upper));
     }
 

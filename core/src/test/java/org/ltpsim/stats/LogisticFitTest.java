@@ -40,7 +40,7 @@ class LogisticFitTest {
         assertEquals(2 * Math.log(9) * fit.scale(), fit.width1090(), 1e-15);
     }
 
-    /** Two groups: the fit passes through both observed proportions exactly, so theta and s are known in closed form. */
+    /** Two groups: the fit passes through both observed proportions, so theta and s are known in closed form. */
     @Test
     void twoGroupsAreSolvedExactly() {
         SigmoidFit fit = LogisticFit.fit(BinomialGroups.of(new double[] {5, 1}, new int[] {40, 40},
@@ -154,8 +154,8 @@ class LogisticFitTest {
         SigmoidFit complete = LogisticFit.fit(BinomialGroups.of(new double[] {1, 2, 3, 4}, new int[] {20, 20, 20, 20},
                 new int[] {0, 0, 20, 20}));
         assertFalse(complete.identified());
-        assertTrue(complete.reason().startsWith("separation: the outcome rises from none of the spines at x = 2 to all at x = 3"),
-                complete.reason());
+        assertTrue(complete.reason().startsWith("separation: the outcome rises from none of the spines at x = 2 to "
+                + "all at x = 3"), complete.reason());
         assertEquals(new SigmoidFit.Interval(2, 3), complete.bracket());
         assertFalse(complete.thresholdCi().bounded());
 
@@ -233,7 +233,7 @@ class LogisticFitTest {
         return BinomialGroups.of(x, trials, successes);
     }
 
-    /** k_i ~ Binomial(n, P(x_i)) for the logistic with {@code theta} and {@code scale}, by counting Bernoulli trials. */
+    /** k_i ~ Binomial(n, P(x_i)) for the logistic with {@code theta} and {@code scale}, counting Bernoulli trials. */
     static BinomialGroups sample(double[] x, int n, double theta, double scale, UniformRandomProvider rng) {
         int[] trials = new int[x.length];
         int[] successes = new int[x.length];

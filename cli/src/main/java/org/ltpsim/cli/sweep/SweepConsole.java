@@ -15,7 +15,8 @@ public final class SweepConsole {
 
     private SweepConsole() {}
 
-    public static List<String> lines(List<SweepAxis> axes, List<SweepTable.Row> rows, Map<Outcome, ThresholdReport.OutcomeFit> fits,
+    public static List<String> lines(List<SweepAxis> axes, List<SweepTable.Row> rows,
+            Map<Outcome, ThresholdReport.OutcomeFit> fits,
             ThresholdReport.Refinement refinement) {
         List<String> lines = new ArrayList<>();
         StringBuilder header = new StringBuilder();

@@ -30,8 +30,8 @@ public final class SweepPlot {
 
     private SweepPlot() {}
 
-    public static void write(Path file, SweepAxis axis, List<SweepTable.Row> rows, Map<Outcome, ThresholdReport.OutcomeFit> fits)
-            throws IOException {
+    public static void write(Path file, SweepAxis axis, List<SweepTable.Row> rows,
+            Map<Outcome, ThresholdReport.OutcomeFit> fits) throws IOException {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

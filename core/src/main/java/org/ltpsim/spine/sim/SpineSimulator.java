@@ -48,7 +48,8 @@ public final class SpineSimulator {
             firstTask[e + 1] = firstTask[e] + layouts[e].branchCount();
         }
         List<BranchResult> branches = executor.map(firstTask[count], task -> {
-            int found = java.util.Arrays.binarySearch(firstTask, task); // strictly rising: every experiment has a branch
+            // firstTask is strictly rising (every experiment has a branch): the experiment holding this task
+            int found = java.util.Arrays.binarySearch(firstTask, task);
             int e = found >= 0 ? found : -found - 2;
             SpineExperiment experiment = experiments.get(e);
             return new BranchSimulation(experiment.model(), channels, experiment.pathways(), layouts[e],
