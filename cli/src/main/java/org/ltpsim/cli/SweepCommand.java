@@ -102,7 +102,7 @@ public final class SweepCommand implements Callable<Integer> {
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
         int threadCount = ThreadCount.resolve(threads);
         boolean common = streams(streams);
-        ExperimentSetup setup = experimentOptions.resolve();
+        ExperimentSetup setup = experimentOptions.resolveWithoutCrossChecks();
         List<SweepAxis> axes = axes(setup);
         if (refineWidth != null) {
             if (axes.size() != 1) {
@@ -137,14 +137,14 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         double wallSec = (System.nanoTime() - start) / 1e9;
-        ExperimentSetup.Built base = setup.build(seed);
+        SpineExperiment first = experiments.get(0);
         Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
-                .parameters(base.spineParams().values()).put("drug", setup.ap5() ? "ap5" : "none")
-                .put("pathways", RunCommand.describe(base.pathways()))
+                .parameters(setup.spineParams().values()).put("drug", setup.ap5() ? "ap5" : "none")
+                .put("pathways", RunCommand.describe(first.pathways()))
                 .put("pathway_inputs", setup.inputDescriptions()).put("grid", gridText(axes))
                 .put("grid_points", rows.size()).put("random_numbers", randomNumbersText(common));
-        if (base.camkiiParams() != null) {
-            manifest.put("camkii_parameters", base.camkiiParams().values());
+        if (setup.camkii()) {
+            manifest.put("camkii_parameters", setup.camkiiParams().values());
         }
         manifest.wallTimeSec(wallSec);
         final ThresholdReport.Refinement refined = refinement;
@@ -153,7 +153,7 @@ public final class SweepCommand implements Callable<Integer> {
             SweepTable.write(dir.resolve("sweep.csv"), axes, setup.camkii(), refine, rows);
             if (!fits.isEmpty()) {
                 Manifest.json().writeValue(dir.resolve("threshold.json").toFile(), ThresholdReport.json(axes.get(0),
-                        rows, fits, definitions(base.experiment().model(), axes.get(0)), randomNumbersText(common),
+                        rows, fits, definitions(first.model(), axes.get(0)), randomNumbersText(common),
                         refined));
                 SweepPlot.write(dir.resolve("sweep.png"), axes.get(0), rows, fits);
             }

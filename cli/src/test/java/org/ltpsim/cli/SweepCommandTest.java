@@ -112,6 +112,13 @@ class SweepCommandTest {
                 csv.subList(1, 5).stream().map(r -> r.split(",")[0] + "," + r.split(",")[1]).toList());
         assertFalse(Files.exists(grid.resolve("threshold.json")), "thresholds are fitted for one --param only");
 
+        // the base alone breaks rule.q_ltd_um_s <= rule.q_ltp_um_s (0.6 by default); every grid point is valid
+        Path completed = dir.resolve("completed");
+        assertEquals(0, Main.execute(sweep(completed, "--set", "rule.q_ltd_um_s=0.7", "--param",
+                "rule.q_ltp_um_s=0.8,0.9", "--spines", "5", "--set", "protocol.hfs_pulses=5")));
+        JsonNode manifest = new ObjectMapper().readTree(completed.resolve("manifest.json").toFile());
+        assertEquals(0.7, manifest.get("parameters").get("rule.q_ltd_um_s").asDouble());
+
         Path camkii = dir.resolve("camkii");
         assertEquals(0, Main.execute("sweep", "--out", camkii.toString(), "--seed", "3", "--spines", "5",
                 "--set", "protocol.hfs_pulses=5", "--set", "protocol.after_ms=100", "--param",

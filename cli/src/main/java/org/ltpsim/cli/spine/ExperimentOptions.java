@@ -84,7 +84,20 @@ public final class ExperimentOptions {
      * (their files are read here, once), CaMKII options. Any problem is a {@link UserInputException} naming it.
      */
     public ExperimentSetup resolve() {
-        ParameterSet params = parameters(paramsFile, sets, mg);
+        return resolve(true);
+    }
+
+    /**
+     * As {@link #resolve()}, but the checks across parameters (e.g. rule.q_ltd_um_s &lt;= rule.q_ltp_um_s) wait for
+     * {@link ExperimentSetup#build}: in a sweep the swept values complete the base parameters, and the base alone
+     * need not be a valid model.
+     */
+    public ExperimentSetup resolveWithoutCrossChecks() {
+        return resolve(false);
+    }
+
+    private ExperimentSetup resolve(boolean crossChecks) {
+        ParameterSet params = parameters(paramsFile, sets, mg, crossChecks);
         boolean ap5 = drug(drug);
         if (spikeTimes != null && command.commandLine().getParseResult().hasMatchedOption("--protocol")) {
             throw new UserInputException("--protocol " + protocol + " and --spike-times " + spikeTimes
@@ -135,6 +148,10 @@ public final class ExperimentOptions {
 
     /** Defaults, then the file, then each --set, then --mg; any bad key, unit or value is one line. */
     public static ParameterSet parameters(Path file, List<String> sets, Double mg) {
+        return parameters(file, sets, mg, true);
+    }
+
+    private static ParameterSet parameters(Path file, List<String> sets, Double mg, boolean crossChecks) {
         ParameterSet params = ParameterSet.defaults("spine");
         try {
             if (file != null) {
@@ -150,7 +167,9 @@ public final class ExperimentOptions {
             if (mg != null) {
                 params = params.with("nmda.mg_mm", Double.toString(mg));
             }
-            SpineModel.from(params, false); // cross-parameter checks
+            if (crossChecks) {
+                SpineModel.from(params, false);
+            }
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
