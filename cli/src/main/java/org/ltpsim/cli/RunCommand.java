@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
     String mutant;
 
     @Option(names = "--camkii-set", paramLabel = "KEY=VALUE", description = "override one CaMKII parameter "
-            + "(data/camkii.toml; repeatable; needs --camkii)")
+            + "(data/camkii.toml; repeatable; not with --no-camkii)")
     List<String> camkiiSets = new ArrayList<>();
 
     @Override
