@@ -36,6 +36,10 @@ import org.ltpsim.spine.input.Stimulus;
  * steps otherwise. A branch with no glutamate, no drive, no channel able to conduct, and every voltage and
  * calcium within tolerance of rest jumps to its next input in one step (never stepping through silence).
  *
+ * <p>Readouts over time: the mean calcium trace per pathway, sampled at every trace bin time, with the mean over
+ * spines of each spine's minimum and maximum calcium at the step ends within the bin (so that transients shorter
+ * than a bin are not lost). This changes neither the steps taken nor the random numbers drawn.
+ *
  * <p>With CaMKII (optional), each spine's holoenzymes (org.ltpsim.camkii, stream "camkii") advance after the
  * calcium update with that step's calcium frozen, and across a silent jump at resting calcium.
  */
@@ -73,14 +77,13 @@ final class BranchSimulation {
     private final double[] aCoefficient;
     private final double[] dCoefficient;
     private final double[] nmdaConductanceNs;
+    // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
+    private final double[] binMinCaMicroMolar;
+    private final double[] binMaxCaMicroMolar;
 
     private final BranchResult result;
     // exponentials of the last step length used by updateCalcium (steps take only a few distinct lengths)
-    private double cachedDtMs = Double.NaN;
-    private double cachedECa;
-    private double cachedEQ;
-    private double cachedPlateau;
-    private double cachedTransient;
+    private CalciumStep calciumStep;
 
     BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
             int branch, long seed, double endMs, double traceBinMs, CamkiiParameters camkiiParameters,
@@ -176,6 +179,11 @@ final class BranchSimulation {
         aCoefficient = new double[n];
         dCoefficient = new double[n];
         nmdaConductanceNs = new double[n];
+        binMinCaMicroMolar = new double[n];
+        binMaxCaMicroMolar = new double[n];
+        Arrays.fill(binMinCaMicroMolar, model.caRestMicroMolar());
+        Arrays.fill(binMaxCaMicroMolar, model.caRestMicroMolar());
+        calciumStep = new CalciumStep(fast, model.extrusionTauMs(), model.qTauMs());
         result = new BranchResult(n, pathwayCount, bins);
     }
 
@@ -369,40 +377,41 @@ final class BranchSimulation {
             double v = (aCoefficient[i] + gNeck * vBranchMv) / dCoefficient[i];
             vSpineMv[i] = v;
             result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
-            double influx = 0.0;
-            if (nmdaConductanceNs[i] > 0) {
-                double caCurrentPa = f * nmdaConductanceNs[i] * m.mgUnblocked(v) * (v - eCa); // inward < 0
-                influx = caCurrentPa < 0 ? -caCurrentPa * perPa : 0.0;
-            }
-            updateCalcium(i, influx, dtMs);
+            updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), dtMs);
         }
         if (camkii != null) {
             camkii.advance(dtMs / 1000, caMicroMolar);
         }
     }
 
+    /** Calcium influx (uM/ms) through the spine's open NMDA channels at voltage v: the Ca share of the current. */
+    private double calciumInflux(int i, double vMv, double caFraction, double eCaMv, double microMolarPerPicoAmpMs) {
+        if (nmdaConductanceNs[i] <= 0) {
+            return 0.0;
+        }
+        double caCurrentPa = caFraction * nmdaConductanceNs[i] * m.mgUnblocked(vMv) * (vMv - eCaMv); // inward < 0
+        return caCurrentPa < 0 ? -caCurrentPa * microMolarPerPicoAmpMs : 0.0;
+    }
+
     /** Exact update of Ca and Q over dtMs for influx J (uM/ms) frozen over the step. */
     private void updateCalcium(int i, double influxMicroMolarPerMs, double dtMs) {
-        if (dtMs != cachedDtMs) {
-            final double tau = m.extrusionTauMs();
-            final double tauQ = m.qTauMs();
-            cachedDtMs = dtMs;
-            cachedECa = Math.exp(-dtMs / tau);
-            cachedEQ = Math.exp(-dtMs / tauQ);
-            cachedPlateau = tauQ * (1 - cachedEQ);
-            cachedTransient = (cachedECa - cachedEQ) / (1 / tauQ - 1 / tau);
+        CalciumStep step = calciumStep;
+        if (dtMs != step.dtMs) {
+            step = new CalciumStep(dtMs, m.extrusionTauMs(), m.qTauMs());
+            calciumStep = step;
         }
         final double rest = m.caRestMicroMolar();
-        final double eCa = cachedECa;
-        final double eQ = cachedEQ;
         double uInf = influxMicroMolarPerMs * m.extrusionTauMs();
         double u0 = caMicroMolar[i] - rest;
-        double amplitude = u0 - uInf;
-        double u1 = uInf + amplitude * eCa;
-        double qMs = uInf * cachedPlateau + amplitude * cachedTransient;
-        double q = qMicroMolarSec[i] * eQ + qMs * 1e-3;
+        double u1 = step.excessAfter(u0, uInf);
+        double q = step.qAfter(qMicroMolarSec[i], u0, uInf);
         qMicroMolarSec[i] = q;
         caMicroMolar[i] = rest + u1;
+        if (rest + u1 > binMaxCaMicroMolar[i]) {
+            binMaxCaMicroMolar[i] = rest + u1;
+        } else if (rest + u1 < binMinCaMicroMolar[i]) {
+            binMinCaMicroMolar[i] = rest + u1;
+        }
         result.caInfluxMicroMolar[i] += influxMicroMolarPerMs * dtMs;
         if (q > result.qMaxMicroMolarSec[i]) {
             result.qMaxMicroMolarSec[i] = q;
@@ -415,7 +424,10 @@ final class BranchSimulation {
         }
     }
 
-    /** Records calcium into every trace bin whose time lies in (fromTick, toTick]. */
+    /**
+     * Records calcium into every trace bin whose time lies in (fromTick, toTick], with each spine's extremes since
+     * the previous bin time; the extremes then restart from the current calcium.
+     */
     private void recordBins(long fromTick, long toTick) {
         long firstBin = Math.floorDiv(fromTick, binTicks) + 1;
         long lastBin = Math.floorDiv(toTick, binTicks);
@@ -423,8 +435,13 @@ final class BranchSimulation {
         for (long bin = firstBin; bin <= lastBin && bin < bins; bin++) {
             for (int i = 0; i < n; i++) {
                 double c = caMicroMolar[i];
-                result.traceSum[pathwayOfSpine[i]][(int) bin] += c;
-                result.traceSumSquares[pathwayOfSpine[i]][(int) bin] += c * c;
+                int p = pathwayOfSpine[i];
+                result.traceSum[p][(int) bin] += c;
+                result.traceSumSquares[p][(int) bin] += c * c;
+                result.traceMinSum[p][(int) bin] += binMinCaMicroMolar[i];
+                result.traceMaxSum[p][(int) bin] += binMaxCaMicroMolar[i];
+                binMinCaMicroMolar[i] = c;
+                binMaxCaMicroMolar[i] = c;
             }
         }
     }
