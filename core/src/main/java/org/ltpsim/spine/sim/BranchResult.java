@@ -3,7 +3,7 @@ package org.ltpsim.spine.sim;
 /**
  * What one branch hands back: per-spine readouts (index = position on the branch) and, per pathway, the sum and
  * sum of squares of spine calcium at each trace time and the sums of each spine's calcium extremes over the bin
- * ending there, to be merged across branches in branch order.
+ * ending there, to be merged across branches in branch order; and the traces of any recorded spines on it.
  */
 final class BranchResult {
     final double[] peakCaMicroMolar;
@@ -20,6 +20,7 @@ final class BranchResult {
     final double[][] traceSumSquares;
     final double[][] traceMinSum;
     final double[][] traceMaxSum;
+    SpineTrace[] recordedTraces = new SpineTrace[0];
     double peakBranchDepolarisationMv;
     long fastSteps;
     long slowSteps;

@@ -38,7 +38,8 @@ import org.ltpsim.spine.input.Stimulus;
  *
  * <p>Readouts over time: the mean calcium trace per pathway, sampled at every trace bin time, with the mean over
  * spines of each spine's minimum and maximum calcium at the step ends within the bin (so that transients shorter
- * than a bin are not lost). This changes neither the steps taken nor the random numbers drawn.
+ * than a bin are not lost), and, for requested spines only, full state traces ({@link SpineTraceRecorder}). Neither
+ * changes the steps taken or the random numbers drawn.
  *
  * <p>With CaMKII (optional), each spine's holoenzymes (org.ltpsim.camkii, stream "camkii") advance after the
  * calcium update with that step's calcium frozen, and across a silent jump at resting calcium.
@@ -80,6 +81,7 @@ final class BranchSimulation {
     // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
     private final double[] binMinCaMicroMolar;
     private final double[] binMaxCaMicroMolar;
+    private final SpineTraceRecorder recorder; // null unless a spine of this branch is recorded
 
     private final BranchResult result;
     // exponentials of the last step length used by updateCalcium (steps take only a few distinct lengths)
@@ -87,7 +89,7 @@ final class BranchSimulation {
 
     BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
             int branch, long seed, double endMs, double traceBinMs, CamkiiParameters camkiiParameters,
-            int holoenzymesPerSpine) {
+            int holoenzymesPerSpine, TraceRequest traceRequest) {
         this.m = model;
         this.factory = factory;
         this.n = layout.spinesOn(branch);
@@ -185,6 +187,24 @@ final class BranchSimulation {
         Arrays.fill(binMaxCaMicroMolar, model.caRestMicroMolar());
         calciumStep = new CalciumStep(fast, model.extrusionTauMs(), model.qTauMs());
         result = new BranchResult(n, pathwayCount, bins);
+        recorder = traceRequest == null ? null : recorder(traceRequest, layout, first, endTick);
+    }
+
+    /** A recorder for the requested spines that sit on this branch, or null if none does. */
+    private SpineTraceRecorder recorder(TraceRequest request, SpineLayout layout, int first, long endTickOfRun) {
+        int[] ids = java.util.stream.IntStream.of(request.spines()).filter(id -> id >= first && id < first + n)
+                .toArray();
+        if (ids.length == 0) {
+            return null;
+        }
+        int[] local = new int[ids.length];
+        int[] pathways = new int[ids.length];
+        for (int s = 0; s < ids.length; s++) {
+            local[s] = ids[s] - first;
+            pathways[s] = layout.pathwayOf(ids[s]);
+        }
+        return new SpineTraceRecorder(m, local, ids, pathways, request.sampleTicks(m.fastStepMs()), endTickOfRun,
+                camkii != null);
     }
 
     BranchResult run() {
@@ -193,6 +213,9 @@ final class BranchSimulation {
         int nextEvent = 0;
         int nextWindow = 0; // first window whose end is still ahead
         recordBins(-1, 0);
+        if (recorder != null) {
+            recordSamples(-1, 0, true);
+        }
         while (tick < endTick) {
             boolean delivered = false;
             while (nextEvent < eventTick.length && eventTick[nextEvent] <= tick) {
@@ -224,6 +247,9 @@ final class BranchSimulation {
             if (!driveOn && !delivered && quiescent()) {
                 long target = nextInput;
                 jump(tick, target);
+                if (recorder != null) {
+                    recordSamples(tick, target, true);
+                }
                 tick = target;
                 continue;
             }
@@ -238,7 +264,13 @@ final class BranchSimulation {
                 result.slowSteps++;
             }
             recordBins(tick, tick + step);
+            if (recorder != null) {
+                recordSamples(tick, tick + step, false);
+            }
             tick += step;
+        }
+        if (recorder != null) {
+            result.recordedTraces = recorder.traces();
         }
         for (int i = 0; i < n; i++) {
             result.qEndMicroMolarSec[i] = qMicroMolarSec[i];
@@ -444,5 +476,22 @@ final class BranchSimulation {
                 binMaxCaMicroMolar[i] = c;
             }
         }
+    }
+
+    /** Hands the recorded spines' state after a step (or a jump) to the recorder, which samples (from, to]. */
+    private void recordSamples(long fromTick, long toTick, boolean jumped) {
+        SpineTraceRecorder r = recorder;
+        // the influx the step held frozen, recomputed exactly as advance() did, only when a sample needs it
+        boolean needInflux = !jumped && r.sampleInside(toTick);
+        for (int s = 0; s < r.spineCount(); s++) {
+            int i = r.localSpine(s);
+            double influx = needInflux ? calciumInflux(i, vSpineMv[i], m.nmdaCaFraction(), m.nmdaCaReversalMv(),
+                    m.calciumPerPicoAmp()) : 0.0;
+            double phosphorylated = camkii == null ? Double.NaN
+                    : (double) camkii.phosphorylatedSubunits(i) / camkii.subunitCount(i);
+            r.setEnd(s, influx, caMicroMolar[i], qMicroMolarSec[i], vSpineMv[i], ampa.openCount(i),
+                    nmda.openCount(i), phosphorylated);
+        }
+        r.emit(fromTick, toTick);
     }
 }

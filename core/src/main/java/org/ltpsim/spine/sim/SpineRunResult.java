@@ -5,7 +5,7 @@ import org.ltpsim.spine.input.Pathway;
 
 /**
  * Per-spine readouts of a run (arrays indexed by global spine id, see {@link SpineLayout}), per-pathway mean,
- * standard deviation and bin envelope of spine calcium against time.
+ * standard deviation and bin envelope of spine calcium against time, and the traces of any recorded spines.
  */
 public final class SpineRunResult {
     /** Plasticity outcome of the calcium rule. */
@@ -28,12 +28,14 @@ public final class SpineRunResult {
     final double[][] traceSd;
     final double[][] traceMin;
     final double[][] traceMax;
+    final List<SpineTrace> recordedTraces;
     final double traceBinMs;
     final long fastSteps;
     final long slowSteps;
     final long jumps;
 
     SpineRunResult(SpineExperiment experiment, SpineLayout layout, List<BranchResult> branches) {
+        List<SpineTrace> recorded = new java.util.ArrayList<>();
         this.experiment = experiment;
         this.layout = layout;
         int n = layout.spineCount();
@@ -80,6 +82,7 @@ public final class SpineRunResult {
                     maxSum[p][k] += r.traceMaxSum[p][k];
                 }
             }
+            recorded.addAll(List.of(r.recordedTraces)); // branch order = ascending spine id
             fast += r.fastSteps;
             slow += r.slowSteps;
             jump += r.jumps;
@@ -102,6 +105,7 @@ public final class SpineRunResult {
         fastSteps = fast;
         slowSteps = slow;
         jumps = jump;
+        recordedTraces = List.copyOf(recorded);
     }
 
     public SpineExperiment experiment() {
@@ -253,6 +257,11 @@ public final class SpineRunResult {
     /** As {@link #traceMinMicroMolar}, with each spine's highest calcium in the bin. */
     public double[] traceMaxMicroMolar(int pathway) {
         return traceMax[pathway].clone();
+    }
+
+    /** Traces of the spines a {@link TraceRequest} asked for, in ascending spine id; empty if none. */
+    public List<SpineTrace> recordedTraces() {
+        return recordedTraces;
     }
 
     public long fastSteps() {
