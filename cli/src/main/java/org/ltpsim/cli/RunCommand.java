@@ -14,7 +14,7 @@ import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
-import org.ltpsim.cli.spine.CalciumPlot;
+import org.ltpsim.cli.spine.RunFigures;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
@@ -158,9 +158,7 @@ public final class RunCommand implements Callable<Integer> {
         output.write(manifest, dir -> {
             writeSpines(dir.resolve("spines.csv"), result);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary(result, wallSec));
-            writeTraces(dir.resolve("calcium.csv"), result);
-            CalciumPlot.write(dir.resolve("calcium.png"), "Spine calcium: " + describe(pathways)
-                    + (ap5 ? " + AP5" : ""), result.traceBinMs(), series(result));
+            RunFigures.write(dir, result, describe(pathways) + (ap5 ? " + AP5" : ""));
         });
         System.out.printf(Locale.ROOT, "%d spines on %d branches, %.1f s simulated in %.2f s: LTP %.3f, LTD %.3f, "
                 + "none %.3f (stimulated spines); results in %s%n", result.spineCount(), branches,
@@ -365,39 +363,5 @@ public final class RunCommand implements Callable<Integer> {
                         + r.camkiiLtp(i) : "") + "\n");
             }
         }
-    }
-
-    static void writeTraces(Path file, SpineRunResult r) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            StringBuilder header = new StringBuilder("time_ms");
-            for (Pathway p : r.pathways()) {
-                header.append(',').append(p.name()).append("_mean_uM,").append(p.name()).append("_sd_uM");
-            }
-            w.write(header.append('\n').toString());
-            int bins = r.traceMeanMicroMolar(0).length;
-            double[][] mean = new double[r.pathways().size()][];
-            double[][] sd = new double[r.pathways().size()][];
-            for (int p = 0; p < mean.length; p++) {
-                mean[p] = r.traceMeanMicroMolar(p);
-                sd[p] = r.traceSdMicroMolar(p);
-            }
-            for (int k = 0; k < bins; k++) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.4f", k * r.traceBinMs()));
-                for (int p = 0; p < mean.length; p++) {
-                    line.append(String.format(Locale.ROOT, ",%.6g,%.6g", mean[p][k], sd[p][k]));
-                }
-                w.write(line.append('\n').toString());
-            }
-        }
-    }
-
-    static List<CalciumPlot.Series> series(SpineRunResult r) {
-        List<CalciumPlot.Series> list = new ArrayList<>();
-        for (int p = 0; p < r.pathways().size(); p++) {
-            Pathway pathway = r.pathways().get(p);
-            list.add(new CalciumPlot.Series(pathway.name() + ": " + pathway.stimulus().name() + " (" + pathway.spineCount()
-                    + " spines)", r.traceMeanMicroMolar(p), r.traceSdMicroMolar(p)));
-        }
-        return list;
     }
 }
