@@ -15,6 +15,7 @@ import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.spine.RunFigures;
+import org.ltpsim.cli.spine.TraceRecording;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
@@ -25,6 +26,7 @@ import org.ltpsim.spine.input.Stimulus;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineSimulator;
+import org.ltpsim.spine.sim.TraceRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,6 +92,15 @@ public final class RunCommand implements Callable<Integer> {
             + "(data/camkii.toml; repeatable; needs --camkii)")
     List<String> camkiiSets = new ArrayList<>();
 
+    @Option(names = "--record", paramLabel = "SPINES", description = "record these spines over time (Ca, Q, V, "
+            + "CaMKII phosphorylated fraction, open channels) into traces.csv and traces.png; ids as in spines.csv, "
+            + "e.g. 0,5,10-19")
+    String record;
+
+    @Option(names = "--record-every", paramLabel = "MS", description = "sampling interval of --record, ms: a whole "
+            + "number of time steps (default: 1)")
+    Double recordEveryMs;
+
     @Override
     public Integer call() throws IOException {
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
@@ -138,13 +149,14 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UserInputException(e.getMessage(), e);
             }
         }
+        TraceRequest traces = TraceRecording.request(record, recordEveryMs, experiment);
         SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
         int branches = simulator.branchCount(experiment);
         long start = System.nanoTime();
         SpineRunResult result;
         try (BlockExecutor executor = new BlockExecutor(threads);
                 ProgressBar progress = new ProgressBar(System.err, "run", branches)) {
-            result = simulator.run(experiment, executor, progress::update);
+            result = simulator.run(experiment, executor, progress::update, traces);
         }
         double wallSec = (System.nanoTime() - start) / 1e9;
         String command = "ltpsim run " + String.join(" ", commandLine());
@@ -197,6 +209,12 @@ public final class RunCommand implements Callable<Integer> {
         words.add("--out " + out);
         if (force) {
             words.add("--force");
+        }
+        if (record != null) {
+            words.add("--record " + record);
+        }
+        if (recordEveryMs != null) {
+            words.add("--record-every " + recordEveryMs);
         }
         return words;
     }

@@ -6,7 +6,8 @@ import org.ltpsim.spine.sim.SpineRunResult;
 
 /**
  * The time courses and figures of an {@code ltpsim run}: calcium.csv and calcium.png (mean calcium per pathway with
- * its bin envelope) and q_max.png (the Q_max distribution against the rule's thresholds).
+ * its bin envelope), q_max.png (the Q_max distribution against the rule's thresholds), and traces.csv and
+ * traces.png when spines were recorded.
  */
 public final class RunFigures {
     private RunFigures() {}
@@ -15,5 +16,6 @@ public final class RunFigures {
     public static void write(Path dir, SpineRunResult result, String description) throws IOException {
         MeanCalciumFiles.write(dir, result, "Spine calcium: " + description);
         QMaxHistogramPlot.write(dir.resolve("q_max.png"), result, "Q_max per spine: " + description);
+        TraceRecording.write(dir, result, "Recorded spines: " + description);
     }
 }
