@@ -40,7 +40,7 @@ public final class CalciumPlot {
         int widthPx = 900;
         int heightPx = 540;
         int bins = series.get(0).mean().length;
-        double tMaxSec = Math.max(1e-9, (bins - 1) * binMs / 1000);
+        double tMaxSec = Math.max(1e-3, (bins - 1) * binMs / 1000); // a run of no length still gets a 1 ms axis
         double yMax = 0.1;
         for (Series s : series) {
             for (int k = 0; k < bins; k++) {
@@ -48,7 +48,7 @@ public final class CalciumPlot {
             }
         }
         PlotPanel panel = new PlotPanel(90, 40, widthPx - 90 - 25, heightPx - 40 - 80,
-                NiceTicks.covering(0, tMaxSec, 8), NiceTicks.covering(0, yMax, 6));
+                NiceTicks.covering(0, tMaxSec, 8), NiceTicks.covering(0, yMax * 1.05, 6)); // the curve clear of the frame
         BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
         Graphics2D g = PlotPanel.graphics(image);
         boolean envelope = series.stream().allMatch(Series::hasEnvelope);

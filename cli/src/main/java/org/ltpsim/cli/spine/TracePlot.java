@@ -30,7 +30,7 @@ final class TracePlot {
         double endMs = traces.get(0).timeMs(samples - 1);
         boolean seconds = endMs >= 2000;
         double timeScale = seconds ? 1e-3 : 1;
-        NiceTicks time = NiceTicks.covering(0, Math.max(endMs * timeScale, 1e-9), 8);
+        NiceTicks time = NiceTicks.covering(0, Math.max(endMs * timeScale, 1), 8); // at least 1 ms or 1 s
         double caMin = Double.POSITIVE_INFINITY;
         double caMax = Double.NEGATIVE_INFINITY;
         double vMin = Double.POSITIVE_INFINITY;
@@ -45,7 +45,7 @@ final class TracePlot {
         }
         int left = 90;
         int plotWidth = widthPx - left - 25;
-        PlotPanel ca = new PlotPanel(left, top, plotWidth, panelHeight, time, NiceTicks.covering(0, caMax, 5));
+        PlotPanel ca = new PlotPanel(left, top, plotWidth, panelHeight, time, NiceTicks.covering(0, caMax * 1.05, 5));
         PlotPanel v = new PlotPanel(left, top + panelHeight + gap, plotWidth, panelHeight, time,
                 NiceTicks.covering(vMin, Math.max(vMax, vMin + 1), 5));
         BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
