@@ -14,7 +14,7 @@ mkdir -p "$out"
 while read -r h spines tend; do
   "$root/ltpsim" camkii --holoenzymes "$h" --spines "$spines" --calcium const:0.1 --t-end "$tend" \
     --dt-out "$tend" --seed 2005 --threads "$threads" \
-    --set switch.on_fraction=0.7 --set switch.off_fraction=0.1 --out "$out/H$h"
+    --set switch.on_fraction=0.7 --set switch.off_fraction=0.1 --out "$out/H$h" --force
 done <<'RUNS'
 1 64 5e4
 2 64 1e5

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.spine.CalciumPlot;
+import org.ltpsim.cli.spine.MeanCalciumFiles;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
@@ -140,9 +141,9 @@ public final class DemoCommand implements Callable<Integer> {
             output.write(manifest, dir -> {
                 Files.write(dir.resolve("demo.txt"), rows);
                 CalciumPlot.write(dir.resolve("calcium-hfs.png"), "HFS, 100 spines of one branch", h.traceBinMs(),
-                        RunCommand.series(h));
+                        MeanCalciumFiles.series(h));
                 CalciumPlot.write(dir.resolve("calcium-lfs.png"), "LFS 1 Hz x 900, 20 spines", l.traceBinMs(),
-                        RunCommand.series(l));
+                        MeanCalciumFiles.series(l));
             });
         }
         return 0;

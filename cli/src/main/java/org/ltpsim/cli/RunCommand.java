@@ -11,10 +11,11 @@ import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
-import org.ltpsim.cli.spine.CalciumPlot;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.RunFigures;
 import org.ltpsim.cli.spine.RunSummary;
+import org.ltpsim.cli.spine.TraceRecording;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
@@ -22,6 +23,7 @@ import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineSimulator;
+import org.ltpsim.spine.sim.TraceRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +55,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
     boolean force;
 
+    @Option(names = "--record", paramLabel = "SPINES", description = "record these spines over time (Ca, Q, V, "
+            + "CaMKII phosphorylated fraction, open channels) into traces.csv and traces.png; ids as in spines.csv, "
+            + "e.g. 0,5,10-19")
+    String record;
+
+    @Option(names = "--record-every", paramLabel = "MS", description = "sampling interval of --record, ms: a whole "
+            + "number of time steps (default: 1)")
+    Double recordEveryMs;
+
     @Override
     public Integer call() throws IOException {
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
@@ -63,13 +74,14 @@ public final class RunCommand implements Callable<Integer> {
         ParameterSet params = built.spineParams();
         boolean ap5 = setup.ap5();
         List<Pathway> pathways = built.pathways();
+        TraceRequest traces = TraceRecording.request(record, recordEveryMs, experiment);
         SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
         int branches = simulator.branchCount(experiment);
         long start = System.nanoTime();
         SpineRunResult result;
         try (BlockExecutor executor = new BlockExecutor(threadCount);
                 ProgressBar progress = new ProgressBar(System.err, "run", branches)) {
-            result = simulator.run(experiment, executor, progress::update);
+            result = simulator.run(experiment, executor, progress::update, traces);
         }
         double wallSec = (System.nanoTime() - start) / 1e9;
         final ParameterSet camkiiUsed = built.camkiiParams();
@@ -83,9 +95,7 @@ public final class RunCommand implements Callable<Integer> {
         output.write(manifest, dir -> {
             writeSpines(dir.resolve("spines.csv"), result);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), RunSummary.json(result, wallSec));
-            writeTraces(dir.resolve("calcium.csv"), result);
-            CalciumPlot.write(dir.resolve("calcium.png"), "Spine calcium: " + describe(pathways)
-                    + (ap5 ? " + AP5" : ""), result.traceBinMs(), series(result));
+            RunFigures.write(dir, result, describe(pathways) + (ap5 ? " + AP5" : ""));
         });
         System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %.1f s simulated in %.2f s; results in %s%n",
                 result.spineCount(), branches, branches == 1 ? "" : "es", experiment.endMs() / 1000, wallSec, out);
@@ -124,39 +134,5 @@ public final class RunCommand implements Callable<Integer> {
             case NO_LTP -> "false";
             case UNDECIDED -> "undecided";
         };
-    }
-
-    static void writeTraces(Path file, SpineRunResult r) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            StringBuilder header = new StringBuilder("time_ms");
-            for (Pathway p : r.pathways()) {
-                header.append(',').append(p.name()).append("_mean_uM,").append(p.name()).append("_sd_uM");
-            }
-            w.write(header.append('\n').toString());
-            int bins = r.traceMeanMicroMolar(0).length;
-            double[][] mean = new double[r.pathways().size()][];
-            double[][] sd = new double[r.pathways().size()][];
-            for (int p = 0; p < mean.length; p++) {
-                mean[p] = r.traceMeanMicroMolar(p);
-                sd[p] = r.traceSdMicroMolar(p);
-            }
-            for (int k = 0; k < bins; k++) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.4f", k * r.traceBinMs()));
-                for (int p = 0; p < mean.length; p++) {
-                    line.append(String.format(Locale.ROOT, ",%.6g,%.6g", mean[p][k], sd[p][k]));
-                }
-                w.write(line.append('\n').toString());
-            }
-        }
-    }
-
-    static List<CalciumPlot.Series> series(SpineRunResult r) {
-        List<CalciumPlot.Series> list = new ArrayList<>();
-        for (int p = 0; p < r.pathways().size(); p++) {
-            Pathway pathway = r.pathways().get(p);
-            list.add(new CalciumPlot.Series(pathway.name() + ": " + pathway.stimulus().name() + " (" + pathway.spineCount()
-                    + " spines)", r.traceMeanMicroMolar(p), r.traceSdMicroMolar(p)));
-        }
-        return list;
     }
 }

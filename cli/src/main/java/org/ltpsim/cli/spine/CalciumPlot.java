@@ -2,119 +2,102 @@ package org.ltpsim.cli.spine;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import javax.imageio.ImageIO;
 
-/** A PNG of mean +- sd spine calcium against time, one colour per pathway (java.awt, headless). */
+/**
+ * A PNG of mean spine calcium against time, one colour per pathway (java.awt, headless). Around each mean the band
+ * is the bin envelope (mean over spines of each spine's minimum and maximum in the bin) when the series has one,
+ * so that the peaks of a 1 Hz train are visible however long the run; otherwise mean +- sd.
+ */
 public final class CalciumPlot {
-    private static final Color[] COLOURS = {new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C),
-        new Color(0x9467BD), new Color(0xFF7F0E), new Color(0x8C564B)};
+    /** One curve: a label and per-bin mean and sd, and optionally per-bin envelope (null if none). */
+    public record Series(String label, double[] mean, double[] sd, double[] min, double[] max) {
+        public Series(String label, double[] mean, double[] sd) {
+            this(label, mean, sd, null, null);
+        }
 
-    /** One curve: a label, mean and sd per bin. */
-    public record Series(String label, double[] mean, double[] sd) {}
+        boolean hasEnvelope() {
+            return min != null && max != null;
+        }
+
+        double low(int k) {
+            return hasEnvelope() ? min[k] : Math.max(0, mean[k] - sd[k]);
+        }
+
+        double high(int k) {
+            return hasEnvelope() ? max[k] : mean[k] + sd[k];
+        }
+    }
 
     private CalciumPlot() {}
 
     public static void write(Path file, String title, double binMs, List<Series> series) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        int width = 900;
-        int height = 520;
-        int left = 80;
-        int right = 20;
-        int top = 40;
-        int bottom = 60;
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        int widthPx = 900;
+        int heightPx = 540;
         int bins = series.get(0).mean().length;
-        double tMaxSec = Math.max(1e-9, (bins - 1) * binMs / 1000);
-        double yMax = 0;
+        double tMaxSec = Math.max(1e-3, (bins - 1) * binMs / 1000); // a run of no length still gets a 1 ms axis
+        double yMax = 0.1;
         for (Series s : series) {
             for (int k = 0; k < bins; k++) {
-                yMax = Math.max(yMax, s.mean()[k] + s.sd()[k]);
+                yMax = Math.max(yMax, s.high(k));
             }
         }
-        yMax = niceCeiling(Math.max(yMax, 0.1));
-        int plotW = width - left - right;
-        int plotH = height - top - bottom;
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        g.drawRect(left, top, plotW, plotH);
-        for (int i = 0; i <= 5; i++) {
-            double y = yMax * i / 5;
-            int py = top + plotH - (int) Math.round(plotH * i / 5.0);
-            g.drawLine(left - 5, py, left, py);
-            g.drawString(String.format(Locale.ROOT, "%.2f", y), left - 50, py + 5);
-            double t = tMaxSec * i / 5;
-            int px = left + (int) Math.round(plotW * i / 5.0);
-            g.drawLine(px, top + plotH, px, top + plotH + 5);
-            g.drawString(String.format(Locale.ROOT, t < 10 ? "%.2f" : "%.0f", t), px - 15, top + plotH + 20);
-        }
-        g.drawString("time (s)", left + plotW / 2 - 25, height - 15);
-        g.rotate(-Math.PI / 2);
-        g.drawString("spine [Ca2+] (uM), mean +- sd", -(top + plotH / 2 + 100), 25);
-        g.rotate(Math.PI / 2);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title, left, top - 15);
+        PlotPanel panel = new PlotPanel(90, 40, widthPx - 90 - 25, heightPx - 40 - 80,
+                NiceTicks.covering(0, tMaxSec, 8), NiceTicks.covering(0, yMax * 1.05, 6)); // the curve clear of the frame
+        BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
+        Graphics2D g = PlotPanel.graphics(image);
+        boolean envelope = series.stream().allMatch(Series::hasEnvelope);
+        panel.drawAxes(g, "time (s)", envelope ? "spine [Ca2+] (uM)" : "spine [Ca2+] (uM), mean +- sd", true);
+        g.setFont(PlotPanel.TITLE_FONT);
+        g.drawString(title, panel.left, panel.top - 15);
         for (int s = 0; s < series.size(); s++) {
             Series curve = series.get(s);
-            Color c = COLOURS[s % COLOURS.length];
+            Color c = PlotPanel.COLOURS[s % PlotPanel.COLOURS.length];
             Path2D band = new Path2D.Double();
+            Path2D upper = new Path2D.Double();
             Path2D line = new Path2D.Double();
             for (int k = 0; k < bins; k++) {
-                double x = left + plotW * (k * binMs / 1000) / tMaxSec;
-                double y = top + plotH * (1 - Math.min(1, (curve.mean()[k] + curve.sd()[k]) / yMax));
+                double x = panel.px(k * binMs / 1000);
                 if (k == 0) {
-                    band.moveTo(x, y);
+                    band.moveTo(x, panel.py(curve.high(k)));
+                    upper.moveTo(x, panel.py(curve.high(k)));
+                    line.moveTo(x, panel.py(curve.mean()[k]));
                 } else {
-                    band.lineTo(x, y);
-                }
-                double ym = top + plotH * (1 - Math.min(1, curve.mean()[k] / yMax));
-                if (k == 0) {
-                    line.moveTo(x, ym);
-                } else {
-                    line.lineTo(x, ym);
+                    band.lineTo(x, panel.py(curve.high(k)));
+                    upper.lineTo(x, panel.py(curve.high(k)));
+                    line.lineTo(x, panel.py(curve.mean()[k]));
                 }
             }
             for (int k = bins - 1; k >= 0; k--) {
-                double x = left + plotW * (k * binMs / 1000) / tMaxSec;
-                double y = top + plotH * (1 - Math.max(0, curve.mean()[k] - curve.sd()[k]) / yMax);
-                band.lineTo(x, y);
+                band.lineTo(panel.px(k * binMs / 1000), panel.py(curve.low(k)));
             }
             band.closePath();
-            g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 50));
+            g.setColor(PlotPanel.translucent(c, 60));
             g.fill(band);
+            if (curve.hasEnvelope()) { // narrow peaks fill no area: trace the top of the band as well
+                g.setStroke(new BasicStroke(0.8f));
+                g.setColor(PlotPanel.translucent(c, 130));
+                g.draw(upper);
+            }
             g.setColor(c);
             g.setStroke(new BasicStroke(1.6f));
             g.draw(line);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.drawString(curve.label(), left + plotW - 260, top + 20 + 18 * s);
+            g.setFont(PlotPanel.LABEL_FONT);
+            int labelWidth = g.getFontMetrics().stringWidth(curve.label());
+            g.drawString(curve.label(), panel.left + panel.width - labelWidth - 10, panel.top + 20 + 18 * s);
         }
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(PlotPanel.LABEL_FONT);
+        String bin = java.math.BigDecimal.valueOf(binMs).stripTrailingZeros().toPlainString();
+        g.drawString(envelope ? "line: mean over spines, sampled every " + bin + " ms; band: mean of each spine's "
+                + "lowest and highest [Ca2+] within each " + bin + " ms" : "line: mean over spines; band: +- sd",
+                panel.left, heightPx - 12);
         g.dispose();
-        ImageIO.write(image, "png", path(file));
-    }
-
-    private static java.io.File path(Path file) {
-        return file.toFile();
-    }
-
-    private static double niceCeiling(double x) {
-        double p = Math.pow(10, Math.floor(Math.log10(x)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * p >= x) {
-                return m * p;
-            }
-        }
-        return 10 * p;
+        PlotPanel.write(image, file);
     }
 }

@@ -43,12 +43,19 @@ public final class ExperimentOptions {
             description = "unit of the numbers in spike-time files that do not state one (default: ms)")
     String spikeTimesUnit;
 
-    @Option(names = "--spines", defaultValue = "100", description = "spines of pathway A (default: ${DEFAULT-VALUE})")
+    @Option(names = "--spines", defaultValue = "100", description = "spines of pathway A (default: ${DEFAULT-VALUE}). "
+            + "The spines of all pathways are dealt round-robin onto ceil(total / branch.spines_per_branch) branches "
+            + "(100 spines per branch by default); spines of a branch share its voltage, so the number stimulated "
+            + "together per branch sets the depolarisation and the outcome (cooperativity). Choose it with silent "
+            + "spines, --pathway B:none:M, or with --set branch.spines_per_branch=K (docs/spine-model.md, "
+            + "Branches and pathways)")
     int spines;
 
     @Option(names = "--pathway", paramLabel = "NAME:PROTOCOL:SPINES",
             description = "a further pathway on the same branches, e.g. B:none:100 or W:file=times.txt:10 "
-                    + "(repeatable)")
+                    + "(repeatable); its spines are spread evenly over all branches with A's: --spines 20 "
+                    + "--pathway B:none:80 puts 20 stimulated and 80 silent spines on one branch of 100, "
+                    + "--spines 200 --pathway B:none:800 the same on each of 10 branches")
     List<String> extraPathways = new ArrayList<>();
 
     @Option(names = "--params", paramLabel = "FILE", description = "TOML file of [section] key = value overrides")
@@ -73,7 +80,7 @@ public final class ExperimentOptions {
     String mutant;
 
     @Option(names = "--camkii-set", paramLabel = "KEY=VALUE", description = "override one CaMKII parameter "
-            + "(data/camkii.toml; repeatable; needs --camkii)")
+            + "(data/camkii.toml; repeatable; not with --no-camkii)")
     List<String> camkiiSets = new ArrayList<>();
 
     /** The unit each spike-time file was read in, for the manifest. */

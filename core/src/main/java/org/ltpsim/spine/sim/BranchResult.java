@@ -2,7 +2,8 @@ package org.ltpsim.spine.sim;
 
 /**
  * What one branch hands back: per-spine readouts (index = position on the branch) and, per pathway, the sum and
- * sum of squares of spine calcium at each trace time, to be merged across branches in branch order.
+ * sum of squares of spine calcium at each trace time and the sums of each spine's calcium extremes over the bin
+ * ending there, to be merged across branches in branch order; and the traces of any recorded spines on it.
  */
 final class BranchResult {
     final double[] peakCaMicroMolar;
@@ -17,6 +18,9 @@ final class BranchResult {
     final boolean[] camkiiLtp;
     final double[][] traceSum;
     final double[][] traceSumSquares;
+    final double[][] traceMinSum;
+    final double[][] traceMaxSum;
+    SpineTrace[] recordedTraces = new SpineTrace[0];
     double peakBranchDepolarisationMv;
     long fastSteps;
     long slowSteps;
@@ -35,5 +39,7 @@ final class BranchResult {
         camkiiLtp = new boolean[spines];
         traceSum = new double[pathways][traceBins];
         traceSumSquares = new double[pathways][traceBins];
+        traceMinSum = new double[pathways][traceBins];
+        traceMaxSum = new double[pathways][traceBins];
     }
 }

@@ -36,6 +36,11 @@ import org.ltpsim.spine.input.Stimulus;
  * steps otherwise. A branch with no glutamate, no drive, no channel able to conduct, and every voltage and
  * calcium within tolerance of rest jumps to its next input in one step (never stepping through silence).
  *
+ * <p>Readouts over time: the mean calcium trace per pathway, sampled at every trace bin time, with the mean over
+ * spines of each spine's minimum and maximum calcium at the step ends within the bin (so that transients shorter
+ * than a bin are not lost), and, for requested spines only, full state traces ({@link SpineTraceRecorder}). Neither
+ * changes the steps taken or the random numbers drawn.
+ *
  * <p>With CaMKII (optional), each spine's holoenzymes (org.ltpsim.camkii, stream "camkii") advance after the
  * calcium update with that step's calcium frozen, and across a silent jump at resting calcium.
  */
@@ -73,18 +78,18 @@ final class BranchSimulation {
     private final double[] aCoefficient;
     private final double[] dCoefficient;
     private final double[] nmdaConductanceNs;
+    // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
+    private final double[] binMinCaMicroMolar;
+    private final double[] binMaxCaMicroMolar;
+    private final SpineTraceRecorder recorder; // null unless a spine of this branch is recorded
 
     private final BranchResult result;
     // exponentials of the last step length used by updateCalcium (steps take only a few distinct lengths)
-    private double cachedDtMs = Double.NaN;
-    private double cachedECa;
-    private double cachedEQ;
-    private double cachedPlateau;
-    private double cachedTransient;
+    private CalciumStep calciumStep;
 
     BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
             int branch, long seed, double endMs, double traceBinMs, CamkiiParameters camkiiParameters,
-            int holoenzymesPerSpine) {
+            int holoenzymesPerSpine, TraceRequest traceRequest) {
         this.m = model;
         this.factory = factory;
         this.n = layout.spinesOn(branch);
@@ -176,7 +181,30 @@ final class BranchSimulation {
         aCoefficient = new double[n];
         dCoefficient = new double[n];
         nmdaConductanceNs = new double[n];
+        binMinCaMicroMolar = new double[n];
+        binMaxCaMicroMolar = new double[n];
+        Arrays.fill(binMinCaMicroMolar, model.caRestMicroMolar());
+        Arrays.fill(binMaxCaMicroMolar, model.caRestMicroMolar());
+        calciumStep = new CalciumStep(fast, model.extrusionTauMs(), model.qTauMs());
         result = new BranchResult(n, pathwayCount, bins);
+        recorder = traceRequest == null ? null : recorder(traceRequest, layout, first, endTick);
+    }
+
+    /** A recorder for the requested spines that sit on this branch, or null if none does. */
+    private SpineTraceRecorder recorder(TraceRequest request, SpineLayout layout, int first, long endTickOfRun) {
+        int[] ids = java.util.stream.IntStream.of(request.spines()).filter(id -> id >= first && id < first + n)
+                .toArray();
+        if (ids.length == 0) {
+            return null;
+        }
+        int[] local = new int[ids.length];
+        int[] pathways = new int[ids.length];
+        for (int s = 0; s < ids.length; s++) {
+            local[s] = ids[s] - first;
+            pathways[s] = layout.pathwayOf(ids[s]);
+        }
+        return new SpineTraceRecorder(m, local, ids, pathways, request.sampleTicks(m.fastStepMs()), endTickOfRun,
+                camkii != null);
     }
 
     BranchResult run() {
@@ -185,6 +213,9 @@ final class BranchSimulation {
         int nextEvent = 0;
         int nextWindow = 0; // first window whose end is still ahead
         recordBins(-1, 0);
+        if (recorder != null) {
+            recordSamples(-1, 0, true);
+        }
         while (tick < endTick) {
             boolean delivered = false;
             while (nextEvent < eventTick.length && eventTick[nextEvent] <= tick) {
@@ -216,6 +247,9 @@ final class BranchSimulation {
             if (!driveOn && !delivered && quiescent()) {
                 long target = nextInput;
                 jump(tick, target);
+                if (recorder != null) {
+                    recordSamples(tick, target, true);
+                }
                 tick = target;
                 continue;
             }
@@ -230,7 +264,13 @@ final class BranchSimulation {
                 result.slowSteps++;
             }
             recordBins(tick, tick + step);
+            if (recorder != null) {
+                recordSamples(tick, tick + step, false);
+            }
             tick += step;
+        }
+        if (recorder != null) {
+            result.recordedTraces = recorder.traces();
         }
         for (int i = 0; i < n; i++) {
             result.qEndMicroMolarSec[i] = qMicroMolarSec[i];
@@ -369,40 +409,41 @@ final class BranchSimulation {
             double v = (aCoefficient[i] + gNeck * vBranchMv) / dCoefficient[i];
             vSpineMv[i] = v;
             result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
-            double influx = 0.0;
-            if (nmdaConductanceNs[i] > 0) {
-                double caCurrentPa = f * nmdaConductanceNs[i] * m.mgUnblocked(v) * (v - eCa); // inward < 0
-                influx = caCurrentPa < 0 ? -caCurrentPa * perPa : 0.0;
-            }
-            updateCalcium(i, influx, dtMs);
+            updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), dtMs);
         }
         if (camkii != null) {
             camkii.advance(dtMs / 1000, caMicroMolar);
         }
     }
 
+    /** Calcium influx (uM/ms) through the spine's open NMDA channels at voltage v: the Ca share of the current. */
+    private double calciumInflux(int i, double vMv, double caFraction, double eCaMv, double microMolarPerPicoAmpMs) {
+        if (nmdaConductanceNs[i] <= 0) {
+            return 0.0;
+        }
+        double caCurrentPa = caFraction * nmdaConductanceNs[i] * m.mgUnblocked(vMv) * (vMv - eCaMv); // inward < 0
+        return caCurrentPa < 0 ? -caCurrentPa * microMolarPerPicoAmpMs : 0.0;
+    }
+
     /** Exact update of Ca and Q over dtMs for influx J (uM/ms) frozen over the step. */
     private void updateCalcium(int i, double influxMicroMolarPerMs, double dtMs) {
-        if (dtMs != cachedDtMs) {
-            final double tau = m.extrusionTauMs();
-            final double tauQ = m.qTauMs();
-            cachedDtMs = dtMs;
-            cachedECa = Math.exp(-dtMs / tau);
-            cachedEQ = Math.exp(-dtMs / tauQ);
-            cachedPlateau = tauQ * (1 - cachedEQ);
-            cachedTransient = (cachedECa - cachedEQ) / (1 / tauQ - 1 / tau);
+        CalciumStep step = calciumStep;
+        if (dtMs != step.dtMs) {
+            step = new CalciumStep(dtMs, m.extrusionTauMs(), m.qTauMs());
+            calciumStep = step;
         }
         final double rest = m.caRestMicroMolar();
-        final double eCa = cachedECa;
-        final double eQ = cachedEQ;
         double uInf = influxMicroMolarPerMs * m.extrusionTauMs();
         double u0 = caMicroMolar[i] - rest;
-        double amplitude = u0 - uInf;
-        double u1 = uInf + amplitude * eCa;
-        double qMs = uInf * cachedPlateau + amplitude * cachedTransient;
-        double q = qMicroMolarSec[i] * eQ + qMs * 1e-3;
+        double u1 = step.excessAfter(u0, uInf);
+        double q = step.qAfter(qMicroMolarSec[i], u0, uInf);
         qMicroMolarSec[i] = q;
         caMicroMolar[i] = rest + u1;
+        if (rest + u1 > binMaxCaMicroMolar[i]) {
+            binMaxCaMicroMolar[i] = rest + u1;
+        } else if (rest + u1 < binMinCaMicroMolar[i]) {
+            binMinCaMicroMolar[i] = rest + u1;
+        }
         result.caInfluxMicroMolar[i] += influxMicroMolarPerMs * dtMs;
         if (q > result.qMaxMicroMolarSec[i]) {
             result.qMaxMicroMolarSec[i] = q;
@@ -415,7 +456,10 @@ final class BranchSimulation {
         }
     }
 
-    /** Records calcium into every trace bin whose time lies in (fromTick, toTick]. */
+    /**
+     * Records calcium into every trace bin whose time lies in (fromTick, toTick], with each spine's extremes since
+     * the previous bin time; the extremes then restart from the current calcium.
+     */
     private void recordBins(long fromTick, long toTick) {
         long firstBin = Math.floorDiv(fromTick, binTicks) + 1;
         long lastBin = Math.floorDiv(toTick, binTicks);
@@ -423,9 +467,31 @@ final class BranchSimulation {
         for (long bin = firstBin; bin <= lastBin && bin < bins; bin++) {
             for (int i = 0; i < n; i++) {
                 double c = caMicroMolar[i];
-                result.traceSum[pathwayOfSpine[i]][(int) bin] += c;
-                result.traceSumSquares[pathwayOfSpine[i]][(int) bin] += c * c;
+                int p = pathwayOfSpine[i];
+                result.traceSum[p][(int) bin] += c;
+                result.traceSumSquares[p][(int) bin] += c * c;
+                result.traceMinSum[p][(int) bin] += binMinCaMicroMolar[i];
+                result.traceMaxSum[p][(int) bin] += binMaxCaMicroMolar[i];
+                binMinCaMicroMolar[i] = c;
+                binMaxCaMicroMolar[i] = c;
             }
         }
+    }
+
+    /** Hands the recorded spines' state after a step (or a jump) to the recorder, which samples (from, to]. */
+    private void recordSamples(long fromTick, long toTick, boolean jumped) {
+        SpineTraceRecorder r = recorder;
+        // the influx the step held frozen, recomputed exactly as advance() did, only when a sample needs it
+        boolean needInflux = !jumped && r.sampleInside(toTick);
+        for (int s = 0; s < r.spineCount(); s++) {
+            int i = r.localSpine(s);
+            double influx = needInflux ? calciumInflux(i, vSpineMv[i], m.nmdaCaFraction(), m.nmdaCaReversalMv(),
+                    m.calciumPerPicoAmp()) : 0.0;
+            double phosphorylated = camkii == null ? Double.NaN
+                    : (double) camkii.phosphorylatedSubunits(i) / camkii.subunitCount(i);
+            r.setEnd(s, influx, caMicroMolar[i], qMicroMolarSec[i], vSpineMv[i], ampa.openCount(i),
+                    nmda.openCount(i), phosphorylated);
+        }
+        r.emit(fromTick, toTick);
     }
 }

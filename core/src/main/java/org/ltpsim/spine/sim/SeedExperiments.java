@@ -9,9 +9,9 @@ import org.ltpsim.spine.input.Protocols;
 import org.ltpsim.spine.input.Stimulus;
 
 /**
- * The experiments of the seed text ("The Spark of Memory", "The Calcium Whisper", "The Rules of Engagement",
- * "Beyond the Rules") as {@link SpineExperiment}s on a parameter set: shared by {@code ltpsim demo} and the tests
- * that check their outcomes.
+ * The classic LTP/LTD experiments (HFS and LFS, AP5, coincidence detection, input specificity, cooperativity,
+ * associativity, metaplasticity) as {@link SpineExperiment}s on a parameter set: shared by {@code ltpsim demo} and
+ * the tests that check their outcomes.
  */
 public final class SeedExperiments {
     private final ParameterSet params;

@@ -4,8 +4,8 @@ import java.util.List;
 import org.ltpsim.spine.input.Pathway;
 
 /**
- * Per-spine readouts of a run (arrays indexed by global spine id, see {@link SpineLayout}) and per-pathway mean
- * and standard deviation of spine calcium against time.
+ * Per-spine readouts of a run (arrays indexed by global spine id, see {@link SpineLayout}), per-pathway mean,
+ * standard deviation and bin envelope of spine calcium against time, and the traces of any recorded spines.
  */
 public final class SpineRunResult {
     /** Plasticity outcome of the calcium rule. */
@@ -33,12 +33,16 @@ public final class SpineRunResult {
     final double[] branchPeakDepolarisationMv;
     final double[][] traceMean;
     final double[][] traceSd;
+    final double[][] traceMin;
+    final double[][] traceMax;
+    final List<SpineTrace> recordedTraces;
     final double traceBinMs;
     final long fastSteps;
     final long slowSteps;
     final long jumps;
 
     SpineRunResult(SpineExperiment experiment, SpineLayout layout, List<BranchResult> branches) {
+        List<SpineTrace> recorded = new java.util.ArrayList<>();
         this.experiment = experiment;
         this.layout = layout;
         int n = layout.spineCount();
@@ -57,6 +61,8 @@ public final class SpineRunResult {
         int bins = branches.get(0).traceSum[0].length;
         double[][] sum = new double[pathways][bins];
         double[][] sumSq = new double[pathways][bins];
+        double[][] minSum = new double[pathways][bins];
+        double[][] maxSum = new double[pathways][bins];
         long fast = 0;
         long slow = 0;
         long jump = 0;
@@ -79,26 +85,34 @@ public final class SpineRunResult {
                 for (int k = 0; k < bins; k++) {
                     sum[p][k] += r.traceSum[p][k];
                     sumSq[p][k] += r.traceSumSquares[p][k];
+                    minSum[p][k] += r.traceMinSum[p][k];
+                    maxSum[p][k] += r.traceMaxSum[p][k];
                 }
             }
+            recorded.addAll(List.of(r.recordedTraces)); // branch order = ascending spine id
             fast += r.fastSteps;
             slow += r.slowSteps;
             jump += r.jumps;
         }
         traceMean = new double[pathways][bins];
         traceSd = new double[pathways][bins];
+        traceMin = new double[pathways][bins];
+        traceMax = new double[pathways][bins];
         for (int p = 0; p < pathways; p++) {
             int count = experiment.pathways().get(p).spineCount();
             for (int k = 0; k < bins; k++) {
                 double mean = sum[p][k] / count;
                 traceMean[p][k] = mean;
                 traceSd[p][k] = count > 1 ? Math.sqrt(Math.max(0, (sumSq[p][k] - count * mean * mean) / (count - 1))) : 0;
+                traceMin[p][k] = minSum[p][k] / count;
+                traceMax[p][k] = maxSum[p][k] / count;
             }
         }
         traceBinMs = experiment.effectiveTraceBinMs();
         fastSteps = fast;
         slowSteps = slow;
         jumps = jump;
+        recordedTraces = List.copyOf(recorded);
     }
 
     public SpineExperiment experiment() {
@@ -244,6 +258,25 @@ public final class SpineRunResult {
 
     public double[] traceSdMicroMolar(int pathway) {
         return traceSd[pathway].clone();
+    }
+
+    /**
+     * Envelope of the mean trace: the mean over the pathway's spines of each spine's lowest calcium at the step ends
+     * in ((k - 1) * traceBinMs, k * traceBinMs]. With bins longer than a transient (a 1 Hz train over 15 minutes) the
+     * sampled mean misses the peaks; {@link #traceMaxMicroMolar} keeps them.
+     */
+    public double[] traceMinMicroMolar(int pathway) {
+        return traceMin[pathway].clone();
+    }
+
+    /** As {@link #traceMinMicroMolar}, with each spine's highest calcium in the bin. */
+    public double[] traceMaxMicroMolar(int pathway) {
+        return traceMax[pathway].clone();
+    }
+
+    /** Traces of the spines a {@link TraceRequest} asked for, in ascending spine id; empty if none. */
+    public List<SpineTrace> recordedTraces() {
+        return recordedTraces;
     }
 
     public long fastSteps() {

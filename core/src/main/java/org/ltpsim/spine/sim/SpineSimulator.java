@@ -22,12 +22,25 @@ public final class SpineSimulator {
 
     /** As {@link #run(SpineExperiment, BlockExecutor)}, reporting the number of branches finished. */
     public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, IntConsumer branchesDone) {
+        return run(experiment, executor, branchesDone, null);
+    }
+
+    /**
+     * As {@link #run(SpineExperiment, BlockExecutor, IntConsumer)}, also recording the state of the spines that
+     * {@code traces} names (null: none). Recording changes no result.
+     */
+    public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, IntConsumer branchesDone,
+            TraceRequest traces) {
         SpineLayout layout = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch());
+        if (traces != null) {
+            traces.checkIds(layout.spineCount());
+            traces.sampleTicks(experiment.model().fastStepMs());
+        }
         double endMs = experiment.endMs();
         double binMs = experiment.effectiveTraceBinMs();
         List<BranchResult> branches = executor.map(layout.branchCount(), branch ->
                 new BranchSimulation(experiment.model(), channels, experiment.pathways(), layout, branch,
-                        experiment.seed(), endMs, binMs, experiment.camkii(), experiment.holoenzymesPerSpine()).run(),
+                        experiment.seed(), endMs, binMs, experiment.camkii(), experiment.holoenzymesPerSpine(), traces).run(),
                 branchesDone);
         return new SpineRunResult(experiment, layout, branches);
     }
@@ -54,7 +67,7 @@ public final class SpineSimulator {
             SpineExperiment experiment = experiments.get(e);
             return new BranchSimulation(experiment.model(), channels, experiment.pathways(), layouts[e],
                     task - firstTask[e], experiment.seed(), experiment.endMs(), experiment.effectiveTraceBinMs(),
-                    experiment.camkii(), experiment.holoenzymesPerSpine()).run();
+                    experiment.camkii(), experiment.holoenzymesPerSpine(), null).run();
         }, branchesDone);
         List<SpineRunResult> results = new java.util.ArrayList<>(count);
         for (int e = 0; e < count; e++) {

@@ -1,0 +1,38 @@
+package org.ltpsim.spine.sim;
+
+/**
+ * The exact solution, over one interval of {@code dtMs}, of the spine's calcium and calcium-integral equations
+ * with the influx J frozen:
+ * <pre>
+ *   du/dt = J - u / tau          (u = Ca - rest, uM; u_inf = J tau)
+ *   dQ/dt = u - Q / tau_Q        (Q in uM s, time in ms, hence the 1e-3)
+ * </pre>
+ * One place for the formula, so that the time loop and the trace recorder (which evaluates it part-way through a
+ * step) give the same numbers.
+ */
+final class CalciumStep {
+    final double dtMs;
+    private final double decayCa;
+    private final double decayQ;
+    private final double plateauMs;
+    private final double transientMs;
+
+    CalciumStep(double dtMs, double tauMs, double tauQMs) {
+        this.dtMs = dtMs;
+        decayCa = Math.exp(-dtMs / tauMs);
+        decayQ = Math.exp(-dtMs / tauQMs);
+        plateauMs = tauQMs * (1 - decayQ);
+        transientMs = (decayCa - decayQ) / (1 / tauQMs - 1 / tauMs);
+    }
+
+    /** Calcium above rest after the interval, from {@code u0} at its start, relaxing towards {@code uInf}. */
+    double excessAfter(double u0MicroMolar, double uInfMicroMolar) {
+        return uInfMicroMolar + (u0MicroMolar - uInfMicroMolar) * decayCa;
+    }
+
+    /** Q after the interval, from {@code q0} and calcium excess {@code u0} at its start. */
+    double qAfter(double q0MicroMolarSec, double u0MicroMolar, double uInfMicroMolar) {
+        double qMs = uInfMicroMolar * plateauMs + (u0MicroMolar - uInfMicroMolar) * transientMs;
+        return q0MicroMolarSec * decayQ + qMs * 1e-3;
+    }
+}
