@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SpineRunResult result;
         try (BlockExecutor executor = new BlockExecutor(threadCount);
-                ProgressBar progress = new ProgressBar(System.err, "run", branches)) {
+                ProgressBar progress = new ProgressBar(System.err, "run", simulator.work(experiment))) {
             result = simulator.run(experiment, executor, progress::update, traces);
         }
         double wallSec = (System.nanoTime() - start) / 1e9;

@@ -238,29 +238,31 @@ public final class SweepCommand implements Callable<Integer> {
     /** Runs the experiments in batches (bounded memory), keeping pathway A's readouts of each. */
     private static List<SweepTable.Row> run(SpineSimulator simulator, BlockExecutor executor,
             List<SpineExperiment> experiments, List<SweepGrid.Point> points, int round, String label) {
-        int total = 0;
+        long total = 0;
         for (SpineExperiment experiment : experiments) {
-            total += simulator.branchCount(experiment);
+            total += simulator.work(experiment);
         }
         List<SweepTable.Row> rows = new ArrayList<>();
         try (ProgressBar progress = new ProgressBar(System.err, label, total)) {
-            int done = 0;
+            long done = 0;
             int next = 0;
             while (next < experiments.size()) {
                 int end = next;
                 int branches = 0;
+                long batchWork = 0;
                 while (end < experiments.size()
                         && (end == next || branches < BRANCHES_PER_WORKER_PER_BATCH * executor.threads())) {
                     branches += simulator.branchCount(experiments.get(end));
+                    batchWork += simulator.work(experiments.get(end));
                     end++;
                 }
-                final int before = done;
+                final long before = done;
                 List<SpineRunResult> results = simulator.runAll(experiments.subList(next, end), executor,
                         finished -> progress.update(before + finished));
                 for (int i = 0; i < results.size(); i++) {
                     rows.add(new SweepTable.Row(points.get(next + i), PointReadouts.of(results.get(i)), round));
                 }
-                done += branches;
+                done += batchWork;
                 next = end;
             }
         }

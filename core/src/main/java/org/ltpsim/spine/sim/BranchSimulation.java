@@ -207,8 +207,11 @@ final class BranchSimulation {
                 camkii != null);
     }
 
-    BranchResult run() {
+    /** Runs the branch to its end; {@code work} (null: none) hears of its advance as it goes. */
+    BranchResult run(SimulatedWork work) {
         final long slow = m.slowSteps();
+        final long reportEvery = SimulatedWork.reportInterval(endTick);
+        long reportedTick = 0;
         long tick = 0;
         int nextEvent = 0;
         int nextWindow = 0; // first window whose end is still ahead
@@ -217,6 +220,10 @@ final class BranchSimulation {
             recordSamples(-1, 0, true);
         }
         while (tick < endTick) {
+            if (work != null && tick - reportedTick >= reportEvery) {
+                work.add(tick - reportedTick);
+                reportedTick = tick;
+            }
             boolean delivered = false;
             while (nextEvent < eventTick.length && eventTick[nextEvent] <= tick) {
                 deliver(eventPathway[nextEvent]);
@@ -268,6 +275,9 @@ final class BranchSimulation {
                 recordSamples(tick, tick + step, false);
             }
             tick += step;
+        }
+        if (work != null) {
+            work.add(tick - reportedTick);
         }
         if (recorder != null) {
             result.recordedTraces = recorder.traces();

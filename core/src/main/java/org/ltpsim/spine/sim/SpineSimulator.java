@@ -1,7 +1,7 @@
 package org.ltpsim.spine.sim;
 
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.spine.ChannelFactory;
 
@@ -20,16 +20,19 @@ public final class SpineSimulator {
         return run(experiment, executor, done -> {});
     }
 
-    /** As {@link #run(SpineExperiment, BlockExecutor)}, reporting the number of branches finished. */
-    public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, IntConsumer branchesDone) {
-        return run(experiment, executor, branchesDone, null);
+    /**
+     * As {@link #run(SpineExperiment, BlockExecutor)}, reporting the simulated work done so far, out of
+     * {@link #work(SpineExperiment)}, several times per branch (from any worker thread).
+     */
+    public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, LongConsumer workDone) {
+        return run(experiment, executor, workDone, null);
     }
 
     /**
-     * As {@link #run(SpineExperiment, BlockExecutor, IntConsumer)}, also recording the state of the spines that
+     * As {@link #run(SpineExperiment, BlockExecutor, LongConsumer)}, also recording the state of the spines that
      * {@code traces} names (null: none). Recording changes no result.
      */
-    public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, IntConsumer branchesDone,
+    public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, LongConsumer workDone,
             TraceRequest traces) {
         SpineLayout layout = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch());
         if (traces != null) {
@@ -38,20 +41,22 @@ public final class SpineSimulator {
         }
         double endMs = experiment.endMs();
         double binMs = experiment.effectiveTraceBinMs();
+        SimulatedWork work = new SimulatedWork(workDone);
         List<BranchResult> branches = executor.map(layout.branchCount(), branch ->
                 new BranchSimulation(experiment.model(), channels, experiment.pathways(), layout, branch,
-                        experiment.seed(), endMs, binMs, experiment.camkii(), experiment.holoenzymesPerSpine(), traces).run(),
-                branchesDone);
+                        experiment.seed(), endMs, binMs, experiment.camkii(), experiment.holoenzymesPerSpine(), traces)
+                        .run(work));
         return new SpineRunResult(experiment, layout, branches);
     }
 
     /**
      * Runs several experiments (the points of a parameter sweep) as one pool of (experiment, branch) tasks, so that
-     * small experiments still keep every worker busy; reports the number of branches finished over all of them.
-     * Each result equals what {@link #run(SpineExperiment, BlockExecutor)} gives for its experiment, bitwise.
+     * small experiments still keep every worker busy; reports the simulated work done over all of them (out of the
+     * sum of {@link #work(SpineExperiment)}). Each result equals what {@link #run(SpineExperiment, BlockExecutor)}
+     * gives for its experiment, bitwise.
      */
     public List<SpineRunResult> runAll(List<SpineExperiment> experiments, BlockExecutor executor,
-            IntConsumer branchesDone) {
+            LongConsumer workDone) {
         int count = experiments.size();
         SpineLayout[] layouts = new SpineLayout[count];
         int[] firstTask = new int[count + 1];
@@ -60,6 +65,7 @@ public final class SpineSimulator {
             layouts[e] = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch());
             firstTask[e + 1] = firstTask[e] + layouts[e].branchCount();
         }
+        SimulatedWork work = new SimulatedWork(workDone);
         List<BranchResult> branches = executor.map(firstTask[count], task -> {
             // firstTask is strictly rising (every experiment has a branch): the experiment holding this task
             int found = java.util.Arrays.binarySearch(firstTask, task);
@@ -67,14 +73,19 @@ public final class SpineSimulator {
             SpineExperiment experiment = experiments.get(e);
             return new BranchSimulation(experiment.model(), channels, experiment.pathways(), layouts[e],
                     task - firstTask[e], experiment.seed(), experiment.endMs(), experiment.effectiveTraceBinMs(),
-                    experiment.camkii(), experiment.holoenzymesPerSpine(), null).run();
-        }, branchesDone);
+                    experiment.camkii(), experiment.holoenzymesPerSpine(), null).run(work);
+        });
         List<SpineRunResult> results = new java.util.ArrayList<>(count);
         for (int e = 0; e < count; e++) {
             results.add(new SpineRunResult(experiments.get(e), layouts[e],
                     branches.subList(firstTask[e], firstTask[e + 1])));
         }
         return results;
+    }
+
+    /** The total simulated work of a run, in the units the progress listeners receive (branch fast steps). */
+    public long work(SpineExperiment experiment) {
+        return branchCount(experiment) * Math.round(experiment.endMs() / experiment.model().fastStepMs());
     }
 
     public int branchCount(SpineExperiment experiment) {
