@@ -4,27 +4,23 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.ltpsim.camkii.CamkiiHazardKernel;
 
 /**
- * Vector API twin of {@code ScalarCamkiiHazardKernel}: the event-free part of a CaMKII fast step over a block of
+ * Vector API twin of {@link ScalarCamkiiHazardKernel}: the event-free part of a CaMKII fast step over a block of
  * spines, one spine per lane. The same IEEE operations (one multiply, one subtract) in every lane, and the spines
- * that need the event loop listed in ascending order, so the result equals the scalar kernel's bit for bit.
+ * that need the event loop listed in ascending order, so the result equals the scalar kernel's bit for bit at 4
+ * and at 8 lanes ({@link PanamaVectorConstants#DOUBLES}; no random numbers are drawn here, the event loop draws
+ * them per spine).
  */
-public final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    public static final PanamaCamkiiHazardKernel INSTANCE = new PanamaCamkiiHazardKernel();
+final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
+    private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
+    static final PanamaCamkiiHazardKernel INSTANCE = new PanamaCamkiiHazardKernel();
 
     private PanamaCamkiiHazardKernel() {}
 
-    /** Lanes of the preferred double vector (for tests that cover every tail length). */
-    public static int lanes() {
-        return SPECIES.length();
-    }
-
     @Override
-    public int integrate(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz, double[] residual,
-            int count, int[] pending) {
+    public int integrate(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz,
+            double[] residual, int count, int[] pending) {
         assert count <= caMicroMolar.length && count <= cachedCa.length && count <= a0Hz.length
                 && count <= residual.length && count <= pending.length;
         final int limit = SPECIES.loopBound(count);
@@ -43,13 +39,14 @@ public final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
 
     private static int integrateBody(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz,
             double[] residual, int limit, int[] pending) {
-        final int lanes = SPECIES.length();
+        final VectorSpecies<Double> species = SPECIES;
+        final int lanes = species.length();
         int n = 0;
         for (int s = 0; s < limit; s += lanes) {
-            DoubleVector ca = DoubleVector.fromArray(SPECIES, caMicroMolar, s);
-            DoubleVector cached = DoubleVector.fromArray(SPECIES, cachedCa, s);
-            DoubleVector hazard = DoubleVector.fromArray(SPECIES, a0Hz, s).mul(dtSec);
-            DoubleVector resid = DoubleVector.fromArray(SPECIES, residual, s);
+            DoubleVector ca = DoubleVector.fromArray(species, caMicroMolar, s);
+            DoubleVector cached = DoubleVector.fromArray(species, cachedCa, s);
+            DoubleVector hazard = DoubleVector.fromArray(species, a0Hz, s).mul(dtSec);
+            DoubleVector resid = DoubleVector.fromArray(species, residual, s);
             // EQ and LE are false for NaN, as == and <= are in the scalar kernel
             VectorMask<Double> quiet = ca.compare(VectorOperators.EQ, cached)
                     .and(hazard.compare(VectorOperators.LE, resid));

@@ -1,71 +1,75 @@
 package org.ltpsim.simd;
 
-import java.util.logging.Logger;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
-import org.ltpsim.channels.FixedStepKernel;
-import org.ltpsim.channels.LaneRandom;
-import org.ltpsim.channels.ScalarFixedStepKernel;
-import org.ltpsim.channels.TransitionTable;
 
 /**
- * Vector API twin of {@link ScalarFixedStepKernel}: the eight XoShiRo256++ lanes of {@link LaneRandom} advance as one
- * 8 x 64-bit vector, and eight channel slots move at once. Each lane's table entry is picked with a permute of a
- * table column by the lane's state (possible while states + padding fit in 8 lanes; larger schemes use the scalar
- * kernel). A group of 8 slots in which no lane leaves its state (the common case at small steps) costs one
- * compare after the random numbers. Bitwise equal to the scalar kernel: same streams, same integer comparisons.
+ * Vector API twin of {@link ScalarFixedStepKernel}: the XoShiRo256++ lanes of {@link LaneRandom} advance as long
+ * vectors and as many channel slots move at once. Each slot's table entry is picked with a permute of a table
+ * column by the slot's state (possible while states + padding fit in 8 rows; larger schemes use the scalar kernel).
+ * A vector of slots in which no slot leaves its state (the common case at small steps) costs one compare after the
+ * random numbers. Bitwise equal to the scalar kernel: same streams, same integer comparisons.
  *
- * <p>Needs 512-bit long vectors (AVX-512 on x86); with shorter vectors {@link #create()} returns the scalar kernel.
+ * <p>The eight {@link LaneRandom} lanes are streams, not vector lanes. At 8 vector lanes
+ * ({@link PanamaVectorConstants#LONGS}, AVX-512) they run as one vector; at 4 lanes (AVX2) the kernel runs the
+ * region twice, once with random lanes 0-3 on slots 0-3 of every group of eight and once with lanes 4-7 on slots
+ * 4-7, picking from the 8-row table columns with two-vector permutes. Each slot thus draws from the same lane, in
+ * the same order, at either width.
  */
-public final class PanamaFixedStepKernel implements FixedStepKernel {
-    private static final Logger LOG = Logger.getLogger(PanamaFixedStepKernel.class.getName());
-    private static final VectorSpecies<Long> L8 = LongVector.SPECIES_512;
-    private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+final class PanamaFixedStepKernel implements FixedStepKernel {
+    private static final int GROUP = LaneRandom.LANES;
+    private static final VectorSpecies<Long> SPECIES = PanamaVectorConstants.LONGS;
+    private static final VectorSpecies<Byte> BYTES = PanamaVectorConstants.BYTE_64;
+    static final PanamaFixedStepKernel INSTANCE = new PanamaFixedStepKernel();
 
     private PanamaFixedStepKernel() {}
 
-    /** The Vector API kernel if 8 long lanes are native here, else the scalar one (with a log line). */
-    public static FixedStepKernel create() {
-        if (LongVector.SPECIES_PREFERRED.length() < LaneRandom.LANES) {
-            LOG.info("channel kernel: " + LongVector.SPECIES_PREFERRED.length()
-                    + " long lanes only (no 512-bit vectors); using the scalar kernel");
-            return ScalarFixedStepKernel.INSTANCE;
-        }
-        return new PanamaFixedStepKernel();
-    }
-
-    /** The Vector API kernel regardless of hardware (tests: results must equal the scalar kernel anyway). */
-    public static FixedStepKernel forced() {
-        return new PanamaFixedStepKernel();
-    }
-
     @Override
     public String name() {
-        return "panama-" + L8.vectorBitSize();
+        return "panama-" + SPECIES.vectorBitSize();
     }
 
     @Override
     public int step(byte[] states, int from, int to, TransitionTable table, long[] laneState, int[] counts,
             int countBase) {
-        assert (to - from) % LaneRandom.LANES == 0 : "unpadded region";
-        final long[] cumCols = table.cumColumns();
-        if (cumCols == null) {
+        assert (to - from) % GROUP == 0 : "unpadded region";
+        if (table.cumColumns() == null) {
             return ScalarFixedStepKernel.INSTANCE.step(states, from, to, table, laneState, counts, countBase);
         }
+        final int parts = GROUP / SPECIES.length();
+        int changed = 0;
+        for (int part = 0; part < parts; part++) {
+            changed += stepPart(part, states, from, to, table, laneState, counts, countBase);
+        }
+        return changed;
+    }
+
+    /**
+     * Slots {@code part * lanes .. part * lanes + lanes - 1} of every group of eight in {@code [from, to)}, with the
+     * random lanes of the same indices.
+     */
+    private static int stepPart(int part, byte[] states, int from, int to, TransitionTable table, long[] laneState,
+            int[] counts, int countBase) {
+        final VectorSpecies<Long> species = SPECIES;
+        final int lanes = species.length();
+        final int lane0 = part * lanes;
+        final long[] cumCols = table.cumColumns();
         final long[] destCols = table.destColumns();
         final int stride = table.stride();
-        final int lanes = LaneRandom.LANES;
-        LongVector s0 = LongVector.fromArray(L8, laneState, 0);
-        LongVector s1 = LongVector.fromArray(L8, laneState, lanes);
-        LongVector s2 = LongVector.fromArray(L8, laneState, 2 * lanes);
-        LongVector s3 = LongVector.fromArray(L8, laneState, 3 * lanes);
-        final LongVector stay = LongVector.fromArray(L8, cumCols, 0);
+        // the byte lanes of this part, as a mask over the group's eight bytes (all of them at 8 lanes)
+        final VectorMask<Byte> partBytes = VectorMask.fromLong(BYTES, ((1L << lanes) - 1) << lane0);
+        LongVector s0 = LongVector.fromArray(species, laneState, lane0);
+        LongVector s1 = LongVector.fromArray(species, laneState, GROUP + lane0);
+        LongVector s2 = LongVector.fromArray(species, laneState, 2 * GROUP + lane0);
+        LongVector s3 = LongVector.fromArray(species, laneState, 3 * GROUP + lane0);
+        final LongVector stayLow = LongVector.fromArray(species, cumCols, 0);
+        final LongVector stayHigh = lanes == GROUP ? stayLow : LongVector.fromArray(species, cumCols, lanes);
         int changed = 0;
-        for (int b = from; b < to; b += lanes) {
+        for (int b = from; b < to; b += GROUP) {
             // XoShiRo256++ step in every lane
             LongVector result = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
             LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
@@ -77,35 +81,54 @@ public final class PanamaFixedStepKernel implements FixedStepKernel {
             s3 = s3.lanewise(VectorOperators.ROL, 45);
             LongVector u = result.lanewise(VectorOperators.LSHR, 11);
 
-            LongVector old = (LongVector) ByteVector.fromArray(B8, states, b)
-                    .convertShape(VectorOperators.B2L, L8, 0);
+            ByteVector group = ByteVector.fromArray(BYTES, states, b);
+            LongVector old = (LongVector) group.convertShape(VectorOperators.B2L, species, part);
             VectorShuffle<Long> rows = old.toShuffle();
-            VectorMask<Long> past = u.compare(VectorOperators.GE, stay.rearrange(rows));
+            VectorMask<Long> past = u.compare(VectorOperators.GE, pick(stayLow, stayHigh, rows));
             if (!past.anyTrue()) {
-                continue; // no lane leaves its state
+                continue; // no slot leaves its state
             }
             long moved = past.toLong();
             LongVector next = old;
             for (int j = 1; j < stride; j++) {
-                next = next.blend(LongVector.fromArray(L8, destCols, j * lanes).rearrange(rows), past);
+                next = next.blend(column(destCols, j, rows), past);
                 if (j + 1 < stride) {
-                    past = u.compare(VectorOperators.GE,
-                            LongVector.fromArray(L8, cumCols, j * lanes).rearrange(rows));
+                    past = u.compare(VectorOperators.GE, column(cumCols, j, rows));
                 }
             }
+            final int first = b + lane0;
             for (long m = moved; m != 0; m &= m - 1) {
-                counts[countBase + states[b + Long.numberOfTrailingZeros(m)]]--;
+                counts[countBase + states[first + Long.numberOfTrailingZeros(m)]]--;
             }
-            next.convertShape(VectorOperators.L2B, B8, 0).reinterpretAsBytes().intoArray(states, b);
+            ByteVector nextBytes = (ByteVector) next.convertShape(VectorOperators.L2B, BYTES, -part);
+            (lanes == GROUP ? nextBytes : group.blend(nextBytes, partBytes)).intoArray(states, b);
             for (long m = moved; m != 0; m &= m - 1) {
-                counts[countBase + states[b + Long.numberOfTrailingZeros(m)]]++;
+                counts[countBase + states[first + Long.numberOfTrailingZeros(m)]]++;
             }
             changed += Long.bitCount(moved);
         }
-        s0.intoArray(laneState, 0);
-        s1.intoArray(laneState, lanes);
-        s2.intoArray(laneState, 2 * lanes);
-        s3.intoArray(laneState, 3 * lanes);
+        s0.intoArray(laneState, lane0);
+        s1.intoArray(laneState, GROUP + lane0);
+        s2.intoArray(laneState, 2 * GROUP + lane0);
+        s3.intoArray(laneState, 3 * GROUP + lane0);
         return changed;
+    }
+
+    /** Entry {@code rows[i]} of column j (8 rows) in lane i. */
+    private static LongVector column(long[] columns, int j, VectorShuffle<Long> rows) {
+        final VectorSpecies<Long> species = SPECIES;
+        final int lanes = species.length();
+        LongVector low = LongVector.fromArray(species, columns, j * GROUP);
+        LongVector high = lanes == GROUP ? low : LongVector.fromArray(species, columns, j * GROUP + lanes);
+        return pick(low, high, rows);
+    }
+
+    /**
+     * Entry {@code rows[i]} of the 8-row column held in {@code low} (and, at 4 lanes, {@code high}: rows 4-7). At 4
+     * lanes a row index r >= 4 is an exceptional shuffle index (toShuffle wraps it to r - 8), which the two-vector
+     * rearrange takes from lane r - 4 of {@code high}.
+     */
+    private static LongVector pick(LongVector low, LongVector high, VectorShuffle<Long> rows) {
+        return SPECIES.length() == GROUP ? low.rearrange(rows) : low.rearrange(rows, high);
     }
 }

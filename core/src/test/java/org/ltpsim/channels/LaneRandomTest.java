@@ -6,6 +6,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 import org.junit.jupiter.api.Test;
 import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.simd.FixedStepKernel;
+import org.ltpsim.simd.LaneRandom;
+import org.ltpsim.simd.TransitionTable;
 
 class LaneRandomTest {
     @Test
