@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ltpsim.rng.RandomStreams;
@@ -13,6 +14,7 @@ import org.ltpsim.simd.PanamaWidth;
 import org.ltpsim.simd.VectorizationProvider;
 
 /** The Vector API hazard kernel at 4 and 8 lanes against its scalar twin: bitwise equal on sizes that hit every tail. */
+@Tag("simd-kernels")
 class CamkiiHazardKernelTest {
     private static final CamkiiHazardKernel SCALAR = VectorizationProvider.scalar().camkiiHazardKernel();
 

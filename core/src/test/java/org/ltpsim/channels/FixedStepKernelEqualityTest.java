@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ltpsim.simd.FixedStepKernel;
@@ -16,6 +17,7 @@ import org.ltpsim.simd.VectorizationProvider;
  * The Vector API kernel, at 4 and at 8 lanes, gives bitwise the same channel states, counts and transitions as the
  * scalar one.
  */
+@Tag("simd-kernels")
 class FixedStepKernelEqualityTest {
     private static final FixedStepKernel SCALAR = VectorizationProvider.scalar().fixedStepKernel();
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.rng.SsaVariates;
 
 /** The lane kernel's building blocks at 4 and 8 lanes: the vector logarithm and the lane generator. */
+@Tag("simd-kernels")
 class PanamaSsaLanesTest {
     @ParameterizedTest(name = "{0} lanes")
     @ValueSource(ints = {4, 8})

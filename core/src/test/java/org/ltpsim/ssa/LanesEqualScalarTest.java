@@ -3,6 +3,7 @@ package org.ltpsim.ssa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ltpsim.network.NetworkBuilder;
@@ -18,6 +19,7 @@ import org.ltpsim.simd.VectorizationProvider;
  * trajectories bit for bit; so the two lane counts give the same ensembles (and {@code VectorWidthOutputsTest}
  * compares them across JVMs).
  */
+@Tag("simd-kernels")
 class LanesEqualScalarTest {
     static VectorizationProvider panama(int lanes) {
         return PanamaWidth.assume(lanes);
