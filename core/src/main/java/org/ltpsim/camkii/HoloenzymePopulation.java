@@ -113,7 +113,8 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes) {
-        this(parameters, spines, holoenzymes, rng, keepLifetimes, VectorizationProvider.getInstance().camkiiHazardKernel());
+        this(parameters, spines, holoenzymes, rng, keepLifetimes,
+                VectorizationProvider.getInstance().camkiiHazardKernel());
     }
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API twin of {@link ScalarCamkiiHazardKernel}: the event-free part of a CaMKII fast step over a block of
+ * Vector API twin of {@code ScalarCamkiiHazardKernel}: the event-free part of a CaMKII fast step over a block of
  * spines, one spine per lane. The same IEEE operations (one multiply, one subtract) in every lane, and the spines
  * that need the event loop listed in ascending order, so the result equals the scalar kernel's bit for bit at 4
  * and at 8 lanes ({@link PanamaVectorConstants#DOUBLES}; no random numbers are drawn here, the event loop draws
@@ -19,8 +19,8 @@ final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
     private PanamaCamkiiHazardKernel() {}
 
     @Override
-    public int integrate(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz,
-            double[] residual, int count, int[] pending) {
+    public int integrate(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz, double[] residual,
+            int count, int[] pending) {
         assert count <= caMicroMolar.length && count <= cachedCa.length && count <= a0Hz.length
                 && count <= residual.length && count <= pending.length;
         final int limit = SPECIES.loopBound(count);
@@ -39,14 +39,13 @@ final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
 
     private static int integrateBody(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz,
             double[] residual, int limit, int[] pending) {
-        final VectorSpecies<Double> species = SPECIES;
-        final int lanes = species.length();
+        final int lanes = SPECIES.length();
         int n = 0;
         for (int s = 0; s < limit; s += lanes) {
-            DoubleVector ca = DoubleVector.fromArray(species, caMicroMolar, s);
-            DoubleVector cached = DoubleVector.fromArray(species, cachedCa, s);
-            DoubleVector hazard = DoubleVector.fromArray(species, a0Hz, s).mul(dtSec);
-            DoubleVector resid = DoubleVector.fromArray(species, residual, s);
+            DoubleVector ca = DoubleVector.fromArray(SPECIES, caMicroMolar, s);
+            DoubleVector cached = DoubleVector.fromArray(SPECIES, cachedCa, s);
+            DoubleVector hazard = DoubleVector.fromArray(SPECIES, a0Hz, s).mul(dtSec);
+            DoubleVector resid = DoubleVector.fromArray(SPECIES, residual, s);
             // EQ and LE are false for NaN, as == and <= are in the scalar kernel
             VectorMask<Double> quiet = ca.compare(VectorOperators.EQ, cached)
                     .and(hazard.compare(VectorOperators.LE, resid));

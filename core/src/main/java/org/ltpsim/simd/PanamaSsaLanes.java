@@ -13,28 +13,27 @@ import org.ltpsim.rng.SsaVariates;
  * Gillespie's direct method with one realisation per SIMD lane (Vector API), for small plain mass-action networks:
  * the vector twin of the scalar {@code MassActionDirectMethod}, giving bit for bit the same trajectories.
  *
- * <p>Each lane runs its own XoShiRo256++ generator started from
- * {@code RandomStreams.xoshiroState(seed, streamPurpose, r)} for the realisation r it holds, so it produces exactly
- * the words the scalar method's Commons RNG provider would. From them every lane computes, with the same IEEE
- * operations as {@link SsaVariates} (our own logarithm, not the vector LOG, which need not equal {@code Math.log}
- * bit for bit), the waiting time and the uniform that picks the reaction; propensities are recomputed each step in
- * the operation order of {@link CompiledMassAction#propensity}. When a lane's realisation reaches its last output
- * time the lane takes the block's next realisation, so lanes stay busy; lanes record their outputs into the block's
- * row buffer, which the engine reduces in realisation order.
+ * <p>Each lane runs its own XoShiRo256++ generator started from {@code RandomStreams.xoshiroState(seed,
+ * streamPurpose, r)} for the realisation r it holds, so it produces exactly the words the scalar
+ * method's Commons RNG provider would. From them every lane computes, with the same IEEE operations as
+ * {@link SsaVariates} (our own logarithm, not the vector LOG, which need not equal {@code Math.log} bit for bit),
+ * the waiting time and the uniform that picks the reaction; propensities are recomputed each step in the operation
+ * order of {@link CompiledMassAction#propensity}. When a lane's realisation reaches its last output time the lane
+ * takes the block's next realisation, so lanes stay busy; lanes record their outputs into the block's row buffer,
+ * which the engine reduces in realisation order.
  *
- * <p>The kernel holds {@link #GROUPS} vectors of {@link #LANES} (4 or 8) lanes ({@link #WIDTH} realisations in
- * flight). A
- * realisation's trajectory depends only on its own stream, so the rows depend neither on the lane count nor on
- * which lane runs which realisation. The next step's two variates are drawn one step ahead, so the logarithm runs
- * beside, not inside, the chain propensities -> waiting time -> selection -> counts. Layout: species s of lane v
- * at {@code x[s * WIDTH + v]}; generator words, propensity sums likewise. A step is vector code from propensities
- * to firing; recording outputs and loading the next realisation into a finished lane is a rare scalar path working
- * on the arrays alone.
+ * <p>The kernel holds {@link #GROUPS} vectors of {@link #LANES} lanes (4 or 8: {@link PanamaVectorConstants}), so
+ * {@link #WIDTH} realisations in flight. A realisation's trajectory depends only on its own stream, so the rows
+ * depend neither on the lane count nor on which lane runs which realisation. The next step's
+ * two variates are drawn one step ahead, so the logarithm runs beside, not inside, the chain propensities ->
+ * waiting time -> selection -> counts. Layout: species s of lane v at {@code x[s * WIDTH + v]}; generator words, propensity sums
+ * likewise. A step is vector code from propensities to firing; recording outputs and loading the next realisation
+ * into a finished lane is a rare scalar path working on the arrays alone.
  */
 final class PanamaSsaLanes implements LaneBlockKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
     private static final VectorSpecies<Long> LONG_SPECIES = PanamaVectorConstants.LONGS;
-    /** Lanes of one vector: 4 or 8. */
+    /** Lanes of one vector. */
     static final int LANES = SPECIES.length();
     /**
      * Independent vectors of lanes advanced together. Interleaving groups to hide latency did not pay once the
@@ -44,12 +43,12 @@ final class PanamaSsaLanes implements LaneBlockKernel {
     static final int GROUPS = 1;
     /** Realisations in flight: at most 64, so that a long holds one bit per lane. */
     static final int WIDTH = GROUPS * LANES;
-    private static final long LANE_MASK = (1L << LANES) - 1;
 
     /** k + 1024 in the low mantissa bits of 2^52 gives the double 2^52 + k + 1024 exactly, for |k| &lt; 1024. */
     private static final long EXPONENT_OFFSET = 1024;
     private static final long TWO_POW_52_BITS = Double.doubleToRawLongBits(0x1p52);
     private static final double TWO_POW_52_PLUS_OFFSET = 0x1p52 + EXPONENT_OFFSET;
+    private static final long LANE_MASK = LANES == 64 ? -1L : (1L << LANES) - 1;
 
     private final CompiledMassAction net;
     private final String streamPurpose;
@@ -90,20 +89,19 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         final double[] before = xBefore;
         final double[] nextOutputLane = laneNextOutputSec;
         final double[] tNextLane = laneTNext;
-        final int w = WIDTH;
         assert rows.length >= count * timeCount * speciesCount;
 
         // fill the lanes with the block's first realisations; idle lanes stay masked off
         int nextRealisation = 0;
         long activeBits = 0;
-        for (int lane = 0; lane < w; lane++) {
+        for (int lane = 0; lane < WIDTH; lane++) {
             if (nextRealisation < count) {
                 load(lane, nextRealisation++, seed, firstRealisation);
                 activeBits |= 1L << lane;
             } else {
                 retire(lane);
                 for (int s = 0; s < stateSize; s++) {
-                    x[s * w + lane] = 0.0;
+                    x[s * WIDTH + lane] = 0.0;
                 }
             }
         }
@@ -122,7 +120,7 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                 while (next < timeCount && times[next] <= tNextThisLane) {
                     int base = (row * timeCount + next) * speciesCount;
                     for (int s = 0; s < speciesCount; s++) {
-                        rows[base + s] = before[s * w + lane];
+                        rows[base + s] = before[s * WIDTH + lane];
                     }
                     next++;
                 }
@@ -161,51 +159,47 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         final int[] changeDelta = net.changeDelta;
         final double[] xs = x;
         final double[] cum = cumulative;
-        final VectorSpecies<Double> species = SPECIES;
-        final int lanes = LANES;
-        final int w = WIDTH;
-        final long laneMask = LANE_MASK;
         long dueBits = 0;
         long fired = 0;
         for (int g = 0; g < GROUPS; g++) {
-            final int lane0 = g * lanes;
-            final long groupActive = (activeBits >>> lane0) & laneMask;
+            final int lane0 = g * LANES;
+            final long groupActive = (activeBits >>> lane0) & LANE_MASK;
             if (groupActive == 0) {
                 continue;
             }
-            DoubleVector a0 = propensity(species, w, 0, xs, lane0, k, readStart, readSpecies, readOrder);
+            DoubleVector a0 = propensity(0, xs, lane0, k, readStart, readSpecies, readOrder);
             a0.intoArray(cum, lane0);
             for (int j = 1; j < reactionCount; j++) {
-                a0 = a0.add(propensity(species, w, j, xs, lane0, k, readStart, readSpecies, readOrder));
-                a0.intoArray(cum, j * w + lane0);
+                a0 = a0.add(propensity(j, xs, lane0, k, readStart, readSpecies, readOrder));
+                a0.intoArray(cum, j * WIDTH + lane0);
             }
             // this step's variates were drawn one step ahead, so the logarithm is off the critical path
             VectorMask<Double> positive = a0.compare(VectorOperators.GT, 0.0);
-            DoubleVector tau = DoubleVector.fromArray(species, laneExponential, lane0).div(a0)
+            DoubleVector tau = DoubleVector.fromArray(SPECIES, laneExponential, lane0).div(a0)
                     .blend(Double.POSITIVE_INFINITY, positive.not());
-            DoubleVector t = DoubleVector.fromArray(species, laneTimeSec, lane0);
+            DoubleVector t = DoubleVector.fromArray(SPECIES, laneTimeSec, lane0);
             DoubleVector tNext = t.add(tau);
             tNext.intoArray(laneTNext, lane0);
-            DoubleVector target = DoubleVector.fromArray(species, laneUniform, lane0).mul(a0);
-            VectorMask<Double> active = VectorMask.fromLong(species, groupActive);
-            VectorMask<Double> due = DoubleVector.fromArray(species, laneNextOutputSec, lane0)
+            DoubleVector target = DoubleVector.fromArray(SPECIES, laneUniform, lane0).mul(a0);
+            VectorMask<Double> active = VectorMask.fromLong(SPECIES, groupActive);
+            VectorMask<Double> due = DoubleVector.fromArray(SPECIES, laneNextOutputSec, lane0)
                     .compare(VectorOperators.LE, tNext).and(active);
             long groupDue = due.toLong();
             if (groupDue != 0) {
                 for (int s = 0; s < speciesCount; s++) {
-                    DoubleVector.fromArray(species, xs, s * w + lane0).intoArray(xBefore, s * w + lane0);
+                    DoubleVector.fromArray(SPECIES, xs, s * WIDTH + lane0).intoArray(xBefore, s * WIDTH + lane0);
                 }
             }
             VectorMask<Double> fire = tNext.compare(VectorOperators.LT, tEndSec).and(active);
             VectorMask<Double> below = fire.not(); // lanes that do not fire count as already past every reaction
             for (int j = 0; j < reactionCount; j++) {
                 VectorMask<Double> lt = target.compare(VectorOperators.LT,
-                        DoubleVector.fromArray(species, cum, j * w + lane0)).or(below);
+                        DoubleVector.fromArray(SPECIES, cum, j * WIDTH + lane0)).or(below);
                 VectorMask<Double> selected = lt.andNot(below);
                 below = lt;
                 for (int i = changeStart[j]; i < changeStart[j + 1]; i++) {
-                    int offset = changeSpecies[i] * w + lane0;
-                    DoubleVector.fromArray(species, xs, offset).add(changeDelta[i], selected).intoArray(xs, offset);
+                    int offset = changeSpecies[i] * WIDTH + lane0;
+                    DoubleVector.fromArray(SPECIES, xs, offset).add(changeDelta[i], selected).intoArray(xs, offset);
                 }
             }
             t.blend(tNext, fire).intoArray(laneTimeSec, lane0);
@@ -224,12 +218,10 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      */
     private void drawAhead(int lane0) {
         final long[] rs = rngState;
-        final VectorSpecies<Long> species = LONG_SPECIES;
-        final int w = WIDTH;
-        LongVector s0 = LongVector.fromArray(species, rs, lane0);
-        LongVector s1 = LongVector.fromArray(species, rs, w + lane0);
-        LongVector s2 = LongVector.fromArray(species, rs, 2 * w + lane0);
-        LongVector s3 = LongVector.fromArray(species, rs, 3 * w + lane0);
+        LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
+        LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
+        LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
+        LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
         LongVector bitsTime = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
         LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
         s2 = s2.lanewise(VectorOperators.XOR, s0);
@@ -247,9 +239,9 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         s2 = s2.lanewise(VectorOperators.XOR, tmp);
         s3 = s3.lanewise(VectorOperators.ROL, 45);
         s0.intoArray(rs, lane0);
-        s1.intoArray(rs, w + lane0);
-        s2.intoArray(rs, 2 * w + lane0);
-        s3.intoArray(rs, 3 * w + lane0);
+        s1.intoArray(rs, WIDTH + lane0);
+        s2.intoArray(rs, 2 * WIDTH + lane0);
+        s3.intoArray(rs, 3 * WIDTH + lane0);
         DoubleVector u = bitsTime.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
                 .reinterpretAsDoubles().neg().add(2.0);
         log(u).neg().intoArray(laneExponential, lane0);
@@ -258,11 +250,11 @@ final class PanamaSsaLanes implements LaneBlockKernel {
     }
 
     /** Lane-wise {@link CompiledMassAction#propensity} of reaction j. */
-    private static DoubleVector propensity(VectorSpecies<Double> species, int w, int j, double[] xs, int lane0,
-                                           double[] k, int[] readStart, int[] readSpecies, int[] readOrder) {
-        DoubleVector value = DoubleVector.broadcast(species, k[j]);
+    private static DoubleVector propensity(int j, double[] xs, int lane0, double[] k, int[] readStart,
+                                           int[] readSpecies, int[] readOrder) {
+        DoubleVector value = DoubleVector.broadcast(SPECIES, k[j]);
         for (int i = readStart[j]; i < readStart[j + 1]; i++) {
-            DoubleVector xi = DoubleVector.fromArray(species, xs, readSpecies[i] * w + lane0);
+            DoubleVector xi = DoubleVector.fromArray(SPECIES, xs, readSpecies[i] * WIDTH + lane0);
             for (int m = 0; m < readOrder[i]; m++) {
                 value = value.mul(xi.sub(m));
             }
@@ -336,7 +328,7 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         for (; i < SPECIES.loopBound(in.length); i += LANES) {
             log(DoubleVector.fromArray(SPECIES, in, i)).intoArray(out, i);
         }
-        // scalar tail: a partial vector padded with ones
+        // tail: a partial vector padded with ones
         if (i < in.length) {
             double[] padded = new double[LANES];
             Arrays.fill(padded, 1.0);

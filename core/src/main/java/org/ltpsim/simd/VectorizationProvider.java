@@ -18,14 +18,15 @@ import java.util.Locale;
  *   <li>otherwise Panama kernels at 8 lanes where the preferred vector has 8 (AVX-512), else at 4 (AVX2).
  *       {@code -Dltpsim.vectorization.lanes=4} narrows an AVX-512 machine to the 4-lane kernels.</li>
  * </ol>
- * The Panama width is one per JVM ({@link #panamaLanes()}): the kernels' vector species are compile-time constants
- * ({@code PanamaVectorConstants}), which C2 needs to emit vector instructions. To test the other width, run a
- * second JVM: {@code -XX:UseAVX=2} (the AVX2 path on an AVX-512 machine) or
- * {@code -Dltpsim.vectorization.lanes=4}.
- * {@code -Dltpsim.vectorization=panama} insists on the Panama kernels: where cases 2 or 3 hold, the first use
+ * {@code -Dltpsim.vectorization=panama} insists on the Panama kernels: where case 2 or 3 holds, the first use
  * fails with an {@link IllegalStateException} saying why. The choice is logged once through {@link System.Logger}
  * ({@code org.ltpsim.simd.VectorizationProvider}): the missing module at WARNING, everything else at DEBUG, so a
  * normal run prints nothing.
+ *
+ * <p>The Panama width is one per JVM ({@link #panamaLanes()}): the kernels' vector species are compile-time
+ * constants ({@code PanamaVectorConstants}), which C2 needs to emit vector instructions. To test the other width,
+ * run a second JVM: {@code -XX:UseAVX=2} (the AVX2 path on an AVX-512 machine) or
+ * {@code -Dltpsim.vectorization.lanes=4}.
  *
  * <p>Every kernel's results are bitwise those of its scalar twin at either lane count: random streams belong to a
  * realisation, a spine or a fixed lane of {@link LaneRandom}, never to a vector, so outputs are the same bytes on
@@ -73,16 +74,16 @@ public abstract class VectorizationProvider {
     }
 
     /**
-     * The widest Panama kernels the machine runs natively: 8 (AVX-512), 4 (AVX2), or 0 when the Vector API is absent
-     * or the preferred double vector has fewer than 4 lanes. Ignores the system properties.
+     * The widest Panama kernels the machine runs natively: 8 (AVX-512), 4 (AVX2), or 0 when the Vector API is
+     * absent or the preferred double vector has fewer than 4 lanes. Ignores the system properties.
      */
     public static int nativeLanes() {
         return Probe.NATIVE_LANES;
     }
 
     /**
-     * The width of this JVM's Panama kernels: {@link #nativeLanes()}, or 4 where {@code -Dltpsim.vectorization.lanes=4}
-     * narrows an 8-lane machine; 0 when there are none. Fixed for the life of the JVM (it does not depend on
+     * The width of this JVM's Panama kernels: {@link #nativeLanes()}, or 4 where
+     * {@code -Dltpsim.vectorization.lanes=4} narrows an 8-lane machine; 0 when there are none. Fixed for the life of the JVM (it does not depend on
      * {@code -Dltpsim.vectorization}, which only decides whether {@link #getInstance()} uses them).
      */
     public static int panamaLanes() {
@@ -101,8 +102,10 @@ public abstract class VectorizationProvider {
     /** The fixed-step channel kernel (stateless; shared by all threads). */
     public abstract FixedStepKernel fixedStepKernel();
 
-    /** Whether {@link #ssaLanes} is available (the scalar provider has no lane kernel: the engine runs the scalar
-     * direct method instead). */
+    /**
+     * Whether {@link #ssaLanes} is available; the scalar provider has none (the engine runs the scalar direct
+     * method instead).
+     */
     public abstract boolean hasSsaLanes();
 
     /**
@@ -176,24 +179,22 @@ public abstract class VectorizationProvider {
             LOG.log(Level.DEBUG, "scalar kernels (-D" + MODE_PROPERTY + "=scalar)");
             return scalar();
         }
-        String why = null;
-        if (!Probe.MODULE_PRESENT) {
-            why = "Java Vector API (" + MODULE + ") not enabled";
-            if (mode.equals("auto")) {
-                LOG.log(Level.WARNING, why + "; using scalar kernels. Pass " + MODULE_FLAG
-                        + " to the JVM for the SIMD kernels.");
-                return scalar();
+        String unavailable = !Probe.MODULE_PRESENT
+                ? "the Java Vector API (" + MODULE + ") is not enabled: pass " + MODULE_FLAG + " to the JVM"
+                : panamaLanes() == 0
+                        ? "the preferred double vector has " + Probe.PREFERRED_LANES + " lanes (fewer than 4)"
+                        : null;
+        if (unavailable != null) {
+            if (mode.equals("panama")) {
+                throw new IllegalStateException("-D" + MODE_PROPERTY + "=panama, but " + unavailable);
             }
-            why += ": pass " + MODULE_FLAG + " to the JVM";
-        } else if (panamaLanes() == 0) {
-            why = "the preferred double vector has " + Probe.PREFERRED_LANES + " lanes (fewer than 4)";
-            if (mode.equals("auto")) {
-                LOG.log(Level.DEBUG, why + "; using scalar kernels");
-                return scalar();
+            if (!Probe.MODULE_PRESENT) {
+                LOG.log(Level.WARNING, "Java Vector API (" + MODULE + ") not enabled; using scalar kernels. Pass "
+                        + MODULE_FLAG + " to the JVM for the SIMD kernels.");
+            } else {
+                LOG.log(Level.DEBUG, unavailable + "; using scalar kernels");
             }
-        }
-        if (why != null) {
-            throw new IllegalStateException("-D" + MODE_PROPERTY + "=panama, but " + why);
+            return scalar();
         }
         VectorizationProvider panama = PanamaVectorizationProvider.INSTANCE;
         LOG.log(Level.DEBUG, "Panama kernels: " + panama.name() + " (" + Probe.describe() + ")");
