@@ -8,6 +8,8 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ltpsim.simd.CamkiiHazardKernel;
+import org.ltpsim.simd.VectorizationProvider;
 
 /**
  * CaMKII holoenzymes subunit by subunit: the four-state ring scheme of Lisman and Zhabotinsky (Zhabotinsky 2000;
@@ -111,7 +113,8 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes) {
-        this(parameters, spines, holoenzymes, rng, keepLifetimes, CamkiiHazardKernel.best());
+        this(parameters, spines, holoenzymes, rng, keepLifetimes,
+                VectorizationProvider.getInstance().camkiiHazardKernel());
     }
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,

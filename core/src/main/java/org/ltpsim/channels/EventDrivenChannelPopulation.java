@@ -3,6 +3,7 @@ package org.ltpsim.channels;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ltpsim.simd.TransitionTable;
 
 /**
  * Exact event-driven simulation of individual channels over state classes (Gillespie's direct method per spine,

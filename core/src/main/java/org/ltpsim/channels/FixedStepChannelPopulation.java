@@ -1,6 +1,9 @@
 package org.ltpsim.channels;
 
 import java.util.Arrays;
+import org.ltpsim.simd.FixedStepKernel;
+import org.ltpsim.simd.LaneRandom;
+import org.ltpsim.simd.VectorizationProvider;
 
 /**
  * Fixed-step simulation of individual channels: each step, every channel draws one uniform and moves according to
@@ -76,7 +79,7 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
     static FixedStepChannelPopulation create(KineticScheme scheme, int[] channelsPerSpine, long masterSeed,
             String purpose, long blockId, boolean simd) {
         return new FixedStepChannelPopulation(scheme, channelsPerSpine, LaneRandom.seed(masterSeed, purpose, blockId),
-                simd ? FixedStepKernels.preferred() : ScalarFixedStepKernel.INSTANCE);
+                (simd ? VectorizationProvider.getInstance() : VectorizationProvider.scalar()).fixedStepKernel());
     }
 
     /** Population with an explicit kernel and lane state (tests compare kernels on equal streams). */
@@ -127,7 +130,7 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
 
     @Override
     public ChannelPopulations.Method method() {
-        return kernel instanceof ScalarFixedStepKernel
+        return kernel == VectorizationProvider.scalar().fixedStepKernel()
                 ? ChannelPopulations.Method.FIXED_STEP_SCALAR : ChannelPopulations.Method.FIXED_STEP_SIMD;
     }
 

@@ -1,6 +1,7 @@
 package org.ltpsim.channels;
 
 import java.util.Arrays;
+import org.ltpsim.simd.TransitionTable;
 
 /**
  * The last few step transition tables of one scheme, keyed by (dtMs, glutamate), round-robin replacement. A miss

@@ -4,23 +4,19 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.ltpsim.camkii.CamkiiHazardKernel;
 
 /**
  * Vector API twin of {@code ScalarCamkiiHazardKernel}: the event-free part of a CaMKII fast step over a block of
  * spines, one spine per lane. The same IEEE operations (one multiply, one subtract) in every lane, and the spines
- * that need the event loop listed in ascending order, so the result equals the scalar kernel's bit for bit.
+ * that need the event loop listed in ascending order, so the result equals the scalar kernel's bit for bit at 4
+ * and at 8 lanes ({@link PanamaVectorConstants#DOUBLES}; no random numbers are drawn here, the event loop draws
+ * them per spine).
  */
-public final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    public static final PanamaCamkiiHazardKernel INSTANCE = new PanamaCamkiiHazardKernel();
+final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
+    private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
+    static final PanamaCamkiiHazardKernel INSTANCE = new PanamaCamkiiHazardKernel();
 
     private PanamaCamkiiHazardKernel() {}
-
-    /** Lanes of the preferred double vector (for tests that cover every tail length). */
-    public static int lanes() {
-        return SPECIES.length();
-    }
 
     @Override
     public int integrate(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz, double[] residual,

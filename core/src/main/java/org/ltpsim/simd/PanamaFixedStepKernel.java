@@ -1,71 +1,87 @@
 package org.ltpsim.simd;
 
-import java.util.logging.Logger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
-import org.ltpsim.channels.FixedStepKernel;
-import org.ltpsim.channels.LaneRandom;
-import org.ltpsim.channels.ScalarFixedStepKernel;
-import org.ltpsim.channels.TransitionTable;
 
 /**
- * Vector API twin of {@link ScalarFixedStepKernel}: the eight XoShiRo256++ lanes of {@link LaneRandom} advance as one
- * 8 x 64-bit vector, and eight channel slots move at once. Each lane's table entry is picked with a permute of a
- * table column by the lane's state (possible while states + padding fit in 8 lanes; larger schemes use the scalar
- * kernel). A group of 8 slots in which no lane leaves its state (the common case at small steps) costs one
- * compare after the random numbers. Bitwise equal to the scalar kernel: same streams, same integer comparisons.
+ * Vector API twin of {@link ScalarFixedStepKernel}: the XoShiRo256++ lanes of {@link LaneRandom} advance as long
+ * vectors and as many channel slots move at once. Each slot's table entry is picked with a permute of a table
+ * column by the slot's state (possible while states + padding fit in 8 rows; larger schemes use the scalar kernel).
+ * A vector of slots in which no slot leaves its state (the common case at small steps) costs one compare after the
+ * random numbers. Bitwise equal to the scalar kernel: same streams, same integer comparisons.
  *
- * <p>Needs 512-bit long vectors (AVX-512 on x86); with shorter vectors {@link #create()} returns the scalar kernel.
+ * <p>The eight {@link LaneRandom} lanes are streams, not vector lanes. At 8 vector lanes
+ * ({@link PanamaVectorConstants#LONGS}, AVX-512) they run as one vector; at 4 lanes (AVX2) the kernel runs the
+ * region twice, once with random lanes 0-3 on slots 0-3 of every group of eight and once with lanes 4-7 on slots
+ * 4-7. Each slot thus draws from the same lane, in the same order, at either width. The 4-lane pass reads a group's
+ * states as one little-endian long (a byte-vector conversion of the upper half would need a non-constant part
+ * number, which C2 does not intrinsify) and picks from the 8-row table columns with a two-vector
+ * {@code selectFrom}.
+ *
+ * <p>The hot loop reads the species and lane count from static finals, never from locals: an OSR compilation takes
+ * locals from the interpreter frame and would not see them as constants.
  */
-public final class PanamaFixedStepKernel implements FixedStepKernel {
-    private static final Logger LOG = Logger.getLogger(PanamaFixedStepKernel.class.getName());
-    private static final VectorSpecies<Long> L8 = LongVector.SPECIES_512;
-    private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+final class PanamaFixedStepKernel implements FixedStepKernel {
+    private static final int GROUP = LaneRandom.LANES;
+    private static final VectorSpecies<Long> SPECIES = PanamaVectorConstants.LONGS;
+    /** Lanes of one vector: 4 or 8. */
+    private static final int LANES = SPECIES.length();
+    private static final VectorSpecies<Byte> BYTES = PanamaVectorConstants.BYTE_64;
+    /** A group's eight state bytes as one little-endian long (the 4-lane path: slot b + i in bits 8i .. 8i+7). */
+    private static final VarHandle GROUP_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    static final PanamaFixedStepKernel INSTANCE = new PanamaFixedStepKernel();
 
     private PanamaFixedStepKernel() {}
 
-    /** The Vector API kernel if 8 long lanes are native here, else the scalar one (with a log line). */
-    public static FixedStepKernel create() {
-        if (LongVector.SPECIES_PREFERRED.length() < LaneRandom.LANES) {
-            LOG.info("channel kernel: " + LongVector.SPECIES_PREFERRED.length()
-                    + " long lanes only (no 512-bit vectors); using the scalar kernel");
-            return ScalarFixedStepKernel.INSTANCE;
-        }
-        return new PanamaFixedStepKernel();
-    }
-
-    /** The Vector API kernel regardless of hardware (tests: results must equal the scalar kernel anyway). */
-    public static FixedStepKernel forced() {
-        return new PanamaFixedStepKernel();
-    }
-
     @Override
     public String name() {
-        return "panama-" + L8.vectorBitSize();
+        return "panama-" + SPECIES.vectorBitSize();
     }
 
     @Override
     public int step(byte[] states, int from, int to, TransitionTable table, long[] laneState, int[] counts,
             int countBase) {
-        assert (to - from) % LaneRandom.LANES == 0 : "unpadded region";
-        final long[] cumCols = table.cumColumns();
-        if (cumCols == null) {
+        assert (to - from) % GROUP == 0 : "unpadded region";
+        if (table.cumColumns() == null) {
             return ScalarFixedStepKernel.INSTANCE.step(states, from, to, table, laneState, counts, countBase);
         }
+        final int parts = GROUP / LANES;
+        int changed = 0;
+        for (int part = 0; part < parts; part++) {
+            changed += stepPart(part, states, from, to, table, laneState, counts, countBase);
+        }
+        return changed;
+    }
+
+    /**
+     * Slots {@code part * lanes .. part * lanes + lanes - 1} of every group of eight in {@code [from, to)}, with the
+     * random lanes of the same indices.
+     */
+    private static int stepPart(int part, byte[] states, int from, int to, TransitionTable table, long[] laneState,
+            int[] counts, int countBase) {
+        final int lane0 = part * LANES;
+        final long[] cumCols = table.cumColumns();
         final long[] destCols = table.destColumns();
         final int stride = table.stride();
-        final int lanes = LaneRandom.LANES;
-        LongVector s0 = LongVector.fromArray(L8, laneState, 0);
-        LongVector s1 = LongVector.fromArray(L8, laneState, lanes);
-        LongVector s2 = LongVector.fromArray(L8, laneState, 2 * lanes);
-        LongVector s3 = LongVector.fromArray(L8, laneState, 3 * lanes);
-        final LongVector stay = LongVector.fromArray(L8, cumCols, 0);
+        // 4-lane path: lane i holds the byte of slot lane0 + i, at bit 8 (lane0 + i) of the group's long
+        final LongVector byteShift = LongVector.zero(SPECIES).addIndex(8).add(8L * lane0);
+        final long partBits = (LANES == GROUP ? -1L : (1L << (8 * LANES)) - 1) << (8 * lane0);
+        LongVector s0 = LongVector.fromArray(SPECIES, laneState, lane0);
+        LongVector s1 = LongVector.fromArray(SPECIES, laneState, GROUP + lane0);
+        LongVector s2 = LongVector.fromArray(SPECIES, laneState, 2 * GROUP + lane0);
+        LongVector s3 = LongVector.fromArray(SPECIES, laneState, 3 * GROUP + lane0);
+        final LongVector stayLow = LongVector.fromArray(SPECIES, cumCols, 0);
+        final LongVector stayHigh = LANES == GROUP ? stayLow : LongVector.fromArray(SPECIES, cumCols, LANES);
         int changed = 0;
-        for (int b = from; b < to; b += lanes) {
+        for (int b = from; b < to; b += GROUP) {
             // XoShiRo256++ step in every lane
             LongVector result = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
             LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
@@ -77,35 +93,58 @@ public final class PanamaFixedStepKernel implements FixedStepKernel {
             s3 = s3.lanewise(VectorOperators.ROL, 45);
             LongVector u = result.lanewise(VectorOperators.LSHR, 11);
 
-            LongVector old = (LongVector) ByteVector.fromArray(B8, states, b)
-                    .convertShape(VectorOperators.B2L, L8, 0);
-            VectorShuffle<Long> rows = old.toShuffle();
-            VectorMask<Long> past = u.compare(VectorOperators.GE, stay.rearrange(rows));
+            LongVector old = LANES == GROUP
+                    ? (LongVector) ByteVector.fromArray(BYTES, states, b).convertShape(VectorOperators.B2L, SPECIES, 0)
+                    : LongVector.broadcast(SPECIES, (long) GROUP_BYTES.get(states, b))
+                            .lanewise(VectorOperators.LSHR, byteShift).and(0xFF);
+            VectorShuffle<Long> rows = LANES == GROUP ? old.toShuffle() : null;
+            VectorMask<Long> past = u.compare(VectorOperators.GE, pick(stayLow, stayHigh, old, rows));
             if (!past.anyTrue()) {
-                continue; // no lane leaves its state
+                continue; // no slot leaves its state
             }
             long moved = past.toLong();
             LongVector next = old;
             for (int j = 1; j < stride; j++) {
-                next = next.blend(LongVector.fromArray(L8, destCols, j * lanes).rearrange(rows), past);
+                next = next.blend(column(destCols, j, old, rows), past);
                 if (j + 1 < stride) {
-                    past = u.compare(VectorOperators.GE,
-                            LongVector.fromArray(L8, cumCols, j * lanes).rearrange(rows));
+                    past = u.compare(VectorOperators.GE, column(cumCols, j, old, rows));
                 }
             }
+            final int first = b + lane0;
             for (long m = moved; m != 0; m &= m - 1) {
-                counts[countBase + states[b + Long.numberOfTrailingZeros(m)]]--;
+                counts[countBase + states[first + Long.numberOfTrailingZeros(m)]]--;
             }
-            next.convertShape(VectorOperators.L2B, B8, 0).reinterpretAsBytes().intoArray(states, b);
+            if (LANES == GROUP) {
+                next.convertShape(VectorOperators.L2B, BYTES, 0).reinterpretAsBytes().intoArray(states, b);
+            } else {
+                long bits = next.lanewise(VectorOperators.LSHL, byteShift).reduceLanes(VectorOperators.OR);
+                GROUP_BYTES.set(states, b, ((long) GROUP_BYTES.get(states, b) & ~partBits) | bits);
+            }
             for (long m = moved; m != 0; m &= m - 1) {
-                counts[countBase + states[b + Long.numberOfTrailingZeros(m)]]++;
+                counts[countBase + states[first + Long.numberOfTrailingZeros(m)]]++;
             }
             changed += Long.bitCount(moved);
         }
-        s0.intoArray(laneState, 0);
-        s1.intoArray(laneState, lanes);
-        s2.intoArray(laneState, 2 * lanes);
-        s3.intoArray(laneState, 3 * lanes);
+        s0.intoArray(laneState, lane0);
+        s1.intoArray(laneState, GROUP + lane0);
+        s2.intoArray(laneState, 2 * GROUP + lane0);
+        s3.intoArray(laneState, 3 * GROUP + lane0);
         return changed;
+    }
+
+    /** Entry {@code old[i]} of column j (8 rows) in lane i. */
+    private static LongVector column(long[] columns, int j, LongVector old, VectorShuffle<Long> rows) {
+        LongVector low = LongVector.fromArray(SPECIES, columns, j * GROUP);
+        LongVector high = LANES == GROUP ? low : LongVector.fromArray(SPECIES, columns, j * GROUP + LANES);
+        return pick(low, high, old, rows);
+    }
+
+    /**
+     * Entry {@code old[i]} of the 8-row column held in {@code low} (and, at 4 lanes, {@code high}: rows 4-7): one
+     * permute by the shuffle {@code rows} (made from {@code old}) at 8 lanes; at 4 lanes a two-vector selection, row
+     * r taken from {@code low} or, for r >= 4, from lane r - 4 of {@code high}.
+     */
+    private static LongVector pick(LongVector low, LongVector high, LongVector old, VectorShuffle<Long> rows) {
+        return LANES == GROUP ? low.rearrange(rows) : old.selectFrom(low, high);
     }
 }

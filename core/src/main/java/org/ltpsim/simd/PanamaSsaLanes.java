@@ -7,17 +7,14 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.ssa.CompiledMassAction;
-import org.ltpsim.ssa.EnsembleSimulator;
-import org.ltpsim.ssa.LaneBlockKernel;
-import org.ltpsim.ssa.SsaVariates;
+import org.ltpsim.rng.SsaVariates;
 
 /**
  * Gillespie's direct method with one realisation per SIMD lane (Vector API), for small plain mass-action networks:
  * the vector twin of the scalar {@code MassActionDirectMethod}, giving bit for bit the same trajectories.
  *
  * <p>Each lane runs its own XoShiRo256++ generator started from {@code RandomStreams.xoshiroState(seed,
- * EnsembleSimulator.STREAM_PURPOSE, r)} for the realisation r it holds, so it produces exactly the words the scalar
+ * streamPurpose, r)} for the realisation r it holds, so it produces exactly the words the scalar
  * method's Commons RNG provider would. From them every lane computes, with the same IEEE operations as
  * {@link SsaVariates} (our own logarithm, not the vector LOG, which need not equal {@code Math.log} bit for bit),
  * the waiting time and the uniform that picks the reaction; propensities are recomputed each step in the operation
@@ -25,31 +22,27 @@ import org.ltpsim.ssa.SsaVariates;
  * takes the block's next realisation, so lanes stay busy; lanes record their outputs into the block's row buffer,
  * which the engine reduces in realisation order.
  *
- * <p>The kernel holds {@link #GROUPS} vectors of lanes ({@link #WIDTH} realisations in flight). The next step's
+ * <p>The kernel holds {@link #GROUPS} vectors of {@link #LANES} lanes (4 or 8: {@link PanamaVectorConstants}), so
+ * {@link #WIDTH} realisations in flight. A realisation's trajectory depends only on its own stream, so the rows
+ * depend neither on the lane count nor on which lane runs which realisation. The next step's
  * two variates are drawn one step ahead, so the logarithm runs beside, not inside, the chain propensities ->
  * waiting time -> selection -> counts. Layout: species s of lane v at {@code x[s * WIDTH + v]}; generator words, propensity sums
  * likewise. A step is vector code from propensities to firing; recording outputs and loading the next realisation
  * into a finished lane is a rare scalar path working on the arrays alone.
  */
-public final class PanamaSsaLanes implements LaneBlockKernel {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> LONG_SPECIES = LongVector.SPECIES_PREFERRED;
+final class PanamaSsaLanes implements LaneBlockKernel {
+    private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
+    private static final VectorSpecies<Long> LONG_SPECIES = PanamaVectorConstants.LONGS;
     /** Lanes of one vector. */
-    public static final int LANES = SPECIES.length();
+    static final int LANES = SPECIES.length();
     /**
      * Independent vectors of lanes advanced together. Interleaving groups to hide latency did not pay once the
      * variates were drawn a step ahead (W1, CPU time: 1.47x the hand loop with one group, 1.40x with two, 1.43x
      * with four), so one; the layout keeps the option.
      */
-    public static final int GROUPS = 1;
+    static final int GROUPS = 1;
     /** Realisations in flight: at most 64, so that a long holds one bit per lane. */
-    public static final int WIDTH = GROUPS * LANES;
-
-    static {
-        if (LONG_SPECIES.length() != LANES) {
-            throw new IllegalStateException("long and double vectors differ in lane count");
-        }
-    }
+    static final int WIDTH = GROUPS * LANES;
 
     /** k + 1024 in the low mantissa bits of 2^52 gives the double 2^52 + k + 1024 exactly, for |k| &lt; 1024. */
     private static final long EXPONENT_OFFSET = 1024;
@@ -58,6 +51,7 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
     private static final long LANE_MASK = LANES == 64 ? -1L : (1L << LANES) - 1;
 
     private final CompiledMassAction net;
+    private final String streamPurpose;
     private final double[] timesSec;
     private final double tEndSec;
     private final double[] x;
@@ -75,18 +69,15 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
     /** Lanes that fired in the last step. */
     private long firedBits;
 
-    private PanamaSsaLanes(CompiledMassAction net, double[] timesSec) {
+    /** A kernel for one block: {@link VectorizationProvider#ssaLanes}. */
+    PanamaSsaLanes(CompiledMassAction net, double[] timesSec, String streamPurpose) {
         this.net = net;
+        this.streamPurpose = streamPurpose;
         this.timesSec = timesSec.clone();
         this.tEndSec = timesSec[timesSec.length - 1];
         this.x = new double[net.stateSize * WIDTH];
         this.xBefore = new double[net.speciesCount * WIDTH];
         this.cumulative = new double[net.reactionCount * WIDTH];
-    }
-
-    /** A kernel for this network and these output times; one per block (it holds the block's lane state). */
-    public static LaneBlockKernel create(CompiledMassAction net, double[] timesSec) {
-        return new PanamaSsaLanes(net, timesSec);
     }
 
     @Override
@@ -273,7 +264,7 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
 
     /** Puts block realisation {@code row} into {@code lane}: its generator, initial state, time 0. */
     private void load(int lane, int row, long seed, long firstRealisation) {
-        long[] words = RandomStreams.xoshiroState(seed, EnsembleSimulator.STREAM_PURPOSE, firstRealisation + row);
+        long[] words = RandomStreams.xoshiroState(seed, streamPurpose, firstRealisation + row);
         // the first step's two words, scalar (the same generator step and variates as the lanes)
         long bitsTime = nextWord(words);
         long bitsPick = nextWord(words);
@@ -332,7 +323,7 @@ public final class PanamaSsaLanes implements LaneBlockKernel {
     }
 
     /** Lane-wise {@link SsaVariates#log} of an array, in whole vectors (for tests): {@code out[i] = log(in[i])}. */
-    public static void logInto(double[] in, double[] out) {
+    static void logInto(double[] in, double[] out) {
         int i = 0;
         for (; i < SPECIES.loopBound(in.length); i += LANES) {
             log(DoubleVector.fromArray(SPECIES, in, i)).intoArray(out, i);

@@ -7,12 +7,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * XoShiRo256++ (Blackman &amp; Vigna 2018) in every lane of a long vector: lane l produces exactly the sequence of
  * Commons RNG's {@code XoShiRo256PlusPlus} started from the state given for that lane. The SSA lane kernel
- * ({@link PanamaSsaLanes}) inlines the same step in its loop; this class states it once, for tests and for kernels
- * that want a lane generator object. One 64-bit word per lane per {@link #next} call.
+ * ({@link PanamaSsaLanes}) and the fixed-step kernel ({@link PanamaFixedStepKernel}) inline the same step in their
+ * loops; this class states it once, for tests. One 64-bit word per lane per {@link #next} call.
  */
-public final class PanamaXoShiRo256PlusPlus {
-    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
-    public static final int LANES = SPECIES.length();
+final class PanamaXoShiRo256PlusPlus {
+    private static final VectorSpecies<Long> SPECIES = PanamaVectorConstants.LONGS;
+    static final int LANES = SPECIES.length();
 
     private LongVector s0;
     private LongVector s1;
@@ -20,7 +20,7 @@ public final class PanamaXoShiRo256PlusPlus {
     private LongVector s3;
 
     /** @param laneStates per lane, the four state words (as {@code RandomStreams.xoshiroState} gives them) */
-    public PanamaXoShiRo256PlusPlus(long[][] laneStates) {
+    PanamaXoShiRo256PlusPlus(long[][] laneStates) {
         if (laneStates.length != LANES) {
             throw new IllegalArgumentException("need one state per lane (" + LANES + "): " + laneStates.length);
         }
@@ -37,7 +37,7 @@ public final class PanamaXoShiRo256PlusPlus {
     }
 
     /** The next word of every lane's sequence, written to {@code out[0 .. LANES)}. */
-    public void next(long[] out) {
+    void next(long[] out) {
         LongVector result = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
         LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
         s2 = s2.lanewise(VectorOperators.XOR, s0);

@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ltpsim.network.Reaction;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StateFunction;
+import org.ltpsim.rng.SsaVariates;
 
 /**
  * Gillespie's (1977) direct method for any {@link ReactionNetwork}: arbitrary kinetic laws, assignment rules and

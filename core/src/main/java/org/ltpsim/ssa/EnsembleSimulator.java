@@ -8,7 +8,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.simd.VectorSupport;
+import org.ltpsim.simd.CompiledMassAction;
+import org.ltpsim.simd.LaneBlockKernel;
+import org.ltpsim.simd.VectorizationProvider;
 
 /**
  * Runs an ensemble of independent realisations of a {@link ReactionNetwork} and returns the mean and standard
@@ -62,7 +64,16 @@ public final class EnsembleSimulator {
     /** Runs with a given algorithm (for tests and benchmarks); it must suit the network ({@link #supports}). */
     public static EnsembleResult run(ReactionNetwork network, EnsembleSpec spec, SsaAlgorithm algorithm,
                                      LongConsumer realisationsDone) {
-        if (!supports(network, spec, algorithm)) {
+        return run(network, spec, algorithm, VectorizationProvider.getInstance(), realisationsDone);
+    }
+
+    /**
+     * Runs with a given algorithm and the SIMD kernels of {@code vectors} (tests: the result must not depend on the
+     * lane count).
+     */
+    static EnsembleResult run(ReactionNetwork network, EnsembleSpec spec, SsaAlgorithm algorithm,
+                              VectorizationProvider vectors, LongConsumer realisationsDone) {
+        if (!supports(network, spec, algorithm, vectors)) {
             throw new IllegalArgumentException("algorithm " + algorithm.reportName() + " cannot run network "
                     + network.id());
         }
@@ -72,7 +83,7 @@ public final class EnsembleSimulator {
         final int replicates = spec.replicates();
         final long seed = spec.seed();
         final int blockCount = (replicates + BLOCK_SIZE - 1) / BLOCK_SIZE;
-        final CompiledMassAction compiled = network.isPlainMassAction() ? new CompiledMassAction(network) : null;
+        final CompiledMassAction compiled = network.isPlainMassAction() ? MassActionCompiler.compile(network) : null;
         AtomicLong done = new AtomicLong();
         IntFunction<BlockOutcome> work = block -> {
             long first = (long) block * BLOCK_SIZE;
@@ -80,7 +91,7 @@ public final class EnsembleSimulator {
             MomentGrid grid = new MomentGrid(timeCount, speciesCount);
             long events;
             if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES) {
-                LaneBlockKernel kernel = org.ltpsim.simd.PanamaSsaLanes.create(compiled, timesSec);
+                LaneBlockKernel kernel = vectors.ssaLanes(compiled, timesSec, STREAM_PURPOSE);
                 double[] rows = new double[count * timeCount * speciesCount];
                 events = kernel.simulate(seed, first, count, rows);
                 for (int i = 0; i < count; i++) {
@@ -121,9 +132,9 @@ public final class EnsembleSimulator {
     /**
      * The algorithm the engine runs: tau-leaping when asked for; otherwise, for networks with rules or events, the
      * direct method; for plain mass-action networks of at most {@link #SIMD_MAX_REACTIONS} reactions the SIMD
-     * lanes when the Vector API is present (and the block buffer small enough); else, from
-     * {@link #NEXT_REACTION_THRESHOLD} reactions, the next-reaction method; else the scalar direct method (its
-     * mass-action twin for plain networks).
+     * lanes when {@link VectorizationProvider#getInstance()} has them (and the block buffer is small enough);
+     * else, from {@link #NEXT_REACTION_THRESHOLD} reactions, the next-reaction method; else the scalar direct
+     * method (its mass-action twin for plain networks).
      */
     public static SsaAlgorithm choose(ReactionNetwork network, EnsembleSpec spec) {
         if (spec.method() == SimulationMethod.TAU) {
@@ -145,12 +156,17 @@ public final class EnsembleSimulator {
 
     /** Whether {@code algorithm} can run this network with this spec. */
     public static boolean supports(ReactionNetwork network, EnsembleSpec spec, SsaAlgorithm algorithm) {
+        return supports(network, spec, algorithm, VectorizationProvider.getInstance());
+    }
+
+    private static boolean supports(ReactionNetwork network, EnsembleSpec spec, SsaAlgorithm algorithm,
+                                    VectorizationProvider vectors) {
         boolean hasRulesOrEvents = !network.rules().isEmpty() || !network.events().isEmpty();
         return switch (algorithm) {
             case DIRECT, TAU_LEAPING -> true;
             case NEXT_REACTION -> !hasRulesOrEvents;
             case DIRECT_MASS_ACTION -> network.isPlainMassAction();
-            case DIRECT_SIMD_LANES -> network.isPlainMassAction() && VectorSupport.available()
+            case DIRECT_SIMD_LANES -> network.isPlainMassAction() && vectors.hasSsaLanes()
                     && network.reactionCount() >= 1
                     && (long) BLOCK_SIZE * spec.timeCount() * network.speciesCount() <= SIMD_MAX_BUFFER_DOUBLES;
         };

@@ -1,6 +1,8 @@
 package org.ltpsim.ssa;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.ltpsim.rng.SsaVariates;
+import org.ltpsim.simd.CompiledMassAction;
 
 /**
  * Gillespie's (1977) direct method for a plain mass-action network: the scalar reference twin of the SIMD-lane

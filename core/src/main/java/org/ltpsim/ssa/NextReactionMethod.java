@@ -6,6 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ltpsim.network.Reaction;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StateFunction;
+import org.ltpsim.rng.SsaVariates;
+import org.ltpsim.simd.CompiledMassAction;
 
 /**
  * Gibson &amp; Bruck's (2000) next-reaction method: each reaction holds an absolute putative firing time in an
@@ -39,7 +41,7 @@ final class NextReactionMethod implements RealisationSimulator {
         this.timesSec = timesSec;
         List<Reaction> reactions = network.reactions();
         int reactionCount = reactions.size();
-        massAction = network.isPlainMassAction() ? new CompiledMassAction(network) : null;
+        massAction = network.isPlainMassAction() ? MassActionCompiler.compile(network) : null;
         laws = new StateFunction[reactionCount];
         changedSpecies = new int[reactionCount][];
         changes = new int[reactionCount][];

@@ -7,6 +7,7 @@ import org.ltpsim.network.MassAction;
 import org.ltpsim.network.Reaction;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StateFunction;
+import org.ltpsim.rng.SsaVariates;
 
 /**
  * Adaptive explicit tau-leaping with Cao, Gillespie &amp; Petzold's (2006, J. Chem. Phys. 124:044109) step

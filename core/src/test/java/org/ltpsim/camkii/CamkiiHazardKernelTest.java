@@ -5,16 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.simd.PanamaCamkiiHazardKernel;
+import org.ltpsim.simd.CamkiiHazardKernel;
+import org.ltpsim.simd.PanamaWidth;
+import org.ltpsim.simd.VectorizationProvider;
 
-/** The Vector API hazard kernel against its scalar twin: bitwise equal on sizes that hit every tail. */
+/** The Vector API hazard kernel at 4 and 8 lanes against its scalar twin: bitwise equal on sizes that hit every tail. */
+@Tag("simd-kernels")
 class CamkiiHazardKernelTest {
-    @Test
-    void panamaEqualsScalarOnEveryTailLength() {
-        int lanes = PanamaCamkiiHazardKernel.lanes();
-        int[] sizes = {1, Math.max(1, lanes - 1), lanes, lanes + 1, 2 * lanes + 3, 13, 1000, 4098};
+    private static final CamkiiHazardKernel SCALAR = VectorizationProvider.scalar().camkiiHazardKernel();
+
+    static CamkiiHazardKernel panama(int lanes) {
+        return PanamaWidth.assume(lanes).camkiiHazardKernel();
+    }
+
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void panamaEqualsScalarOnEveryTailLength(int lanes) {
+        CamkiiHazardKernel panama = panama(lanes);
+        int[] sizes = {1, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 13, 1000, 4098};
         SplittableRandom random = new SplittableRandom(5);
         for (int size : sizes) {
             double[] ca = new double[size];
@@ -38,8 +50,8 @@ class CamkiiHazardKernelTest {
             double[] r2 = residual.clone();
             int[] p1 = new int[size];
             int[] p2 = new int[size];
-            int n1 = ScalarCamkiiHazardKernel.INSTANCE.integrate(1e-4, ca, cached, a0, r1, size, p1);
-            int n2 = PanamaCamkiiHazardKernel.INSTANCE.integrate(1e-4, ca, cached, a0, r2, size, p2);
+            int n1 = SCALAR.integrate(1e-4, ca, cached, a0, r1, size, p1);
+            int n2 = panama.integrate(1e-4, ca, cached, a0, r2, size, p2);
             assertEquals(n1, n2, "size " + size);
             assertArrayEquals(Arrays.copyOf(p1, n1), Arrays.copyOf(p2, n2), "size " + size);
             for (int s = 0; s < size; s++) {
@@ -49,14 +61,15 @@ class CamkiiHazardKernelTest {
         }
     }
 
-    @Test
-    void populationsWithEitherKernelAreBitwiseEqual() {
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void populationsWithEitherKernelAreBitwiseEqual(int lanes) {
         CamkiiParameters p = CamkiiParameters.defaults();
-        int spines = 2 * PanamaCamkiiHazardKernel.lanes() + 3;
+        int spines = 2 * lanes + 3;
         HoloenzymePopulation scalar = new HoloenzymePopulation(p, spines, 4,
-                RandomStreams.forBlock(8, "camkii", 0), false, ScalarCamkiiHazardKernel.INSTANCE);
+                RandomStreams.forBlock(8, "camkii", 0), false, SCALAR);
         HoloenzymePopulation panama = new HoloenzymePopulation(p, spines, 4,
-                RandomStreams.forBlock(8, "camkii", 0), false, PanamaCamkiiHazardKernel.INSTANCE);
+                RandomStreams.forBlock(8, "camkii", 0), false, panama(lanes));
         double[] ca = new double[spines];
         for (int step = 0; step < 20_000; step++) {
             for (int s = 0; s < spines; s++) {

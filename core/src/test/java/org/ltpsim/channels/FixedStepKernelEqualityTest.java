@@ -5,30 +5,47 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.ltpsim.simd.PanamaFixedStepKernel;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ltpsim.simd.FixedStepKernel;
+import org.ltpsim.simd.LaneRandom;
+import org.ltpsim.simd.PanamaWidth;
+import org.ltpsim.simd.VectorizationProvider;
 
-/** The Vector API kernel gives bitwise the same channel states, counts and transitions as the scalar one. */
+/**
+ * The Vector API kernel, at 4 and at 8 lanes, gives bitwise the same channel states, counts and transitions as the
+ * scalar one.
+ */
+@Tag("simd-kernels")
 class FixedStepKernelEqualityTest {
+    private static final FixedStepKernel SCALAR = VectorizationProvider.scalar().fixedStepKernel();
+
+    /** The scalar kernel and this JVM's Panama kernel, if any. */
     static List<FixedStepKernel> kernels() {
         List<FixedStepKernel> k = new ArrayList<>();
-        k.add(ScalarFixedStepKernel.INSTANCE);
-        k.add(PanamaFixedStepKernel.forced());
+        k.add(SCALAR);
+        if (VectorizationProvider.panamaLanes() > 0) {
+            k.add(VectorizationProvider.panama(VectorizationProvider.panamaLanes()).fixedStepKernel());
+        }
         return k;
     }
 
-    @Test
-    void simdEqualsScalarOnEverySizeAndScheme() {
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void simdEqualsScalarOnEverySizeAndScheme(int vectorLanes) {
+        FixedStepKernel panama = PanamaWidth.assume(vectorLanes).fixedStepKernel();
         int lanes = LaneRandom.LANES;
-        int[][] layouts = {{1}, {lanes - 1}, {lanes + 1}, {13}, {1, lanes - 1, lanes + 1, 13, 80, 20, 0, 3},
-                {2 * lanes, 33}};
+        // channels per spine: 1, lanes +- 1 of either vector width, 13, 1000, 4098 (slots are padded to groups of 8)
+        int[][] layouts = {{1}, {vectorLanes - 1}, {vectorLanes}, {vectorLanes + 1}, {lanes - 1}, {lanes + 1}, {13},
+                {1, lanes - 1, lanes + 1, 13, 80, 20, 0, 3}, {2 * lanes, 33}, {1000}, {4098}};
         for (KineticScheme scheme : new KineticScheme[] {KineticScheme.ampaDestexhe1998(),
                 KineticScheme.nmdaLesterJahr1992(), KineticScheme.w3()}) {
             for (int[] layout : layouts) {
                 FixedStepChannelPopulation scalar = FixedStepChannelPopulation.withKernel(scheme, layout, 99,
-                        "eq", 4, ScalarFixedStepKernel.INSTANCE);
+                        "eq", 4, SCALAR);
                 FixedStepChannelPopulation simd = FixedStepChannelPopulation.withKernel(scheme, layout, 99,
-                        "eq", 4, PanamaFixedStepKernel.forced());
+                        "eq", 4, panama);
                 double[] glu = new double[layout.length];
                 for (int step = 0; step < 400; step++) {
                     // pulses of differing height per spine every 100 steps of 0.05 ms

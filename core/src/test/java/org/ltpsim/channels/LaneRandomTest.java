@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.simd.FixedStepKernel;
+import org.ltpsim.simd.LaneRandom;
+import org.ltpsim.simd.TransitionTable;
 
+@Tag("simd-kernels")
 class LaneRandomTest {
     @Test
     void everyLaneIsTheCommonsProviderSeededFromRandomStreams() {

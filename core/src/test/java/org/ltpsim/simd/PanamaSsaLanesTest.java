@@ -5,19 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.ssa.SsaVariates;
+import org.ltpsim.rng.SsaVariates;
 
+/** The lane kernel's building blocks at 4 and 8 lanes: the vector logarithm and the lane generator. */
+@Tag("simd-kernels")
 class PanamaSsaLanesTest {
-    @Test
-    void vectorLogEqualsScalarLogBitForBit() {
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void vectorLogEqualsScalarLogBitForBit(int lanes) {
+        PanamaWidth.assume(lanes);
         SplittableRandom random = new SplittableRandom(3);
-        int lanes = PanamaSsaLanes.LANES;
-        for (int n : new int[] {1, lanes - 1, lanes, lanes + 1, 13, 1001}) {
-            if (n < 1) {
-                continue;
-            }
+        for (int n : new int[] {1, lanes - 1, lanes, lanes + 1, 13, 1001, 4098}) {
             double[] in = new double[n];
             for (int i = 0; i < n; i++) {
                 in[i] = i % 3 == 0 ? 2.0 - (SsaVariates.uniform(random.nextLong()) + 1.0)
@@ -33,9 +35,10 @@ class PanamaSsaLanesTest {
         }
     }
 
-    @Test
-    void laneGeneratorReproducesCommonsXoShiRo256PlusPlusInEveryLane() {
-        int lanes = PanamaXoShiRo256PlusPlus.LANES;
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void laneGeneratorReproducesCommonsXoShiRo256PlusPlusInEveryLane(int lanes) {
+        PanamaWidth.assume(lanes);
         long[][] states = new long[lanes][];
         XoShiRo256PlusPlus[] scalar = new XoShiRo256PlusPlus[lanes];
         for (int lane = 0; lane < lanes; lane++) {

@@ -2,13 +2,14 @@ package org.ltpsim.ssa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StandardNetworks;
-import org.ltpsim.simd.VectorSupport;
+import org.ltpsim.simd.VectorizationProvider;
 
 /**
  * Every exact algorithm against exact answers. Each check is a z-score bound of 4 on a statistic that is close to
@@ -24,9 +25,8 @@ class ExactMethodsTest {
     @EnumSource(value = SsaAlgorithm.class, names = {"DIRECT_SIMD_LANES", "DIRECT_MASS_ACTION", "DIRECT",
             "NEXT_REACTION"})
     void birthDeathMatchesTheExactMeanAndVariance(SsaAlgorithm algorithm) {
-        if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES && !VectorSupport.available()) {
-            return;
-        }
+        assumeTrue(algorithm != SsaAlgorithm.DIRECT_SIMD_LANES || VectorizationProvider.getInstance().hasSsaLanes(),
+                "no SIMD lanes here (" + VectorizationProvider.getInstance().name() + ")");
         ReactionNetwork network = StandardNetworks.birthDeath();
         int n = 10_000;
         EnsembleSpec spec = new EnsembleSpec(n, 50, 1, 20260101L, 2, SimulationMethod.SSA);
@@ -53,9 +53,8 @@ class ExactMethodsTest {
     @ParameterizedTest
     @EnumSource(value = SsaAlgorithm.class, names = {"DIRECT_SIMD_LANES", "DIRECT_MASS_ACTION", "NEXT_REACTION"})
     void channelsMatchTheExactTransientAndStationaryFractions(SsaAlgorithm algorithm) {
-        if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES && !VectorSupport.available()) {
-            return;
-        }
+        assumeTrue(algorithm != SsaAlgorithm.DIRECT_SIMD_LANES || VectorizationProvider.getInstance().hasSsaLanes(),
+                "no SIMD lanes here (" + VectorizationProvider.getInstance().name() + ")");
         int channels = 100;
         int n = 1_000;
         EnsembleSpec spec = new EnsembleSpec(n, 5, 1, 77, 2, SimulationMethod.SSA);

@@ -1,34 +1,45 @@
 package org.ltpsim.ssa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ltpsim.network.NetworkBuilder;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StandardNetworks;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.simd.PanamaSsaLanes;
-import org.ltpsim.simd.VectorSupport;
+import org.ltpsim.simd.CompiledMassAction;
+import org.ltpsim.simd.PanamaWidth;
+import org.ltpsim.simd.VectorizationProvider;
 
-/** The SIMD-lane direct method gives, realisation by realisation, the scalar twin's trajectories bit for bit. */
+/**
+ * The SIMD-lane direct method, at 4 and at 8 lanes, gives realisation by realisation the scalar twin's
+ * trajectories bit for bit; so the two lane counts give the same ensembles (and {@code VectorWidthOutputsTest}
+ * compares them across JVMs).
+ */
+@Tag("simd-kernels")
 class LanesEqualScalarTest {
-    private static final int LANES = VectorSupport.available() ? PanamaSsaLanes.LANES : 1;
+    static VectorizationProvider panama(int lanes) {
+        return PanamaWidth.assume(lanes);
+    }
 
-    @Test
-    void trajectoriesAreBitwiseEqualForEveryBlockSize() {
-        assumeTrue(VectorSupport.available(), "Vector API absent: nothing to compare");
-        int[] counts = {1, Math.max(1, LANES - 1), LANES, LANES + 1, 2 * LANES + 3, 63, 64};
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void trajectoriesAreBitwiseEqualForEveryBlockSize(int lanes) {
+        VectorizationProvider vectors = panama(lanes);
+        int[] counts = {1, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 13, 63, 64};
         for (ReactionNetwork network : networks()) {
-            CompiledMassAction compiled = new CompiledMassAction(network);
+            CompiledMassAction compiled = MassActionCompiler.compile(network);
             double[] times = new EnsembleSpec(1, 20, 0.5, 0, 1, SimulationMethod.SSA).outputTimesSec();
             int rowSize = times.length * network.speciesCount();
             for (int count : counts) {
                 long seed = 1000 + count;
                 long first = 3 * EnsembleSimulator.BLOCK_SIZE;
                 double[] rows = new double[count * rowSize];
-                long laneEvents = PanamaSsaLanes.create(compiled, times).simulate(seed, first, count, rows);
+                long laneEvents = vectors.ssaLanes(compiled, times, EnsembleSimulator.STREAM_PURPOSE)
+                        .simulate(seed, first, count, rows);
                 MassActionDirectMethod scalar = new MassActionDirectMethod(compiled, times);
                 long scalarEvents = 0;
                 double[] row = new double[rowSize];
@@ -47,19 +58,24 @@ class LanesEqualScalarTest {
         }
     }
 
-    @Test
-    void ensembleResultsAreBitwiseEqualForOddReplicateCounts() {
-        assumeTrue(VectorSupport.available(), "Vector API absent: nothing to compare");
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void ensembleResultsAreBitwiseEqualForOddReplicateCounts(int lanes) {
+        VectorizationProvider vectors = panama(lanes);
         for (ReactionNetwork network : networks()) {
-            for (int replicates : new int[] {1, LANES + 1, 131}) {
+            for (int replicates : new int[] {1, lanes + 1, 131}) {
                 EnsembleSpec spec = new EnsembleSpec(replicates, 20, 1, 42, 2, SimulationMethod.SSA);
-                EnsembleResult lanes = EnsembleSimulator.run(network, spec, SsaAlgorithm.DIRECT_SIMD_LANES, d -> {});
+                EnsembleResult simd = EnsembleSimulator.run(network, spec, SsaAlgorithm.DIRECT_SIMD_LANES, vectors,
+                        d -> {});
                 EnsembleResult scalar = EnsembleSimulator.run(network, spec, SsaAlgorithm.DIRECT_MASS_ACTION,
                         d -> {});
-                EnsembleResultsAssert.assertBitwiseEqual(scalar, lanes);
+                EnsembleResultsAssert.assertBitwiseEqual(scalar, simd);
+                assertEquals(scalar.events(), simd.events(), network.id());
             }
         }
     }
+
+
 
     /** Birth-death, dimerisation (second order), channels, and a source with a third-order sink. */
     private static ReactionNetwork[] networks() {

@@ -2,6 +2,7 @@ package org.ltpsim.ssa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -9,16 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StandardNetworks;
-import org.ltpsim.simd.VectorSupport;
+import org.ltpsim.simd.VectorizationProvider;
 
 /** Same seed, 1, 2 or 3 threads: the same result to the last bit, for every algorithm. */
 class ThreadIndependenceTest {
     @ParameterizedTest
     @EnumSource(SsaAlgorithm.class)
     void resultDoesNotDependOnTheThreadCount(SsaAlgorithm algorithm) {
-        if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES && !VectorSupport.available()) {
-            return;
-        }
+        assumeTrue(algorithm != SsaAlgorithm.DIRECT_SIMD_LANES || VectorizationProvider.getInstance().hasSsaLanes(),
+                "no SIMD lanes here (" + VectorizationProvider.getInstance().name() + ")");
         ReactionNetwork network = StandardNetworks.dimerisation();
         // 5 blocks of 64 with a partial last one
         EnsembleResult one = run(network, algorithm, 1);
@@ -50,7 +50,7 @@ class ThreadIndependenceTest {
         assertEquals(200, last.get());
         assertEquals(4, calls.get()); // blocks of 64: 64, 64, 64, 8
         assertEquals(EnsembleSimulator.choose(StandardNetworks.birthDeath(), spec).reportName(), result.algorithm());
-        assertEquals(VectorSupport.available() ? "ssa-direct-simd-lanes" : "ssa-direct-mass-action",
+        assertEquals(VectorizationProvider.getInstance().hasSsaLanes() ? "ssa-direct-simd-lanes" : "ssa-direct-mass-action",
                 result.algorithm());
     }
 

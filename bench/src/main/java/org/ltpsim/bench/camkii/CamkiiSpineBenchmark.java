@@ -2,13 +2,12 @@ package org.ltpsim.bench.camkii;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.ltpsim.camkii.CamkiiHazardKernel;
 import org.ltpsim.camkii.CamkiiParameters;
-import org.ltpsim.camkii.ScalarCamkiiHazardKernel;
-import org.ltpsim.simd.PanamaCamkiiHazardKernel;
 import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.simd.CamkiiHazardKernel;
+import org.ltpsim.simd.VectorizationProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -91,13 +90,13 @@ public class CamkiiSpineBenchmark {
     /** The event-free pass alone (scalar twin): 90% of spines quiet, 10% with changed calcium. */
     @Benchmark
     public int hazardPassScalar() {
-        return hazardPass(ScalarCamkiiHazardKernel.INSTANCE);
+        return hazardPass(VectorizationProvider.scalar().camkiiHazardKernel());
     }
 
-    /** The event-free pass alone (Vector API twin), same data. */
+    /** The event-free pass alone (Vector API twin at the machine's width), same data. */
     @Benchmark
     public int hazardPassPanama() {
-        return hazardPass(PanamaCamkiiHazardKernel.INSTANCE);
+        return hazardPass(VectorizationProvider.getInstance().camkiiHazardKernel());
     }
 
     private int hazardPass(CamkiiHazardKernel kernel) {

@@ -1,13 +1,12 @@
 package org.ltpsim.bench.channels;
 
 import java.util.concurrent.TimeUnit;
-import org.ltpsim.channels.FixedStepKernel;
 import org.ltpsim.channels.KineticScheme;
-import org.ltpsim.channels.LaneRandom;
-import org.ltpsim.channels.ScalarFixedStepKernel;
 import org.ltpsim.channels.TransitionMatrix;
-import org.ltpsim.channels.TransitionTable;
-import org.ltpsim.simd.PanamaFixedStepKernel;
+import org.ltpsim.simd.FixedStepKernel;
+import org.ltpsim.simd.LaneRandom;
+import org.ltpsim.simd.TransitionTable;
+import org.ltpsim.simd.VectorizationProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +25,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * table for glutamate {@code glutamateMilliMolar} over 0.05 ms (0: almost nobody moves; 1 mM: most bound
  * channels move). {@code baselineLaneRandom} only draws the eight lanes' numbers (scalar), the floor of the
  * scalar kernel. Every operation first restores the same initial states (an 8-byte-per-8-slots copy, in all three). Time per operation = one step over all slots.
- * Run: {@code java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar ChannelKernelBenchmark}
+ * Run: {@code java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar ChannelKernelBenchmark}; the
+ * SIMD twin is the machine's ({@code VectorizationProvider.getInstance()}): add
+ * {@code -jvmArgsAppend -Dltpsim.vectorization.lanes=4} (or {@code -XX:UseAVX=2}) for the 4-lane kernel.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,8 +47,8 @@ public class ChannelKernelBenchmark {
     private long[] lanes;
     private int[] counts;
     private TransitionTable table;
-    private final FixedStepKernel scalar = ScalarFixedStepKernel.INSTANCE;
-    private final FixedStepKernel simd = PanamaFixedStepKernel.forced();
+    private final FixedStepKernel scalar = VectorizationProvider.scalar().fixedStepKernel();
+    private final FixedStepKernel simd = VectorizationProvider.getInstance().fixedStepKernel();
 
     @Setup
     public void setUp() {

@@ -1,4 +1,4 @@
-package org.ltpsim.channels;
+package org.ltpsim.simd;
 
 import org.ltpsim.rng.RandomStreams;
 
@@ -7,7 +7,8 @@ import org.ltpsim.rng.RandomStreams;
  * kernels: lane i is the Commons RNG {@code XoShiRo256PlusPlus} started from
  * {@code RandomStreams.xoshiroState(seed, purpose + "/lane" + i, block)} and produces the same sequence.
  *
- * <p>State layout: {@code state[word * LANES + lane]}, word 0..3, so that a vector of lanes loads one word.
+ * <p>State layout: {@code state[word * LANES + lane]}, word 0..3, so that a vector of 8 lanes (or two of 4) loads
+ * one word of every lane.
  */
 public final class LaneRandom {
     /** Number of lanes: fixed (not the hardware's vector length) so that results do not depend on the machine. */

@@ -1,4 +1,4 @@
-package org.ltpsim.ssa;
+package org.ltpsim.rng;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

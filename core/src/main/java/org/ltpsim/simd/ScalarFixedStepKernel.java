@@ -1,8 +1,8 @@
-package org.ltpsim.channels;
+package org.ltpsim.simd;
 
 /** Plain-Java reference of {@link FixedStepKernel}: one slot at a time. */
-public final class ScalarFixedStepKernel implements FixedStepKernel {
-    public static final ScalarFixedStepKernel INSTANCE = new ScalarFixedStepKernel();
+final class ScalarFixedStepKernel implements FixedStepKernel {
+    static final ScalarFixedStepKernel INSTANCE = new ScalarFixedStepKernel();
 
     private ScalarFixedStepKernel() {}
 

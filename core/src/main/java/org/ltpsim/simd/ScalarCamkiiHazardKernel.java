@@ -1,8 +1,8 @@
-package org.ltpsim.camkii;
+package org.ltpsim.simd;
 
 /** The plain reference implementation of {@link CamkiiHazardKernel}. */
-public final class ScalarCamkiiHazardKernel implements CamkiiHazardKernel {
-    public static final ScalarCamkiiHazardKernel INSTANCE = new ScalarCamkiiHazardKernel();
+final class ScalarCamkiiHazardKernel implements CamkiiHazardKernel {
+    static final ScalarCamkiiHazardKernel INSTANCE = new ScalarCamkiiHazardKernel();
 
     private ScalarCamkiiHazardKernel() {}
 

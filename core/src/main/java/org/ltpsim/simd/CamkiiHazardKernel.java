@@ -1,6 +1,4 @@
-package org.ltpsim.camkii;
-
-import org.ltpsim.simd.VectorSupport;
+package org.ltpsim.simd;
 
 /**
  * The part of a fast step that is the same for every spine: a spine whose calcium equals its cached calcium and
@@ -8,6 +6,9 @@ import org.ltpsim.simd.VectorSupport;
  * residual just decreases. Every other spine (calcium changed, propensity unknown (NaN), or an event due) is
  * listed for the exact event loop, in ascending order, so the random numbers are drawn in the same order by the
  * scalar and the vector implementation: their results are bitwise equal.
+ *
+ * <p>Implementations come from {@link VectorizationProvider#camkiiHazardKernel()}. They are stateless: one instance
+ * serves every thread.
  */
 public interface CamkiiHazardKernel {
     /**
@@ -18,17 +19,4 @@ public interface CamkiiHazardKernel {
     int integrate(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz, double[] residual,
             int count, int[] pending);
 
-    /** The Vector API kernel where {@link VectorSupport#available()}, else the scalar one; chosen once. */
-    static CamkiiHazardKernel best() {
-        return Holder.BEST;
-    }
-
-    /** Lazy holder: the Panama class is loaded only when the Vector API is present. */
-    final class Holder {
-        static final CamkiiHazardKernel BEST = VectorSupport.available()
-                ? org.ltpsim.simd.PanamaCamkiiHazardKernel.INSTANCE
-                : ScalarCamkiiHazardKernel.INSTANCE;
-
-        private Holder() {}
-    }
 }

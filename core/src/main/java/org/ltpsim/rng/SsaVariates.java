@@ -1,4 +1,4 @@
-package org.ltpsim.ssa;
+package org.ltpsim.rng;
 
 /**
  * The two random variates of an exact SSA step, computed from raw 64-bit generator output with plain IEEE

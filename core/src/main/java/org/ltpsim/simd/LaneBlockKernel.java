@@ -1,10 +1,11 @@
-package org.ltpsim.ssa;
+package org.ltpsim.simd;
 
 /**
  * Simulates a block of realisations of a plain mass-action network together, one realisation per SIMD lane
- * ({@code org.ltpsim.simd.PanamaSsaLanes}). Realisation r uses the stream {@code RandomStreams.forBlock(seed,
- * EnsembleSimulator.STREAM_PURPOSE, r)} exactly as {@link MassActionDirectMethod} does, and gives bit for bit the
- * same trajectory.
+ * ({@link VectorizationProvider#ssaLanes}). Realisation r uses the stream
+ * {@code RandomStreams.forBlock(seed, streamPurpose, r)} exactly as the scalar mass-action direct method
+ * ({@code org.ltpsim.ssa.MassActionDirectMethod}) does, and gives bit for bit the same trajectory. A realisation's
+ * trajectory depends on its stream alone, never on the lane or the lane count that runs it.
  */
 public interface LaneBlockKernel {
     /**

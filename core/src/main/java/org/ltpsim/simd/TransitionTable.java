@@ -1,4 +1,4 @@
-package org.ltpsim.channels;
+package org.ltpsim.simd;
 
 /**
  * One step's transition probabilities in the forms the fixed-step kernels read (see {@link FixedStepKernel}).
@@ -7,7 +7,8 @@ package org.ltpsim.channels;
  * (row {@code states} is padding: it never moves), the first destination of a row being the row itself. Column-major
  * for lane-parallel kernels when {@code states + 1 <= LANES}: {@code cumColumns[j * LANES + row]} is the same
  * cumulative as an integer multiple of 2^-53 (rows past the last hold 2^53), {@code destColumns[j * LANES + row]}
- * the destination; a vector of row indices then picks each lane's entry with one permute.
+ * the destination; a vector of row indices then picks each lane's entry with one permute (at 8 lanes) or one
+ * two-vector permute (at 4 lanes).
  */
 public final class TransitionTable {
     private static final double TWO_53 = 0x1.0p53;
@@ -42,8 +43,8 @@ public final class TransitionTable {
     /** The table for a single-channel transition matrix p (rows sum to 1). */
     public static TransitionTable of(double[][] p) {
         int s = p.length;
-        if (s + 1 > KineticScheme.MAX_STATES + 1) {
-            throw new IllegalArgumentException("too many states: " + s);
+        if (s < 1 || s >= Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("states (plus the padding state) must fit in a byte: " + s);
         }
         double[] cum = new double[(s + 1) * s];
         byte[] dest = new byte[(s + 1) * s];
