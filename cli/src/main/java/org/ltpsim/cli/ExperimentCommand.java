@@ -119,8 +119,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
                     frequencies, spines, seed);
             case "rules" -> ExperimentRunner.rules(spineParameters(), branches, seed);
-            case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), holoenzymes, spines,
-                    tEndSec, seed);
+            case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(sets), holoenzymes,
+                    spines, tEndSec, seed);
             default -> throw new IllegalStateException(experiment.name());
         };
         runner.run(output, CommandLineText.of(spec), seed, threadCount, out.toString())

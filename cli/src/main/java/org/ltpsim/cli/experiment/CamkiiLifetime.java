@@ -38,8 +38,8 @@ import org.ltpsim.rng.RandomStreams;
  * ln(mean) = a + b H is weighted by the periods ended.
  */
 public final class CamkiiLifetime {
-    public static final String DEFAULT_HOLOENZYMES = "1,2,3,4,5";
-    public static final int DEFAULT_SPINES = 32;
+    public static final String DEFAULT_HOLOENZYMES = "1,2,3,4,5,6";
+    public static final int DEFAULT_SPINES = 64;
     static final int BLOCK_SPINES = 8;
     private static final int CHUNKS = 50;
 
@@ -54,15 +54,21 @@ public final class CamkiiLifetime {
     private final Double tEndSec;
     private final long seed;
 
-    public CamkiiLifetime(ParameterSet camkiiSet, String holoText, Integer spines, Double tEndSec, long seed) {
+    /**
+     * @param camkiiSet the CaMKII parameters after --set
+     * @param setKeys the keys given with --set: switch.on_fraction / switch.off_fraction among them keep the user's
+     *     values, else the lifetime thresholds 0.7 / 0.1 apply
+     */
+    public CamkiiLifetime(ParameterSet camkiiSet, List<String> setKeys, String holoText, Integer spines,
+            Double tEndSec, long seed) {
         ParameterSet s = camkiiSet;
-        if (s.get("switch.on_fraction") == ParameterSet.defaults("camkii").get("switch.on_fraction")) {
-            s = s.with("switch.on_fraction", "0.7");
-        }
-        if (s.get("switch.off_fraction") == ParameterSet.defaults("camkii").get("switch.off_fraction")) {
-            s = s.with("switch.off_fraction", "0.1");
-        }
         try {
+            if (!setKeys.contains("switch.on_fraction")) {
+                s = s.with("switch.on_fraction", "0.7");
+            }
+            if (!setKeys.contains("switch.off_fraction")) {
+                s = s.with("switch.off_fraction", "0.1");
+            }
             CamkiiParameters.from(s);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
@@ -309,10 +315,10 @@ public final class CamkiiLifetime {
 
     List<String> console(List<Row> rows) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-11s %-10s %-30s %-30s", "holoenzymes", "t_end_s",
+        lines.add(String.format(Locale.ROOT, "%-11s %-10s %-40s %-40s", "holoenzymes", "t_end_s",
                 "mean ON s [95% CI] (ended)", "mean OFF s [95% CI] (ended)"));
         for (Row r : rows) {
-            lines.add(String.format(Locale.ROOT, "%-11d %-10s %-30s %-30s", r.holoenzymes(),
+            lines.add(String.format(Locale.ROOT, "%-11d %-10s %-40s %-40s", r.holoenzymes(),
                     NumberText.of(r.tEndSec()), cell(r.on()), cell(r.off())));
         }
         double[] on = fit(rows, true);

@@ -70,9 +70,9 @@ public abstract class ExperimentRunner {
         };
     }
 
-    public static ExperimentRunner camkiiLifetime(ParameterSet camkiiSet, String holoenzymes, Integer spines,
-            Double tEndSec, long seed) {
-        CamkiiLifetime experiment = new CamkiiLifetime(camkiiSet, holoenzymes, spines, tEndSec, seed);
+    public static ExperimentRunner camkiiLifetime(ParameterSet camkiiSet, List<String> setKeys, String holoenzymes,
+            Integer spines, Double tEndSec, long seed) {
+        CamkiiLifetime experiment = new CamkiiLifetime(camkiiSet, setKeys, holoenzymes, spines, tEndSec, seed);
         return new ExperimentRunner() {
             @Override
             public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)

@@ -41,8 +41,8 @@ import org.ltpsim.stats.WilsonInterval;
 public final class FrequencyResponse {
     /** Default frequencies, Hz. */
     public static final String DEFAULT_FREQUENCIES = "0.5,1,2,3,5,10,20,50,100";
-    /** Default spines per frequency: 5 branches of 20 (about 2.5 min for the default grid on 2 cores). */
-    public static final int DEFAULT_SPINES = 100;
+    /** Default spines per frequency: 3 branches of 20 (a few minutes for the default grid on 2 shared cores). */
+    public static final int DEFAULT_SPINES = 60;
     /** Spines per branch unless --set gives branch.spines_per_branch. */
     public static final int SPINES_PER_BRANCH = 20;
     static final String RATE_KEY = "protocol.lfs_rate_hz";
