@@ -89,14 +89,19 @@ public final class Partial<R, S> {
     /**
      * The partials of a run's shards, in block order, combined into one from block 0 that folds every block:
      * the first partial's state when it is folded, else a new fold of its blocks; then every later block in turn.
+     * Empty partials (shards of a run with fewer blocks than shards) add nothing.
      *
      * @throws IllegalArgumentException when the partials do not follow each other from block 0
      */
     public static <R, S> Partial<R, S> concat(BlockFold<R, S> fold, List<Partial<R, S>> inOrder) {
-        if (inOrder.isEmpty() || inOrder.get(0).first != 0) {
+        List<Partial<R, S>> nonEmpty = inOrder.stream().filter(p -> p.end > p.first).toList();
+        if (nonEmpty.isEmpty()) {
+            return empty(fold, 0, true);
+        }
+        if (nonEmpty.get(0).first != 0) {
             throw new IllegalArgumentException("the first partial must start at block 0");
         }
-        Partial<R, S> head = inOrder.get(0);
+        Partial<R, S> head = nonEmpty.get(0);
         Partial<R, S> all;
         if (head.state != null) {
             all = new Partial<>(fold, 0, head.end, head.state, null);
@@ -104,7 +109,7 @@ public final class Partial<R, S> {
             all = empty(fold, 0, true);
             all.append(head);
         }
-        for (Partial<R, S> later : inOrder.subList(1, inOrder.size())) {
+        for (Partial<R, S> later : nonEmpty.subList(1, nonEmpty.size())) {
             all.append(later);
         }
         return all;
