@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ltpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Parallel stochastic simulator of long-term potentiation at dendritic spines.",
         subcommands = {DemoCommand.class, RunCommand.class, CamkiiCommand.class, SbmlCommand.class,
-            ParamsCommand.class, SweepCommand.class})
+            ParamsCommand.class, SweepCommand.class, MergeCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (arguments, files, parameters). */
     public static final int EXIT_BAD_INPUT = 2;
