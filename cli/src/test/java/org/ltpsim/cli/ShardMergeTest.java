@@ -101,7 +101,7 @@ class ShardMergeTest {
         assertRefused("shards " + shards.get(0) + " and " + otherSeed + " are not of one run: their seed differs "
                 + "('5' and '6')", out, shards.get(0), otherSeed.toString(), shards.get(2));
         String replicates = refusal(out, shards.get(0), otherReplicates.toString(), shards.get(2));
-        assertTrue(replicates.contains("are not of one run: their arguments differ"), replicates);
+        assertTrue(replicates.contains("are not of one run: their command_line differs"), replicates);
         String split = refusal(out, shards.get(0), fourWay.toString(), shards.get(2));
         assertTrue(split.contains("are not of one run") || split.contains("not of one split"), split);
         String whole = refusal(out, dir.toString());

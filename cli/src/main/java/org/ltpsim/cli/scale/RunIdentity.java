@@ -24,7 +24,7 @@ public record RunIdentity(String kind, long seed, String arguments, String param
         keys.put("version", Version.get());
         keys.put("command", kind);
         keys.put("seed", Long.toString(seed));
-        keys.put("arguments", arguments);
+        keys.put("command_line", arguments);
         keys.put("parameters_sha256", parametersSha256);
         if (modelSha256 != null) {
             keys.put("model_sha256", modelSha256);
