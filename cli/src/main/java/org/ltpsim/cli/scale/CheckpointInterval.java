@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.ltpsim.cli.UserInputException;
 
 /** {@code --checkpoint-every DURATION}: a number and a unit, {@code ms}, {@code s}, {@code min} or {@code h}. */
-final class CheckpointInterval {
+public final class CheckpointInterval {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|sec|min|m|h)");
     /** A checkpoint more often than this would spend the run writing checkpoints. */
     static final long MIN_NANOS = 100_000_000L;
@@ -14,7 +14,7 @@ final class CheckpointInterval {
     private CheckpointInterval() {}
 
     /** The interval in nanoseconds. */
-    static long parseNanos(String text) {
+    public static long parseNanos(String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new UserInputException("--checkpoint-every must be a duration such as 30s, 5min or 2h: '" + text
