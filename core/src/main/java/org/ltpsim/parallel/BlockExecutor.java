@@ -137,7 +137,7 @@ public final class BlockExecutor implements AutoCloseable {
             BlockSink<? super R> sink, long beatNanos, Heartbeat<R> heartbeat) {
         final int window = window();
         @SuppressWarnings("unchecked")
-        ForkJoinTask<R>[] running = new ForkJoinTask[window];
+        ForkJoinTask<R>[] running = (ForkJoinTask<R>[]) new ForkJoinTask<?>[window];
         Beats beats = new Beats(beatNanos);
         int next = range.first();
         int head = range.first();
@@ -146,7 +146,7 @@ public final class BlockExecutor implements AutoCloseable {
                 for (; next < range.end() && next - head < window; next++) {
                     if (!finished.containsKey(next)) {
                         final int block = next;
-                        running[block % window] = pool.submit(ForkJoinTask.adapt(() -> (R) work.apply(block)));
+                        running[block % window] = pool.submit(ForkJoinTask.adapt(() -> work.apply(block)));
                     }
                 }
                 R result;
