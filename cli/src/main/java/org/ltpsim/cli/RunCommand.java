@@ -5,24 +5,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
-import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.scale.BlockJob;
+import org.ltpsim.cli.scale.RunIdentity;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
 import org.ltpsim.cli.spine.RunFigures;
 import org.ltpsim.cli.spine.RunSummary;
 import org.ltpsim.cli.spine.TraceRecording;
 import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.input.Pathway;
+import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
-import org.ltpsim.spine.sim.SpineSimulator;
 import org.ltpsim.spine.sim.TraceRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +41,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate spines under a stimulation protocol: individual AMPA/NMDA channels, voltage, "
                 + "calcium and the calcium rule (LTP / LTD / none per spine).")
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements ShardableCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,8 +70,23 @@ public final class RunCommand implements Callable<Integer> {
             + "number of time steps (default: 1)")
     Double recordEveryMs;
 
+    @CommandLine.Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        this.out = mergedOut;
+        this.force = mergedForce;
+    }
+
     @Override
     public Integer call() throws IOException {
+        ScaledRun scaled = ScaledRun.of(scaleOut, "run", out, force, CommandLineText.args(spec));
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
         int threadCount = ThreadCount.resolve(threads);
         ExperimentSetup setup = experimentOptions.resolve();
@@ -75,28 +96,45 @@ public final class RunCommand implements Callable<Integer> {
         boolean ap5 = setup.ap5();
         List<Pathway> pathways = built.pathways();
         TraceRequest traces = TraceRecording.request(record, recordEveryMs, experiment);
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
-        int branches = simulator.branchCount(experiment);
-        long start = System.nanoTime();
-        SpineRunResult result;
-        try (BlockExecutor executor = new BlockExecutor(threadCount);
-                ProgressBar progress = new ProgressBar(System.err, "run", simulator.work(experiment))) {
-            result = simulator.run(experiment, executor, progress::update, traces);
-        }
-        double wallSec = (System.nanoTime() - start) / 1e9;
+        SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
+        int branches = blocks.blockCount();
         final ParameterSet camkiiUsed = built.camkiiParams();
-        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount).parameters(params.values())
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("parameters", params.values());
+        described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
+        described.put("pathways", describe(pathways));
+        described.put("pathway_inputs", setup.inputDescriptions());
+        RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
+                null, blocks.blockCount());
+        BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
+                SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+        Partial<BranchResult, List<BranchResult>> partial;
+        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+            partial = scaled.obtain(job, identity, executor, "run");
+        }
+        if (scaled.isShard()) {
+            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+            System.out.printf(Locale.ROOT, "run: shard %s (%s of %d) written to %s%n", scaled.shard(),
+                    partial.range().describe(), branches, out);
+            return 0;
+        }
+        SpineRunResult result = blocks.result(0, partial.state());
+        double wallSec = scaled.wallTimeSec();
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+                scaled.threads(threadCount)).parameters(params.values())
                 .put("drug", ap5 ? "ap5" : "none").put("pathways", describe(pathways))
                 .put("pathway_inputs", setup.inputDescriptions());
         if (camkiiUsed != null) {
             manifest.put("camkii_parameters", camkiiUsed.values());
         }
+        scaled.annotate(manifest);
         manifest.wallTimeSec(wallSec);
         output.write(manifest, dir -> {
             writeSpines(dir.resolve("spines.csv"), result);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), RunSummary.json(result, wallSec));
             RunFigures.write(dir, result, describe(pathways) + (ap5 ? " + AP5" : ""));
         });
+        scaled.finished();
         System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %.1f s simulated in %.2f s; results in %s%n",
                 result.spineCount(), branches, branches == 1 ? "" : "es", experiment.endMs() / 1000, wallSec, out);
         RunSummary.consoleLines(result).forEach(System.out::println);
