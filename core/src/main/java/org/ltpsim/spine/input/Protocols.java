@@ -12,16 +12,32 @@ import org.ltpsim.params.ParameterSet;
  * The named stimulation protocols, with their rates and pulse counts from the {@code [protocol]} section of the
  * parameters: {@code hfs} (100 Hz for 1 s), {@code lfs} (1 Hz x 900, Dudek &amp; Bear 1992), {@code tbs} (theta
  * burst, Larson &amp; Lynch 1986), {@code pairing} (presynaptic pulses each paired with a postsynaptic
- * depolarisation), {@code none}, and custom spike times from a file.
+ * depolarisation), {@code none}, and custom spike times from a file; and the late-phase protocols of Frey &amp;
+ * Morris (1997): {@code strong-tetanus} (3 trains of 100 pulses at 100 Hz, 10 min apart) and {@code weak-tetanus}
+ * (one train of 21 pulses at 100 Hz). A name may end in {@code @START} (a duration with its unit, e.g.
+ * {@code weak-tetanus@30min}): the whole protocol then starts that much later.
  */
 public final class Protocols {
     /** Names accepted by {@link #named}. */
-    public static final List<String> NAMES = List.of("hfs", "lfs", "tbs", "pairing", "none");
+    public static final List<String> NAMES = List.of("hfs", "lfs", "tbs", "pairing", "strong-tetanus",
+            "weak-tetanus", "none");
 
     private Protocols() {}
 
     /** The protocol called {@code name}; an unknown name is refused with the list of known ones. */
     public static Stimulus named(String name, ParameterSet p) {
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            double offsetMs;
+            try {
+                offsetMs = Durations.parseMs(name.substring(at + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("protocol '" + name + "': start " + e.getMessage(), e);
+            }
+            Stimulus base = named(name.substring(0, at), p);
+            return base.shiftedBy(offsetMs, name.substring(0, at).toLowerCase(Locale.ROOT) + "@"
+                    + Durations.format(offsetMs));
+        }
         double start = p.get("protocol.start_ms");
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "hfs" -> Stimulus.presynaptic("hfs",
@@ -40,6 +56,11 @@ public final class Protocols {
                 }
                 yield new Stimulus("pairing", spikes, spikes, ends, p.get("protocol.pairing_depol_mv"));
             }
+            case "strong-tetanus" -> Stimulus.presynaptic("strong-tetanus", trains(start,
+                    p.getInt("protocol.strong_tetanus_trains"), p.get("protocol.strong_tetanus_interval_s") * 1000,
+                    p.getInt("protocol.strong_tetanus_pulses"), p.get("protocol.tetanus_rate_hz")));
+            case "weak-tetanus" -> Stimulus.presynaptic("weak-tetanus",
+                    train(start, p.getInt("protocol.weak_tetanus_pulses"), p.get("protocol.tetanus_rate_hz")));
             case "none" -> Stimulus.presynaptic("none", new double[0]);
             default -> throw new IllegalArgumentException("unknown protocol '" + name + "' (known: "
                     + String.join(", ", NAMES) + ", or --spike-times FILE)");
@@ -54,6 +75,25 @@ public final class Protocols {
         double[] times = new double[pulses];
         for (int i = 0; i < pulses; i++) {
             times[i] = startMs + i * 1000.0 / rateHz;
+        }
+        return times;
+    }
+
+    /** {@code count} trains of {@code pulses} at {@code rateHz}, their starts {@code intervalMs} apart. */
+    public static double[] trains(double startMs, int count, double intervalMs, int pulses, double rateHz) {
+        if (count < 0 || !(intervalMs >= 0)) {
+            throw new IllegalArgumentException("trains need count >= 0 and interval >= 0: " + count + ", " + intervalMs);
+        }
+        double[] times = new double[count * pulses];
+        for (int t = 0; t < count; t++) {
+            double[] train = train(startMs + t * intervalMs, pulses, rateHz);
+            System.arraycopy(train, 0, times, t * pulses, pulses);
+        }
+        for (int i = 1; i < times.length; i++) {
+            if (times[i] < times[i - 1]) {
+                throw new IllegalArgumentException("trains overlap: each lasts longer than the interval " + intervalMs
+                        + " ms");
+            }
         }
         return times;
     }

@@ -42,6 +42,33 @@ public record Stimulus(String name, double[] spikeTimesMs, double[] depolStartMs
         return new Stimulus(name, spikeTimesMs, new double[0], new double[0], 0);
     }
 
+    /** The same stimulus {@code offsetMs} later (every spike and window), under another name. */
+    public Stimulus shiftedBy(double offsetMs, String newName) {
+        if (!(offsetMs >= 0) || Double.isInfinite(offsetMs)) {
+            throw new IllegalArgumentException("offset must be finite and >= 0 ms: " + offsetMs);
+        }
+        double[] spikes = spikeTimesMs.clone();
+        double[] starts = depolStartMs.clone();
+        double[] ends = depolEndMs.clone();
+        for (int i = 0; i < spikes.length; i++) {
+            spikes[i] += offsetMs;
+        }
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] += offsetMs;
+            ends[i] += offsetMs;
+        }
+        return new Stimulus(newName, spikes, starts, ends, depolMv);
+    }
+
+    /** Time of the first spike or window start, NaN if none. */
+    public double firstEventMs() {
+        double first = spikeTimesMs.length == 0 ? Double.NaN : spikeTimesMs[0];
+        for (double start : depolStartMs) {
+            first = Double.isNaN(first) ? start : Math.min(first, start);
+        }
+        return first;
+    }
+
     /** Time of the last event (spike or window end), 0 if none. */
     public double lastEventMs() {
         double last = spikeTimesMs.length == 0 ? 0 : spikeTimesMs[spikeTimesMs.length - 1];

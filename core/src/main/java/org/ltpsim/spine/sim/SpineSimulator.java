@@ -34,6 +34,9 @@ public final class SpineSimulator {
      */
     public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, LongConsumer workDone,
             TraceRequest traces) {
+        if (experiment.expression() != null) {
+            return NeuronRunner.run(experiment, channels, executor, new SimulatedWork(workDone), traces);
+        }
         SpineLayout layout = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch());
         if (traces != null) {
             traces.checkIds(layout.spineCount());
@@ -58,6 +61,17 @@ public final class SpineSimulator {
     public List<SpineRunResult> runAll(List<SpineExperiment> experiments, BlockExecutor executor,
             LongConsumer workDone) {
         int count = experiments.size();
+        if (experiments.stream().anyMatch(x -> x.expression() != null)) {
+            // expression runs synchronise their neurons' branches: one experiment at a time
+            SimulatedWork shared = new SimulatedWork(workDone);
+            List<SpineRunResult> results = new java.util.ArrayList<>(count);
+            for (SpineExperiment experiment : experiments) {
+                results.add(experiment.expression() != null
+                        ? NeuronRunner.run(experiment, channels, executor, shared, null)
+                        : run(experiment, executor, workDone, null));
+            }
+            return results;
+        }
         SpineLayout[] layouts = new SpineLayout[count];
         int[] firstTask = new int[count + 1];
         for (int e = 0; e < count; e++) {
@@ -89,6 +103,7 @@ public final class SpineSimulator {
     }
 
     public int branchCount(SpineExperiment experiment) {
-        return new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch()).branchCount();
+        return new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch(), experiment.neurons())
+                .branchCount();
     }
 }
