@@ -37,6 +37,8 @@ import org.ltpsim.params.ParameterSet;
  * @param nmdaInsertionHz insertion per reserve NMDAR of a primed spine
  * @param primingHz decay rate of priming
  * @param nmdaReturnHz return of each NMDAR above the spine's initial number
+ * @param mglurTauMs decay of a spine's mGluR activation (a leaky count of its releases)
+ * @param mglurThreshold mGluR activation that primes the spine
  * @param slowStepSec grid of the slow layers
  * @param syncIntervalSec interval of the neuron's synchronisation points
  * @param actinomycinD transcription blocked
@@ -52,7 +54,8 @@ public record ExpressionModel(
         double referenceSpines, double signalTauSec, double transcriptionThreshold, double transcriptionHill,
         double mrnaTauSec, double synthesisPerSec, double proteinLifetimeSec,
         double captureHz, double captureHalfUnits, double volumeExponent,
-        int nmdaReserve, double nmdaInsertionHz, double primingHz, double nmdaReturnHz,
+        int nmdaReserve, double nmdaInsertionHz, double primingHz, double nmdaReturnHz, double mglurTauMs,
+        double mglurThreshold,
         double slowStepSec, double syncIntervalSec,
         boolean actinomycinD, boolean anisomycin) {
 
@@ -94,6 +97,7 @@ public record ExpressionModel(
                 p.get("structure.volume_exponent"),
                 p.getInt("nmdar.reserve_per_spine"), p.get("nmdar.insertion_rate_per_min") * perMin,
                 perMin / p.get("nmdar.priming_lifetime_min"), perMin / p.get("nmdar.return_tau_min"),
+                p.get("nmdar.mglur_tau_ms"), p.get("nmdar.mglur_threshold"),
                 p.get("timing.slow_step_s"), p.get("timing.sync_interval_s"),
                 actinomycinD, anisomycin);
     }
@@ -110,7 +114,7 @@ public record ExpressionModel(
                 growthCapacity, unconsolidatedStageHz, unconsolidatedStages, tagStageHz, tagStages, referenceSpines,
                 signalTauSec, transcriptionThreshold, transcriptionHill, mrnaTauSec, synthesisPerSec,
                 proteinLifetimeSec, captureHz, captureHalfUnits, volumeExponent, nmdaReserve, nmdaInsertionHz,
-                primingHz, nmdaReturnHz, slowStepSec, syncIntervalSec, actinomycin, anisomycinApplied);
+                primingHz, nmdaReturnHz, mglurTauMs, mglurThreshold, slowStepSec, syncIntervalSec, actinomycin, anisomycinApplied);
     }
 
     /**

@@ -11,9 +11,11 @@ package org.ltpsim.spine.expression;
  * @param neurons independent neurons, each with every pathway's spines
  * @param testPulseEveryMs a single test pulse to every pathway this often (0: none); pathway p's pulses fall at
  *     k x interval + p x {@link #TEST_PULSE_STAGGER_MS}, so that pathways are tested one at a time
+ * @param ap5WindowsMs timed AP5 application: [start, end) pairs in ms, ascending (bath application and washout,
+ *     applied at step resolution); empty for none
  */
 public record ExpressionSettings(ExpressionModel model, double durationMs, double recordEveryMs, int neurons,
-        double testPulseEveryMs) {
+        double testPulseEveryMs, double[] ap5WindowsMs) {
     /** Pathway p's test pulses are this much later than pathway 0's. */
     public static final double TEST_PULSE_STAGGER_MS = 5000;
     /** An EPSP is the peak depolarisation within this long after a test pulse. */
@@ -38,31 +40,55 @@ public record ExpressionSettings(ExpressionModel model, double durationMs, doubl
         if (!(testPulseEveryMs >= 0) || Double.isInfinite(testPulseEveryMs)) {
             throw new IllegalArgumentException("test pulse interval must be finite and >= 0 ms: " + testPulseEveryMs);
         }
+        ap5WindowsMs = ap5WindowsMs == null ? new double[0] : ap5WindowsMs.clone();
+        if (ap5WindowsMs.length % 2 != 0) {
+            throw new IllegalArgumentException("AP5 windows come in [start, end) pairs");
+        }
+        for (int w = 0; w < ap5WindowsMs.length; w += 2) {
+            if (!(ap5WindowsMs[w] >= 0 && ap5WindowsMs[w + 1] > ap5WindowsMs[w])
+                    || Double.isInfinite(ap5WindowsMs[w + 1])) {
+                throw new IllegalArgumentException("bad AP5 window [" + ap5WindowsMs[w] + ", " + ap5WindowsMs[w + 1]
+                        + ") ms");
+            }
+        }
+    }
+
+    @Override
+    public double[] ap5WindowsMs() {
+        return ap5WindowsMs.clone();
+    }
+
+    /** The same settings with AP5 applied over [startMs, endMs) as well. */
+    public ExpressionSettings withAp5WindowMs(double startMs, double endMs) {
+        double[] w = java.util.Arrays.copyOf(ap5WindowsMs, ap5WindowsMs.length + 2);
+        w[w.length - 2] = startMs;
+        w[w.length - 1] = endMs;
+        return new ExpressionSettings(model, durationMs, recordEveryMs, neurons, testPulseEveryMs, w);
     }
 
     /** Defaults: the given model, one neuron, weights every minute, no test pulses, length set by the stimuli. */
     public static ExpressionSettings of(ExpressionModel model) {
-        return new ExpressionSettings(model, 0, 60_000, 1, 0);
+        return new ExpressionSettings(model, 0, 60_000, 1, 0, null);
     }
 
     public ExpressionSettings withDurationMs(double ms) {
-        return new ExpressionSettings(model, ms, recordEveryMs, neurons, testPulseEveryMs);
+        return new ExpressionSettings(model, ms, recordEveryMs, neurons, testPulseEveryMs, ap5WindowsMs);
     }
 
     public ExpressionSettings withRecordEveryMs(double ms) {
-        return new ExpressionSettings(model, durationMs, ms, neurons, testPulseEveryMs);
+        return new ExpressionSettings(model, durationMs, ms, neurons, testPulseEveryMs, ap5WindowsMs);
     }
 
     public ExpressionSettings withNeurons(int count) {
-        return new ExpressionSettings(model, durationMs, recordEveryMs, count, testPulseEveryMs);
+        return new ExpressionSettings(model, durationMs, recordEveryMs, count, testPulseEveryMs, ap5WindowsMs);
     }
 
     public ExpressionSettings withTestPulsesEveryMs(double ms) {
-        return new ExpressionSettings(model, durationMs, recordEveryMs, neurons, ms);
+        return new ExpressionSettings(model, durationMs, recordEveryMs, neurons, ms, ap5WindowsMs);
     }
 
     public ExpressionSettings withModel(ExpressionModel other) {
-        return new ExpressionSettings(other, durationMs, recordEveryMs, neurons, testPulseEveryMs);
+        return new ExpressionSettings(other, durationMs, recordEveryMs, neurons, testPulseEveryMs, ap5WindowsMs);
     }
 
     /** Test pulse times of pathway {@code p} before {@code endMs}. */

@@ -33,7 +33,8 @@ import org.ltpsim.channels.ChannelPopulation;
  * A lost slot that leaves more receptors than slots sends one receptor (GluA2-lacking with probability
  * Scp / S) to its reserve. Receptors are neither made nor destroyed: S2 + Scp + R2 + Rcp and NS + NR are
  * constant per spine ({@link #checkConservation}). The tag is set to its top stage when the spine's CaMKII switch
- * turns ON or its calcium integral crosses the LTP threshold; priming when it crosses the LTD threshold.
+ * turns ON or its calcium integral crosses the LTP threshold; priming by a burst of releases (group I mGluR
+ * activation, independent of NMDAR calcium: Cohen &amp; Abraham 1996, Lan et al. 2001).
  *
  * <p>Exact SSA per spine for propensities frozen over each slow step: the drives D and F are frozen at the
  * trapezoid average of their values at the step's start and end (the CaMKII population has advanced over the step
@@ -192,8 +193,8 @@ public final class SynapseExpression {
         inductionArmed[spine] = true;
     }
 
-    /** The fast loop saw the spine's calcium integral cross the LTD threshold (NMDAR-dependent calcium). */
-    public void primedByCalcium(int spine) {
+    /** The fast loop saw a burst of releases at the spine activate its group I mGluRs (priming). */
+    public void primedByMglur(int spine) {
         primingFlag[spine] = true;
     }
 

@@ -14,8 +14,12 @@ import org.ltpsim.params.ParameterSet;
  * burst, Larson &amp; Lynch 1986), {@code pairing} (presynaptic pulses each paired with a postsynaptic
  * depolarisation), {@code none}, and custom spike times from a file; and the late-phase protocols of Frey &amp;
  * Morris (1997): {@code strong-tetanus} (3 trains of 100 pulses at 100 Hz, 10 min apart) and {@code weak-tetanus}
- * (one train of 21 pulses at 100 Hz). A name may end in {@code @START} (a duration with its unit, e.g.
- * {@code weak-tetanus@30min}): the whole protocol then starts that much later.
+ * (one train of 21 pulses at 100 Hz).
+ *
+ * <p>Protocol expressions: {@code NAME*N/INTERVAL} repeats a protocol N times, each repeat INTERVAL after the
+ * previous one's start (e.g. {@code hfs*3/10min}); {@code @START} delays the whole thing (a duration with its unit,
+ * e.g. {@code weak-tetanus@30min}); {@code +} joins protocols into one (e.g. {@code hfs+weak-tetanus@30min}: a
+ * priming train, then a weak tetanus half an hour later). Units: ms, s, min, h.
  */
 public final class Protocols {
     /** Names accepted by {@link #named}. */
@@ -26,6 +30,18 @@ public final class Protocols {
 
     /** The protocol called {@code name}; an unknown name is refused with the list of known ones. */
     public static Stimulus named(String name, ParameterSet p) {
+        if (name.indexOf('+') >= 0) {
+            String[] parts = name.split("\\+", -1);
+            Stimulus joined = null;
+            for (String part : parts) {
+                if (part.isBlank()) {
+                    throw new IllegalArgumentException("protocol '" + name + "': an empty part between '+' signs");
+                }
+                Stimulus s = named(part.trim(), p);
+                joined = joined == null ? s : joined.joinedWith(s, name.toLowerCase(Locale.ROOT));
+            }
+            return joined;
+        }
         int at = name.indexOf('@');
         if (at >= 0) {
             double offsetMs;
@@ -37,6 +53,33 @@ public final class Protocols {
             Stimulus base = named(name.substring(0, at), p);
             return base.shiftedBy(offsetMs, name.substring(0, at).toLowerCase(Locale.ROOT) + "@"
                     + Durations.format(offsetMs));
+        }
+        int star = name.indexOf('*');
+        if (star >= 0) {
+            String spec = name.substring(star + 1);
+            int slash = spec.indexOf('/');
+            if (slash < 0) {
+                throw new IllegalArgumentException("protocol '" + name + "': a repeat is NAME*COUNT/INTERVAL, e.g. "
+                        + "hfs*3/10min");
+            }
+            int count;
+            double intervalMs;
+            try {
+                count = Integer.parseInt(spec.substring(0, slash).trim());
+                intervalMs = Durations.parseMs(spec.substring(slash + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("protocol '" + name + "': a repeat is NAME*COUNT/INTERVAL, e.g. "
+                        + "hfs*3/10min (" + e.getMessage() + ")", e);
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException("protocol '" + name + "': the repeat count must be >= 1");
+            }
+            Stimulus once = named(name.substring(0, star), p);
+            Stimulus all = once;
+            for (int k = 1; k < count; k++) {
+                all = all.joinedWith(once.shiftedBy(k * intervalMs, once.name()), name.toLowerCase(Locale.ROOT));
+            }
+            return all;
         }
         double start = p.get("protocol.start_ms");
         return switch (name.toLowerCase(Locale.ROOT)) {

@@ -109,6 +109,10 @@ final class BranchSimulation {
     private final double[] epspPeakMv;
     private final double qLtp;
     private final double qLtd;
+    private final double[] mglur;
+    private final long[] mglurTick;
+    private final long[] ap5Windows; // [start, end) tick pairs of timed AP5 application
+    private long currentTick; // start of the step being taken (expression runs)
     private long lastSlowTick;
     private int nextTest;
     private int activeTest = -1; // index into testTick of the open EPSP window, -1 if none
@@ -247,7 +251,17 @@ final class BranchSimulation {
             testPathway = new int[0];
             testIndex = new int[0];
             epspPeakMv = null;
+            mglur = null;
+            mglurTick = null;
+            ap5Windows = new long[0];
             return;
+        }
+        mglur = new double[n];
+        mglurTick = new long[n];
+        double[] windowsMs = settings.ap5WindowsMs();
+        ap5Windows = new long[windowsMs.length];
+        for (int edge = 0; edge < windowsMs.length; edge++) {
+            ap5Windows[edge] = Math.round(windowsMs[edge] / fast);
         }
         if (camkii == null) {
             throw new IllegalArgumentException("the expression layers need CaMKII");
@@ -287,6 +301,16 @@ final class BranchSimulation {
         }
         epspPeakMv = new double[n];
         result.expression = new ExpressionRecords(n, pathwayCount, records, testCounts);
+    }
+
+    /** Whether timed AP5 (expression runs) is applied at this tick. */
+    private boolean ap5At(long tick) {
+        for (int w = 0; w < ap5Windows.length; w += 2) {
+            if (tick >= ap5Windows[w] && tick < ap5Windows[w + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The branch's expression layers (null without them). */
@@ -448,6 +472,7 @@ final class BranchSimulation {
                 work.add(tick - reportedTick);
                 reportedTick = tick;
             }
+            currentTick = tick;
             boolean delivered = false;
             while (nextEvent < eventTick.length && eventTick[nextEvent] <= tick) {
                 deliver(eventPathway[nextEvent]);
@@ -641,6 +666,24 @@ final class BranchSimulation {
             }
             glutamateMilliMolar[i] += released * peak;
             result.releases[i] += released;
+            if (expression != null && released > 0) {
+                mglurActivation(i, released);
+            }
+        }
+    }
+
+    /**
+     * Expression runs: the spine's group I mGluR activation, a leaky count of its releases (decay
+     * {@code nmdar.mglur_tau_ms}); reaching {@code nmdar.mglur_threshold} (a burst) primes the spine for NMDAR
+     * insertion. Needs no NMDAR calcium, so AP5 does not stop it.
+     */
+    private void mglurActivation(int i, int released) {
+        double elapsedMs = (currentTick - mglurTick[i]) * m.fastStepMs();
+        double a = mglur[i] * Math.exp(-elapsedMs / settings.model().mglurTauMs()) + released;
+        mglur[i] = a;
+        mglurTick[i] = currentTick;
+        if (a >= settings.model().mglurThreshold()) {
+            expression.primedByMglur(i);
         }
     }
 
@@ -717,7 +760,7 @@ final class BranchSimulation {
         }
         // channels
         ampa.advance(dtMs, glutamateStepAverage);
-        nmda.advance(dtMs, m.ap5() ? zeros : glutamateStepAverage);
+        nmda.advance(dtMs, m.ap5() || ap5At(currentTick) ? zeros : glutamateStepAverage);
         if (ampaCp != null) {
             ampaCp.advance(dtMs, glutamateStepAverage);
         }
@@ -828,9 +871,7 @@ final class BranchSimulation {
             if (before < qLtp && q >= qLtp) {
                 expression.induced(i);
             }
-            if (before < qLtd && q >= qLtd) {
-                expression.primedByCalcium(i);
-            } else if (before >= qLtd && q < qLtd) {
+            if (before >= qLtd && q < qLtd) {
                 expression.calciumSettled(i);
             }
         }

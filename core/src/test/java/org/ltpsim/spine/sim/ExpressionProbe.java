@@ -40,14 +40,20 @@ class ExpressionProbe {
         try (BlockExecutor ex = new BlockExecutor(2)) {
             for (String run : System.getProperty("ltpsim.runs", "hfs:20").split(",")) {
                 List<Pathway> pw = new ArrayList<>();
-                for (String part : run.split("\\+")) {
+                for (String part : run.split("&")) {
                     String[] a = part.split(":");
                     pw.add(new Pathway(String.valueOf((char) ('A' + pw.size())), Protocols.named(a[0], p),
                             Integer.parseInt(a[1])));
                 }
+                ExpressionSettings settings = ExpressionSettings.of(xm).withDurationMs(durationMs)
+                        .withNeurons(Integer.getInteger("ltpsim.neurons", 1));
+                String ap5 = System.getProperty("ltpsim.ap5", "");
+                if (!ap5.isBlank()) {
+                    String[] w = ap5.split(",");
+                    settings = settings.withAp5WindowMs(Durations.parseMs(w[0]), Durations.parseMs(w[1]));
+                }
                 SpineExperiment e = new SpineExperiment(m, pw, Long.getLong("ltpsim.seed", 42), 1000, 0)
-                        .withCamkii(c, 16).withExpression(ExpressionSettings.of(xm).withDurationMs(durationMs)
-                                .withNeurons(Integer.getInteger("ltpsim.neurons", 1)));
+                        .withCamkii(c, 16).withExpression(settings);
                 long t0 = System.nanoTime();
                 SpineRunResult r = sim.run(e, ex);
                 double sec = (System.nanoTime() - t0) / 1e9;
