@@ -139,7 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
         double wallSec = (System.nanoTime() - start) / 1e9;
         SpineExperiment first = experiments.get(0);
         Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
-                .parameters(setup.spineParams().values()).put("drug", setup.ap5() ? "ap5" : "none")
+                .parameters(setup.spineParams().values()).put("drug", setup.drugText())
                 .put("pathways", RunCommand.describe(first.pathways()))
                 .put("pathway_inputs", setup.inputDescriptions()).put("grid", gridText(axes))
                 .put("grid_points", rows.size()).put("random_numbers", randomNumbersText(common));

@@ -30,8 +30,27 @@ public final class Protocols {
 
     /** The protocol called {@code name}; an unknown name is refused with the list of known ones. */
     public static Stimulus named(String name, ParameterSet p) {
-        if (name.indexOf('+') >= 0) {
-            String[] parts = name.split("\\+", -1);
+        name = name.trim();
+        if (name.startsWith("(")) { // (EXPRESSION)@START
+            int close = matchingParenthesis(name);
+            String rest = name.substring(close + 1).trim();
+            String inner = name.substring(1, close);
+            if (rest.isEmpty()) {
+                return named(inner, p);
+            }
+            if (rest.startsWith("@") && rest.indexOf('+') < 0) {
+                double offsetMs;
+                try {
+                    offsetMs = Durations.parseMs(rest.substring(1));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("protocol '" + name + "': start " + e.getMessage(), e);
+                }
+                return named(inner, p).shiftedBy(offsetMs, inner.toLowerCase(Locale.ROOT) + "@"
+                        + Durations.format(offsetMs));
+            }
+        }
+        List<String> parts = topLevelParts(name);
+        if (parts.size() > 1) {
             Stimulus joined = null;
             for (String part : parts) {
                 if (part.isBlank()) {
@@ -108,6 +127,39 @@ public final class Protocols {
             default -> throw new IllegalArgumentException("unknown protocol '" + name + "' (known: "
                     + String.join(", ", NAMES) + ", or --spike-times FILE)");
         };
+    }
+
+    private static int matchingParenthesis(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("protocol '" + text + "': unbalanced parentheses");
+    }
+
+    /** The parts of {@code text} between '+' signs outside parentheses. */
+    private static List<String> topLevelParts(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '+' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
     /** {@code pulses} spikes at {@code rateHz} from {@code startMs}. */
