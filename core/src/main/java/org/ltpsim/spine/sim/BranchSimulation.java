@@ -124,6 +124,7 @@ final class BranchSimulation {
     private int loopNextWindow;
     private long loopReportedTick;
     private boolean loopStarted;
+    private boolean stepThroughSilence; // tests: never jump, step through silence (the reference for the jumps)
 
     private final BranchResult result;
     // exponentials of the last step length used by updateCalcium (steps take only a few distinct lengths)
@@ -438,6 +439,11 @@ final class BranchSimulation {
         return result;
     }
 
+    /** Tests: take slow steps through silence instead of crossing it in grid steps (the reference for the jumps). */
+    void stepThroughSilence() {
+        stepThroughSilence = true;
+    }
+
     /** The end of the run, in ticks. */
     long endTick() {
         return endTick;
@@ -509,7 +515,7 @@ final class BranchSimulation {
                 nextInput = Math.min(nextInput, windowStart[nextWindow]);
             }
             nextInput = Math.min(nextInput, endTick);
-            if (!driveOn && !delivered && quiescent()) {
+            if (!stepThroughSilence && !driveOn && !delivered && quiescent()) {
                 closeTestWindow();
                 long target = Math.min(nextInput, stopTick);
                 quiescentAdvance(tick, target);

@@ -19,6 +19,12 @@ final class NeuronRunner {
 
     static SpineRunResult run(SpineExperiment e, ChannelFactory channels, BlockExecutor executor, SimulatedWork work,
             TraceRequest traces) {
+        return run(e, channels, executor, work, traces, false);
+    }
+
+    /** As above; {@code stepThroughSilence} (tests) makes every branch step through silence instead of jumping. */
+    static SpineRunResult run(SpineExperiment e, ChannelFactory channels, BlockExecutor executor, SimulatedWork work,
+            TraceRequest traces, boolean stepThroughSilence) {
         ExpressionModel model = e.expression().model();
         SpineLayout layout = new SpineLayout(e.pathways(), e.model().spinesPerBranch(), e.neurons());
         if (traces != null) {
@@ -31,6 +37,9 @@ final class NeuronRunner {
         List<BranchSimulation> sims = executor.map(branches, b -> new BranchSimulation(e.model(), channels,
                 e.pathways(), layout, b, e.seed(), endMs, binMs, e.camkii(), e.holoenzymesPerSpine(), traces,
                 e.expression()));
+        if (stepThroughSilence) {
+            sims.forEach(BranchSimulation::stepThroughSilence);
+        }
         long endTick = sims.get(0).endTick();
         double fastMs = e.model().fastStepMs();
         long syncTicks = Math.max(1, Math.round(model.syncIntervalSec() * 1000 / fastMs));
