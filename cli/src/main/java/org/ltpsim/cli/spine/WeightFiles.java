@@ -87,7 +87,9 @@ public final class WeightFiles {
             for (int p = 0; p < r.pathways().size(); p++) {
                 double[] times = x.testPulseTimesMs(p);
                 for (int k = 0; k < times.length; k++) {
-                    rows.add(new double[] {times[k], p, x.epspMv(p, k), x.branchEpspMv(p, k)});
+                    if (!Double.isNaN(x.epspMv(p, k))) { // left out: during the pathway's stimulus
+                        rows.add(new double[] {times[k], p, x.epspMv(p, k), x.branchEpspMv(p, k)});
+                    }
                 }
             }
             rows.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));

@@ -10,7 +10,10 @@ package org.ltpsim.spine.expression;
  * @param recordEveryMs interval of the weight records, a whole number of {@link ExpressionModel#slowStepSec}
  * @param neurons independent neurons, each with every pathway's spines
  * @param testPulseEveryMs a single test pulse to every pathway this often (0: none); pathway p's pulses fall at
- *     k x interval + p x {@link #TEST_PULSE_STAGGER_MS}, so that pathways are tested one at a time
+ *     k x interval + p x {@link #TEST_PULSE_STAGGER_MS}, so that pathways are tested one at a time. A test pulse
+ *     is a read-only probe: its glutamate reaches the AMPA receptors only (an AMPA EPSP, as read at rest or in AP5),
+ *     because in this model one release at rest can latch a spine's CaMKII switch (docs/camkii.md) where real test
+ *     pulses leave the synapse unchanged; one within 1 s of the pathway's own stimulus is left out
  * @param ap5WindowsMs timed AP5 application: [start, end) pairs in ms, ascending (bath application and washout,
  *     applied at step resolution); empty for none
  */

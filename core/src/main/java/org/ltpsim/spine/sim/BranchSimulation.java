@@ -111,6 +111,7 @@ final class BranchSimulation {
     private final double qLtd;
     private final double[] mglur;
     private final long[] mglurTick;
+    private final double[] testMaskedGlutamate;
     private final long[] ap5Windows; // [start, end) tick pairs of timed AP5 application
     private long currentTick; // start of the step being taken (expression runs)
     private long lastSlowTick;
@@ -254,11 +255,13 @@ final class BranchSimulation {
             epspPeakMv = null;
             mglur = null;
             mglurTick = null;
+            testMaskedGlutamate = null;
             ap5Windows = new long[0];
             return;
         }
         mglur = new double[n];
         mglurTick = new long[n];
+        testMaskedGlutamate = new double[n];
         double[] windowsMs = settings.ap5WindowsMs();
         ap5Windows = new long[windowsMs.length];
         for (int edge = 0; edge < windowsMs.length; edge++) {
@@ -284,12 +287,18 @@ final class BranchSimulation {
             if (!present[p]) {
                 continue;
             }
+            double[] spikes = pathways.get(p).stimulus().spikeTimesMs();
             int old = testKeys.length;
             testKeys = Arrays.copyOf(testKeys, old + times.length);
+            int kept = 0;
             for (int t = 0; t < times.length; t++) {
+                if (nearSpike(spikes, times[t])) {
+                    continue; // a test pulse during the pathway's own stimulus is no test: left out
+                }
                 // (tick, pathway, index) in one sortable key: index < 2^24, pathway < 256
-                testKeys[old + t] = (Math.round(times[t] / fast) << 32) | ((long) p << 24) | t;
+                testKeys[old + kept++] = (Math.round(times[t] / fast) << 32) | ((long) p << 24) | t;
             }
+            testKeys = Arrays.copyOf(testKeys, old + kept);
         }
         Arrays.sort(testKeys);
         testTick = new long[testKeys.length];
@@ -302,6 +311,32 @@ final class BranchSimulation {
         }
         epspPeakMv = new double[n];
         result.expression = new ExpressionRecords(n, pathwayCount, records, testCounts);
+    }
+
+    /** Whether a spike of {@code spikes} (ascending) lies within 1 s of {@code timeMs}. */
+    private static boolean nearSpike(double[] spikes, double timeMs) {
+        int k = Arrays.binarySearch(spikes, timeMs);
+        int next = k >= 0 ? k : -k - 1;
+        return (next < spikes.length && spikes[next] - timeMs < 1000)
+                || (next > 0 && timeMs - spikes[next - 1] < 1000);
+    }
+
+    /**
+     * The glutamate the NMDA receptors see: none under AP5; while a test pulse's window is open, none at the tested
+     * pathway's spines (test pulses read the AMPA EPSP and do not themselves drive plasticity).
+     */
+    private double[] nmdaGlutamate() {
+        if (m.ap5() || ap5At(currentTick)) {
+            return zeros;
+        }
+        if (activeTest < 0) {
+            return glutamateStepAverage;
+        }
+        int p = testPathway[activeTest];
+        for (int i = 0; i < n; i++) {
+            testMaskedGlutamate[i] = pathwayOfSpine[i] == p ? 0.0 : glutamateStepAverage[i];
+        }
+        return testMaskedGlutamate;
     }
 
     /** Whether timed AP5 (expression runs) is applied at this tick. */
@@ -766,7 +801,7 @@ final class BranchSimulation {
         }
         // channels
         ampa.advance(dtMs, glutamateStepAverage);
-        nmda.advance(dtMs, m.ap5() || ap5At(currentTick) ? zeros : glutamateStepAverage);
+        nmda.advance(dtMs, expression == null ? (m.ap5() ? zeros : glutamateStepAverage) : nmdaGlutamate());
         if (ampaCp != null) {
             ampaCp.advance(dtMs, glutamateStepAverage);
         }
