@@ -33,8 +33,8 @@ public final class ParamsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--set", paramLabel = "NAME", description = "spine or camkii (default: both for --list and "
-            + "--show, spine for --write)")
+    @Option(names = "--set", paramLabel = "NAME", description = "spine, camkii or expression (default: all for "
+            + "--list and --show, spine for --write; expression values are set with run --expression-set)")
     String setName;
 
     @Option(names = "--list", description = "every key with value, unit, allowed range and source (the default)")

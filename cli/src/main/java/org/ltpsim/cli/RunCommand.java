@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaleOutOptions;
@@ -20,15 +21,18 @@ import org.ltpsim.cli.spine.ExperimentSetup;
 import org.ltpsim.cli.spine.RunFigures;
 import org.ltpsim.cli.spine.RunSummary;
 import org.ltpsim.cli.spine.TraceRecording;
+import org.ltpsim.cli.spine.WeightFiles;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.Partial;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
+import org.ltpsim.spine.input.Durations;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.BranchResult;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
+import org.ltpsim.spine.sim.SpineSimulator;
 import org.ltpsim.spine.sim.TraceRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,9 +70,15 @@ public final class RunCommand implements ShardableCommand {
             + "e.g. 0,5,10-19")
     String record;
 
-    @Option(names = "--record-every", paramLabel = "MS", description = "sampling interval of --record, ms: a whole "
-            + "number of time steps (default: 1)")
-    Double recordEveryMs;
+    @Option(names = "--record-every", paramLabel = "TIME", description = "sampling interval of --record (ms if no "
+            + "unit: a whole number of time steps; default 1 ms) and, in expression runs, of the weight records in "
+            + "weights.csv (a whole number of timing.slow_step_s; default 1min)")
+    String recordEvery;
+
+    @Option(names = "--report-at", paramLabel = "TIMES", split = ",", description = "expression runs: also report the "
+            + "weight change at these times (e.g. 30min,1h,3h; each on the weight record grid) in summary.json and "
+            + "on the console")
+    List<String> reportAt = new ArrayList<>();
 
     @CommandLine.Mixin
     ScaleOutOptions scaleOut;
@@ -95,50 +105,135 @@ public final class RunCommand implements ShardableCommand {
         ParameterSet params = built.spineParams();
         boolean ap5 = setup.ap5();
         List<Pathway> pathways = built.pathways();
+        Double recordEveryMs = null;
+        if (recordEvery != null) {
+            try {
+                recordEveryMs = Durations.parseMs(recordEvery, "ms");
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--record-every: " + e.getMessage(), e);
+            }
+        }
+        experiment = withWeightRecords(experiment, recordEveryMs);
+        double[] reportAtMs = reportTimes(experiment);
         TraceRequest traces = TraceRecording.request(record, recordEveryMs, experiment);
         SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
         int branches = blocks.blockCount();
         final ParameterSet camkiiUsed = built.camkiiParams();
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("parameters", params.values());
-        described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
-        described.put("pathways", describe(pathways));
-        described.put("pathway_inputs", setup.inputDescriptions());
-        RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
-                null, blocks.blockCount());
-        BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
-                SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
-        Partial<BranchResult, List<BranchResult>> partial;
-        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
-            partial = scaled.obtain(job, identity, executor, "run");
+        SpineRunResult result;
+        double wallSec;
+        if (experiment.expression() != null) {
+            // expression runs synchronise the branches of a neuron (its protein pool): not yet split into shards
+            scaled.refuseWith("--duration", "runs with the expression layers are not split into blocks yet");
+            result = runExpression(experiment, threadCount, traces);
+            wallSec = scaled.wallTimeSec();
+        } else {
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("parameters", params.values());
+            described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
+            described.put("pathways", describe(pathways));
+            described.put("pathway_inputs", setup.inputDescriptions());
+            RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
+                    null, blocks.blockCount());
+            BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
+                    SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+            Partial<BranchResult, List<BranchResult>> partial;
+            try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+                partial = scaled.obtain(job, identity, executor, "run");
+            }
+            if (scaled.isShard()) {
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                System.out.printf(Locale.ROOT, "run: shard %s (%s of %d) written to %s%n", scaled.shard(),
+                        partial.range().describe(), branches, out);
+                return 0;
+            }
+            result = blocks.result(0, partial.state());
+            wallSec = scaled.wallTimeSec();
         }
-        if (scaled.isShard()) {
-            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
-            System.out.printf(Locale.ROOT, "run: shard %s (%s of %d) written to %s%n", scaled.shard(),
-                    partial.range().describe(), branches, out);
-            return 0;
-        }
-        SpineRunResult result = blocks.result(0, partial.state());
-        double wallSec = scaled.wallTimeSec();
         Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
                 scaled.threads(threadCount)).parameters(params.values())
-                .put("drug", ap5 ? "ap5" : "none").put("pathways", describe(pathways))
+                .put("drug", setup.drugText()).put("pathways", describe(pathways))
                 .put("pathway_inputs", setup.inputDescriptions());
         if (camkiiUsed != null) {
             manifest.put("camkii_parameters", camkiiUsed.values());
         }
         scaled.annotate(manifest);
+        if (built.expressionParams() != null) {
+            manifest.put("expression_parameters", built.expressionParams().values());
+        }
         manifest.wallTimeSec(wallSec);
+        final String drugs = setup.drugs().isEmpty() ? "" : " + " + String.join(" + ", setup.drugs());
+        final boolean t286a = experiment.camkii() != null && experiment.camkii().t286a();
         output.write(manifest, dir -> {
             writeSpines(dir.resolve("spines.csv"), result);
-            Manifest.json().writeValue(dir.resolve("summary.json").toFile(), RunSummary.json(result, wallSec));
-            RunFigures.write(dir, result, describe(pathways) + (ap5 ? " + AP5" : ""));
+            Manifest.json().writeValue(dir.resolve("summary.json").toFile(),
+                    RunSummary.json(result, wallSec, reportAtMs));
+            RunFigures.write(dir, result, describe(pathways) + (result.hasExpression() ? drugs
+                    : ap5 ? " + AP5" : ""));
+            if (result.hasExpression()) {
+                WeightFiles.write(dir, result, "Weights: " + describe(pathways) + drugs
+                        + (t286a ? " (T286A)" : ""));
+            }
         });
         scaled.finished();
-        System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %.1f s simulated in %.2f s; results in %s%n",
-                result.spineCount(), branches, branches == 1 ? "" : "es", experiment.endMs() / 1000, wallSec, out);
-        RunSummary.consoleLines(result).forEach(System.out::println);
+        double simulatedSec = experiment.endMs() / 1000;
+        System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %s simulated in %.2f s; results in %s%n",
+                result.spineCount(), branches, branches == 1 ? "" : "es", result.hasExpression() && simulatedSec >= 600
+                ? Durations.format(Math.round(simulatedSec) * 1000.0) : String.format(Locale.ROOT, "%.1f s",
+                simulatedSec), wallSec, out);
+        RunSummary.consoleLines(result, reportAtMs).forEach(System.out::println);
         return 0;
+    }
+
+    /** An expression run: the neurons' branches synchronised at the protein-pool updates (see NeuronRunner). */
+    private static SpineRunResult runExpression(SpineExperiment experiment, int threadCount, TraceRequest traces) {
+        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
+        try (BlockExecutor executor = new BlockExecutor(threadCount);
+                ProgressBar progress = new ProgressBar(System.err, "run", simulator.work(experiment))) {
+            return simulator.run(experiment, executor, progress::update, traces);
+        }
+    }
+
+    /** Expression runs record weights every --record-every (default 1 min); other runs are unchanged. */
+    private static SpineExperiment withWeightRecords(SpineExperiment experiment, Double recordEveryMs) {
+        if (experiment.expression() == null) {
+            return experiment;
+        }
+        double every = recordEveryMs == null ? 60_000 : recordEveryMs;
+        try {
+            return experiment.withExpression(experiment.expression().withRecordEveryMs(every));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--record-every " + Durations.format(every) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The --report-at times, checked against the run's end and its weight record grid. */
+    private double[] reportTimes(SpineExperiment experiment) {
+        if (reportAt.isEmpty()) {
+            return new double[0];
+        }
+        if (experiment.expression() == null) {
+            throw new UserInputException("--report-at needs the expression layers (--duration TIME)");
+        }
+        double every = experiment.expression().recordEveryMs();
+        double[] times = new double[reportAt.size()];
+        for (int i = 0; i < times.length; i++) {
+            String text = reportAt.get(i);
+            try {
+                times[i] = Durations.parseMs(text);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--report-at: " + e.getMessage(), e);
+            }
+            if (times[i] > experiment.endMs() + 1e-9) {
+                throw new UserInputException("--report-at " + text.trim() + " is after the end of the run ("
+                        + Durations.format(experiment.endMs()) + ")");
+            }
+            double k = times[i] / every;
+            if (Math.abs(k - Math.rint(k)) > 1e-9 * Math.max(1, k)) {
+                throw new UserInputException("--report-at " + text.trim() + " is not on the weight record grid (every "
+                        + Durations.format(every) + "; set --record-every)");
+            }
+        }
+        return times;
     }
 
     static String describe(List<Pathway> pathways) {

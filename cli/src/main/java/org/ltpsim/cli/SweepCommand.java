@@ -186,7 +186,7 @@ public final class SweepCommand implements ShardableCommand {
         SpineExperiment first = experiments.get(0);
         Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
                 scaled.threads(threadCount))
-                .parameters(setup.spineParams().values()).put("drug", setup.ap5() ? "ap5" : "none")
+                .parameters(setup.spineParams().values()).put("drug", setup.drugText())
                 .put("pathways", RunCommand.describe(first.pathways()))
                 .put("pathway_inputs", setup.inputDescriptions()).put("grid", gridText(axes))
                 .put("grid_points", rows.size()).put("random_numbers", randomNumbersText(common));

@@ -127,7 +127,7 @@ class ParamsCommandTest {
         assertTrue(otherSet.err().contains("in the camkii set: it is a spine parameter"), otherSet.err());
         Result badSet = execute("params", "--set", "spines");
         assertEquals(2, badSet.exitCode());
-        assertEquals("ltpsim: error: --set spines: unknown parameter set (known: spine, camkii)", badSet.err());
+        assertEquals("ltpsim: error: --set spines: unknown parameter set (known: spine, camkii, expression)", badSet.err());
         assertEquals(2, execute("params", "--list", "--show", "nmda.mg_mm").exitCode(), "one action at a time");
     }
 

@@ -44,6 +44,15 @@ public interface CamkiiPopulation {
     /** Autonomous subunits: T286-phosphorylated with no calmodulin bound (calcium-independent activity). */
     int autonomousSubunits(int spine);
 
+    /**
+     * PP1 activity of the spine relative to rest: its PP1 Vmax over the resting Vmax (the calcineurin / inhibitor-1
+     * factor, 1 at rest, ~200-330 during LFS), as of the spine's last inhibitor-1 update; 1 without that control.
+     * Read by the expression layer (phosphatase-driven endocytosis).
+     */
+    default double pp1ActivityFactor(int spine) {
+        return 1.0;
+    }
+
     /** The switch state (Schmitt trigger on the phosphorylated fraction). */
     boolean isOn(int spine);
 

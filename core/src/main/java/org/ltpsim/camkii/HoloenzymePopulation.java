@@ -498,6 +498,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         return events;
     }
 
+    @Override
+    public double pp1ActivityFactor(int spine) {
+        return vmaxHz > 0 ? cachedVmaxHz[spine] / vmaxHz : 1.0;
+    }
+
     /** Phosphorylated inhibitor-1 fraction of a spine at its last update (tests). */
     double i1Phospho(int spine) {
         return i1Phospho[spine];

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 public final class ParameterSet {
     private static final TomlMapper TOML = new TomlMapper();
     /** The sets shipped in {@code data/}, so that a key of one given to another can be named as such. */
-    private static final List<String> SHIPPED_SETS = List.of("spine", "camkii");
+    private static final List<String> SHIPPED_SETS = List.of("spine", "camkii", "expression");
     /** A decimal number (no NaN, no infinity, no hex), then anything: the unit. */
     private static final Pattern NUMBER_THEN_UNIT =
             Pattern.compile("([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)(\\s*\\D.*)?");
@@ -68,7 +68,7 @@ public final class ParameterSet {
         }
     }
 
-    /** The names of the sets shipped in {@code data/}: {@code spine}, {@code camkii}. */
+    /** The names of the sets shipped in {@code data/}: {@code spine}, {@code camkii}, {@code expression}. */
     public static List<String> shippedSetNames() {
         return SHIPPED_SETS;
     }

@@ -7,6 +7,8 @@ import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.SpineModel;
+import org.ltpsim.spine.expression.ExpressionModel;
+import org.ltpsim.spine.expression.ExpressionSettings;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.input.Protocols;
 import org.ltpsim.spine.input.Stimulus;
@@ -24,10 +26,40 @@ import org.ltpsim.spine.sim.SpineExperiment;
  * @param setKeys the spine keys given with --set
  * @param camkiiSetKeys the CaMKII keys given with --camkii-set
  * @param mgGiven whether --mg set nmda.mg_mm
+ * @param expression the expression layers' options, or null when they are off
+ * @param drugs the drugs given, normalised (ap5, ap5@0-10min, actinomycin-d, anisomycin), for manifests
  */
 public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input> inputs, ParameterSet camkiiParams,
         boolean t286a, Map<String, String> inputDescriptions, List<String> setKeys, List<String> camkiiSetKeys,
-        boolean mgGiven) {
+        boolean mgGiven, Expression expression, List<String> drugs) {
+
+    /**
+     * The expression options: parameters (defaults and each --expression-set), run length (0: set by the stimuli),
+     * neurons, test pulse interval (0: none), late-phase drugs and timed AP5 windows ([start, end) ms pairs).
+     */
+    public record Expression(ParameterSet params, double durationMs, int neurons, double testPulseEveryMs,
+            boolean actinomycinD, boolean anisomycin, double[] ap5WindowsMs, List<String> setKeys) {
+        public Expression {
+            ap5WindowsMs = ap5WindowsMs.clone();
+            setKeys = List.copyOf(setKeys);
+        }
+
+        /** The settings for one build: weights recorded every minute unless the run changes it. */
+        ExpressionSettings settings(ParameterSet expressionParams) {
+            ExpressionModel model = ExpressionModel.from(expressionParams, actinomycinD, anisomycin);
+            ExpressionSettings s = new ExpressionSettings(model, durationMs, 60_000, neurons, testPulseEveryMs,
+                    ap5WindowsMs);
+            return s;
+        }
+    }
+
+    /** Without the expression layers (the form before they existed). */
+    public ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input> inputs, ParameterSet camkiiParams,
+            boolean t286a, Map<String, String> inputDescriptions, List<String> setKeys, List<String> camkiiSetKeys,
+            boolean mgGiven) {
+        this(spineParams, ap5, inputs, camkiiParams, t286a, inputDescriptions, setKeys, camkiiSetKeys, mgGiven, null,
+                ap5 ? List.of("ap5") : List.of());
+    }
 
     /** One pathway's input: a protocol name (built from each build's parameters) or a fixed stimulus from a file. */
     public record Input(String name, String protocol, Stimulus file, int spines) {
@@ -40,8 +72,12 @@ public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input>
         }
     }
 
-    /** What {@link #build} made: the experiment and the parameter sets it was made from (for manifests). */
-    public record Built(SpineExperiment experiment, ParameterSet spineParams, ParameterSet camkiiParams) {
+    /**
+     * What {@link #build} made: the experiment and the parameter sets it was made from (for manifests); the expression
+     * parameters are null without the expression layers.
+     */
+    public record Built(SpineExperiment experiment, ParameterSet spineParams, ParameterSet camkiiParams,
+            ParameterSet expressionParams) {
         public List<Pathway> pathways() {
             return experiment.pathways();
         }
@@ -52,6 +88,12 @@ public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input>
         inputDescriptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputDescriptions));
         setKeys = List.copyOf(setKeys);
         camkiiSetKeys = List.copyOf(camkiiSetKeys);
+        drugs = List.copyOf(drugs);
+    }
+
+    /** The drugs in words for manifests: "none" or the list joined by '+'. */
+    public String drugText() {
+        return drugs.isEmpty() ? "none" : String.join("+", drugs);
     }
 
     /** Whether CaMKII holoenzymes are simulated. */
@@ -112,6 +154,14 @@ public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input>
                 throw new UserInputException(e.getMessage(), e);
             }
         }
-        return new Built(experiment, params, camkiiSet);
+        if (expression != null) {
+            try {
+                experiment = experiment.withExpression(expression.settings(expression.params()));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage().startsWith("the duration")
+                        ? "--duration " + e.getMessage().substring(4) : e.getMessage(), e);
+            }
+        }
+        return new Built(experiment, params, camkiiSet, expression == null ? null : expression.params());
     }
 }

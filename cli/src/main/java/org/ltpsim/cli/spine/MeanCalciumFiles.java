@@ -62,7 +62,7 @@ public final class MeanCalciumFiles {
         for (int p = 0; p < r.pathways().size(); p++) {
             Pathway pathway = r.pathways().get(p);
             list.add(new CalciumPlot.Series(pathway.name() + ": " + pathway.stimulus().name() + " ("
-                    + pathway.spineCount() + " spines)", r.traceMeanMicroMolar(p), r.traceSdMicroMolar(p),
+                    + r.layout().pathwaySpineCount(p) + " spines)", r.traceMeanMicroMolar(p), r.traceSdMicroMolar(p),
                     r.traceMinMicroMolar(p), r.traceMaxMicroMolar(p)));
         }
         return list;

@@ -37,7 +37,7 @@ public final class QMaxHistogramPlot {
             if (anyStimulated && pathway.stimulus().pulseCount() == 0) {
                 continue;
             }
-            double[] q = new double[pathway.spineCount()];
+            double[] q = new double[r.layout().pathwaySpineCount(p)];
             int n = 0;
             for (int i = 0; i < r.spineCount(); i++) {
                 if (r.layout().pathwayOf(i) == p) {
@@ -45,7 +45,7 @@ public final class QMaxHistogramPlot {
                 }
             }
             groups.add(new Group(String.format(Locale.ROOT, "%s: %s, %d spines: LTP %d, LTD %d, none %d",
-                    pathway.name(), pathway.stimulus().name(), pathway.spineCount(), r.count(p, Outcome.LTP),
+                    pathway.name(), pathway.stimulus().name(), r.layout().pathwaySpineCount(p), r.count(p, Outcome.LTP),
                     r.count(p, Outcome.LTD), r.count(p, Outcome.NONE)), q));
         }
         write(file, title, groups, r.experiment().model().qLtdMicroMolarSec(),

@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.spine.SpineModel;
+import org.ltpsim.spine.input.Durations;
+import org.ltpsim.spine.sim.ExpressionResult;
 import org.ltpsim.spine.sim.SpineRunResult;
 
 /**
@@ -20,6 +22,15 @@ public final class RunSummary {
 
     /** {@code summary.json}. */
     public static ObjectNode json(SpineRunResult r, double wallSec) {
+        return json(r, wallSec, new double[0]);
+    }
+
+    /**
+     * {@code summary.json}; an expression run adds {@code weight_change_percent} (pathway A's mean weight at the end
+     * relative to its mean at t = 0, before any stimulus), {@code weight_change_percent_by_pathway}, the same at each
+     * of {@code reportAtMs} ({@code weight_change_percent_at}) and an {@code expression} block.
+     */
+    public static ObjectNode json(SpineRunResult r, double wallSec, double[] reportAtMs) {
         SpineModel model = r.experiment().model();
         ObjectNode root = Manifest.json().createObjectNode();
         root.put("spines", r.spineCount());
@@ -58,6 +69,9 @@ public final class RunSummary {
             putMean(node, "mean_peak_depolarisation_mV", r.mean(p, r::peakDepolarisationMv));
             putMean(node, "mean_ca_elevated_ms", r.mean(p, r::caElevatedMs));
         }
+        if (r.hasExpression()) {
+            putExpression(root, r, reportAtMs);
+        }
         root.put("fast_steps", r.fastSteps());
         root.put("slow_steps", r.slowSteps());
         root.put("silence_jumps", r.jumps());
@@ -79,8 +93,74 @@ public final class RunSummary {
         }
     }
 
+    private static void putExpression(ObjectNode root, SpineRunResult r, double[] reportAtMs) {
+        ExpressionResult x = r.expression();
+        int end = x.recordCount() - 1;
+        root.put("weight_change_percent", x.weightChangePercent(0, end));
+        ObjectNode byPathway = root.putObject("weight_change_percent_by_pathway");
+        for (int p = 0; p < r.pathways().size(); p++) {
+            byPathway.put(r.pathways().get(p).name(), x.weightChangePercent(p, end));
+        }
+        ArrayNode at = root.putArray("weight_change_percent_at");
+        for (double t : reportAtMs) {
+            int k = x.recordAt(t);
+            ObjectNode node = at.addObject();
+            node.put("time", Durations.format(t));
+            node.put("time_min", t / 60000);
+            node.put("weight_change_percent", x.weightChangePercent(0, k));
+            ObjectNode by = node.putObject("by_pathway");
+            for (int p = 0; p < r.pathways().size(); p++) {
+                by.put(r.pathways().get(p).name(), x.weightChangePercent(p, k));
+            }
+        }
+        ObjectNode e = root.putObject("expression");
+        e.put("neurons", x.neurons());
+        e.put("record_every_min", x.recordEveryMs() / 60000);
+        e.put("weight_unit", "nS (synaptic AMPA conductance)");
+        ArrayNode pathways = e.putArray("pathways");
+        for (int p = 0; p < r.pathways().size(); p++) {
+            ObjectNode node = pathways.addObject();
+            node.put("name", r.pathways().get(p).name());
+            node.put("baseline_weight_nS", x.meanWeightNs(p, 0));
+            node.put("weight_nS_at_end", x.meanWeightNs(p, end));
+            node.put("weight_change_percent", x.weightChangePercent(p, end));
+            node.put("max_weight_change_percent", maxChange(x, p));
+            node.put("cp_ampar_share_max", maxCpShare(x, p));
+            node.put("slots_at_end", x.meanSlots(p, end));
+            node.put("stable_slots_at_end", x.meanStableSlots(p, end));
+            node.put("synaptic_nmdar_at_end", x.meanSynapticNmda(p, end));
+            node.put("tagged_fraction_at_end", x.taggedFraction(p, end));
+        }
+        e.put("nuclear_inductions", x.inductions());
+        e.put("protein_units_captured", x.capturedUnits());
+        e.put("protein_overdraft_units", x.proteinOverdraftUnits());
+        e.put("receptor_conservation", x.conservationViolations().isEmpty() ? "held"
+                : String.join("; ", x.conservationViolations()));
+    }
+
+    private static double maxChange(ExpressionResult x, int p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < x.recordCount(); k++) {
+            max = Math.max(max, x.weightChangePercent(p, k));
+        }
+        return max;
+    }
+
+    private static double maxCpShare(ExpressionResult x, int p) {
+        double max = 0;
+        for (int k = 0; k < x.recordCount(); k++) {
+            max = Math.max(max, x.gluA2LackingShare(p, k));
+        }
+        return max;
+    }
+
     /** The console summary, one block per pathway. */
     public static List<String> consoleLines(SpineRunResult r) {
+        return consoleLines(r, new double[0]);
+    }
+
+    /** The console summary, one block per pathway; expression runs add the weight change. */
+    public static List<String> consoleLines(SpineRunResult r, double[] reportAtMs) {
         List<String> lines = new ArrayList<>();
         CamkiiParameters camkii = r.experiment().camkii();
         for (int p = 0; p < r.pathways().size(); p++) {
@@ -91,6 +171,17 @@ public final class RunSummary {
             lines.add(String.format(Locale.ROOT, "  calcium rule (Q_max):  LTP %.3f  LTD %.3f  none %.3f",
                     readouts.fraction(readouts.ruleLtp()), readouts.fraction(readouts.ruleLtd()),
                     readouts.fraction(readouts.ruleNone())));
+            if (r.hasExpression()) {
+                ExpressionResult x = r.expression();
+                StringBuilder weight = new StringBuilder(String.format(Locale.ROOT,
+                        "  weight (synaptic AMPA conductance): %+.1f%% at the end (%s)", x.weightChangePercent(p,
+                        x.recordCount() - 1), Durations.format(x.recordTimeMs(x.recordCount() - 1))));
+                for (double t : reportAtMs) {
+                    weight.append(String.format(Locale.ROOT, "; %+.1f%% at %s", x.weightChangePercent(p,
+                            x.recordAt(t)), Durations.format(t)));
+                }
+                lines.add(weight.toString());
+            }
             if (!readouts.camkii()) {
                 continue;
             }

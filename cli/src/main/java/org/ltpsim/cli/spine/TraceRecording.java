@@ -31,8 +31,9 @@ public final class TraceRecording {
     /** The request for {@code --record spines --record-every everyMs}, or null when nothing is to be recorded. */
     public static TraceRequest request(String spines, Double everyMs, SpineExperiment experiment) {
         if (spines == null) {
-            if (everyMs != null) {
-                throw new UserInputException("--record-every " + plain(everyMs) + " needs --record SPINES");
+            if (everyMs != null && experiment.expression() == null) {
+                throw new UserInputException("--record-every " + plain(everyMs) + " needs --record SPINES (or "
+                        + "--duration, for the weight records)");
             }
             return null;
         }
@@ -44,6 +45,7 @@ public final class TraceRecording {
         for (Pathway p : experiment.pathways()) {
             spineCount += p.spineCount();
         }
+        spineCount *= experiment.neurons();
         TraceRequest request = new TraceRequest(SpineIdList.parse("--record", spines, spineCount), every);
         double fastMs = experiment.model().fastStepMs();
         try {

@@ -21,6 +21,8 @@ public final class BranchResult {
     final double[][] traceMinSum;
     final double[][] traceMaxSum;
     SpineTrace[] recordedTraces = new SpineTrace[0];
+    /** Expression runs only (null otherwise): the weight records and readouts of {@link ExpressionRecords}. */
+    ExpressionRecords expression;
     double peakBranchDepolarisationMv;
     long fastSteps;
     long slowSteps;

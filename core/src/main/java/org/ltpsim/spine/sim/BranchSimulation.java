@@ -11,6 +11,8 @@ import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.Receptor;
 import org.ltpsim.spine.SpineModel;
+import org.ltpsim.spine.expression.ExpressionSettings;
+import org.ltpsim.spine.expression.SynapseExpression;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.input.Stimulus;
 
@@ -43,6 +45,17 @@ import org.ltpsim.spine.input.Stimulus;
  *
  * <p>With CaMKII (optional), each spine's holoenzymes (org.ltpsim.camkii, stream "camkii") advance after the
  * calcium update with that step's calcium frozen, and across a silent jump at resting calcium.
+ *
+ * <p>With the expression layers (optional; {@link #advanceExpressionTo}), the branch also has GluA2-lacking AMPA
+ * channels (stream "ampa-cp", none at the start) and a {@link SynapseExpression} (stream "trafficking") that moves
+ * receptors into and out of the channel populations. Then: AMPA conductance counts both kinds of AMPA channels;
+ * GluA2-lacking ones carry calcium; a spine's calcium per unit current scales with 1 / its head volume; CaMKII sees
+ * each step's time-averaged calcium (exact mean of the frozen-influx solution) rather than its end value; the slow
+ * layers advance on a grid of {@code timing.slow_step_s}, every step ending on it; and through silence the branch
+ * advances grid step by grid step (CaMKII, with its PP1 / inhibitor-1 state updated at each, then the slow layers)
+ * instead of one jump, stopping at the neuron's synchronisation points. Test pulses open a window in which each
+ * spine's peak depolarisation (the EPSP) is taken. Without the expression layers none of this runs and the branch
+ * is bitwise what it was.
  */
 final class BranchSimulation {
     /** Calcium this far above rest counts as "elevated" for the elevated-time readout. */
@@ -83,6 +96,37 @@ final class BranchSimulation {
     private final double[] binMaxCaMicroMolar;
     private final SpineTraceRecorder recorder; // null unless a spine of this branch is recorded
 
+    // expression layers (null / empty without them)
+    private final ExpressionSettings settings;
+    private final SynapseExpression expression;
+    private final ChannelPopulation ampaCp;
+    private final double[] caStepAverage;
+    private final long slowTicks;
+    private final long recordTicks;
+    private final long[] testTick;
+    private final int[] testPathway;
+    private final int[] testIndex;
+    private final double[] epspPeakMv;
+    private final double qLtp;
+    private final double qLtd;
+    private final double[] mglur;
+    private final long[] mglurTick;
+    private final double[] testMaskedGlutamate;
+    private final long[] ap5Windows; // [start, end) tick pairs of timed AP5 application
+    private long currentTick; // start of the step being taken (expression runs)
+    private long lastSlowTick;
+    private int nextTest;
+    private int activeTest = -1; // index into testTick of the open EPSP window, -1 if none
+    private long activeTestEndTick;
+    private double activeTestBranchPeakMv;
+    // resumable loop state (expression runs stop at synchronisation points)
+    private long loopTick;
+    private int loopNextEvent;
+    private int loopNextWindow;
+    private long loopReportedTick;
+    private boolean loopStarted;
+    private boolean stepThroughSilence; // tests: never jump, step through silence (the reference for the jumps)
+
     private final BranchResult result;
     // exponentials of the last step length used by updateCalcium (steps take only a few distinct lengths)
     private CalciumStep calciumStep;
@@ -90,6 +134,13 @@ final class BranchSimulation {
     BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
             int branch, long seed, double endMs, double traceBinMs, CamkiiParameters camkiiParameters,
             int holoenzymesPerSpine, TraceRequest traceRequest) {
+        this(model, factory, pathways, layout, branch, seed, endMs, traceBinMs, camkiiParameters, holoenzymesPerSpine,
+                traceRequest, null);
+    }
+
+    BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
+            int branch, long seed, double endMs, double traceBinMs, CamkiiParameters camkiiParameters,
+            int holoenzymesPerSpine, TraceRequest traceRequest, ExpressionSettings expressionSettings) {
         this.m = model;
         this.factory = factory;
         this.n = layout.spinesOn(branch);
@@ -188,6 +239,119 @@ final class BranchSimulation {
         calciumStep = new CalciumStep(fast, model.extrusionTauMs(), model.qTauMs());
         result = new BranchResult(n, pathwayCount, bins);
         recorder = traceRequest == null ? null : recorder(traceRequest, layout, first, endTick);
+
+        settings = expressionSettings;
+        qLtp = model.qLtpMicroMolarSec();
+        qLtd = model.qLtdMicroMolarSec();
+        if (settings == null) {
+            expression = null;
+            ampaCp = null;
+            caStepAverage = null;
+            slowTicks = 0;
+            recordTicks = 0;
+            testTick = new long[0];
+            testPathway = new int[0];
+            testIndex = new int[0];
+            epspPeakMv = null;
+            mglur = null;
+            mglurTick = null;
+            testMaskedGlutamate = null;
+            ap5Windows = new long[0];
+            return;
+        }
+        mglur = new double[n];
+        mglurTick = new long[n];
+        testMaskedGlutamate = new double[n];
+        double[] windowsMs = settings.ap5WindowsMs();
+        ap5Windows = new long[windowsMs.length];
+        for (int edge = 0; edge < windowsMs.length; edge++) {
+            ap5Windows[edge] = Math.round(windowsMs[edge] / fast);
+        }
+        if (camkii == null) {
+            throw new IllegalArgumentException("the expression layers need CaMKII");
+        }
+        ampaCp = factory.create(Receptor.AMPA, new int[n], RandomStreams.forBlock(seed, "ampa-cp", branch));
+        expression = new SynapseExpression(settings.model(), ampa, ampaCp, nmda, camkii,
+                RandomStreams.forBlock(seed, "trafficking", branch));
+        caStepAverage = new double[n];
+        Arrays.fill(caStepAverage, model.caRestMicroMolar());
+        slowTicks = Math.max(1, Math.round(settings.model().slowStepSec() * 1000 / fast));
+        recordTicks = slowTicks * Math.max(1, Math.round(settings.recordEveryMs() / (settings.model().slowStepSec()
+                * 1000)));
+        int records = (int) (endTick / recordTicks) + 1;
+        int[] testCounts = new int[pathwayCount];
+        long[] testKeys = new long[0];
+        for (int p = 0; p < pathwayCount; p++) {
+            double[] times = settings.testPulseTimesMs(p, endMs);
+            testCounts[p] = times.length;
+            if (!present[p]) {
+                continue;
+            }
+            double[] spikes = pathways.get(p).stimulus().spikeTimesMs();
+            int old = testKeys.length;
+            testKeys = Arrays.copyOf(testKeys, old + times.length);
+            int kept = 0;
+            for (int t = 0; t < times.length; t++) {
+                if (nearSpike(spikes, times[t])) {
+                    continue; // a test pulse during the pathway's own stimulus is no test: left out
+                }
+                // (tick, pathway, index) in one sortable key: index < 2^24, pathway < 256
+                testKeys[old + kept++] = (Math.round(times[t] / fast) << 32) | ((long) p << 24) | t;
+            }
+            testKeys = Arrays.copyOf(testKeys, old + kept);
+        }
+        Arrays.sort(testKeys);
+        testTick = new long[testKeys.length];
+        testPathway = new int[testKeys.length];
+        testIndex = new int[testKeys.length];
+        for (int t = 0; t < testKeys.length; t++) {
+            testTick[t] = testKeys[t] >>> 32;
+            testPathway[t] = (int) ((testKeys[t] >>> 24) & 0xFF);
+            testIndex[t] = (int) (testKeys[t] & 0xFFFFFF);
+        }
+        epspPeakMv = new double[n];
+        result.expression = new ExpressionRecords(n, pathwayCount, records, testCounts);
+    }
+
+    /** Whether a spike of {@code spikes} (ascending) lies within 1 s of {@code timeMs}. */
+    private static boolean nearSpike(double[] spikes, double timeMs) {
+        int k = Arrays.binarySearch(spikes, timeMs);
+        int next = k >= 0 ? k : -k - 1;
+        return (next < spikes.length && spikes[next] - timeMs < 1000)
+                || (next > 0 && timeMs - spikes[next - 1] < 1000);
+    }
+
+    /**
+     * The glutamate the NMDA receptors see: none under AP5; while a test pulse's window is open, none at the tested
+     * pathway's spines (test pulses read the AMPA EPSP and do not themselves drive plasticity).
+     */
+    private double[] nmdaGlutamate() {
+        if (m.ap5() || ap5At(currentTick)) {
+            return zeros;
+        }
+        if (activeTest < 0) {
+            return glutamateStepAverage;
+        }
+        int p = testPathway[activeTest];
+        for (int i = 0; i < n; i++) {
+            testMaskedGlutamate[i] = pathwayOfSpine[i] == p ? 0.0 : glutamateStepAverage[i];
+        }
+        return testMaskedGlutamate;
+    }
+
+    /** Whether timed AP5 (expression runs) is applied at this tick. */
+    private boolean ap5At(long tick) {
+        for (int w = 0; w < ap5Windows.length; w += 2) {
+            if (tick >= ap5Windows[w] && tick < ap5Windows[w + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The branch's expression layers (null without them). */
+    SynapseExpression expression() {
+        return expression;
     }
 
     /** A recorder for the requested spines that sit on this branch, or null if none does. */
@@ -209,6 +373,10 @@ final class BranchSimulation {
 
     /** Runs the branch to its end; {@code work} (null: none) hears of its advance as it goes. */
     BranchResult run(SimulatedWork work) {
+        if (expression != null) {
+            advanceExpressionTo(endTick, work);
+            return finish();
+        }
         final long slow = m.slowSteps();
         final long reportEvery = SimulatedWork.reportInterval(endTick);
         long reportedTick = 0;
@@ -279,6 +447,11 @@ final class BranchSimulation {
         if (work != null) {
             work.add(tick - reportedTick);
         }
+        return finish();
+    }
+
+    /** The per-spine readouts at the end of the run (the run must have reached its end). */
+    BranchResult finish() {
         if (recorder != null) {
             result.recordedTraces = recorder.traces();
         }
@@ -289,7 +462,233 @@ final class BranchSimulation {
                 result.camkiiLtp[i] = camkii.hasLtp(i);
             }
         }
+        if (expression != null) {
+            ExpressionRecords x = result.expression;
+            for (int i = 0; i < n; i++) {
+                x.synapticNmdaEnd[i] = expression.synapticNmda(i);
+                x.slotsEnd[i] = expression.slots(i);
+            }
+            x.reactionCounts = expression.reactionCounts();
+            x.conservationViolation = expression.checkConservation();
+        }
         return result;
+    }
+
+    /** Tests: take slow steps through silence instead of crossing it in grid steps (the reference for the jumps). */
+    void stepThroughSilence() {
+        stepThroughSilence = true;
+    }
+
+    /** The end of the run, in ticks. */
+    long endTick() {
+        return endTick;
+    }
+
+    /**
+     * Expression runs: advances the branch to {@code stopTick} (a synchronisation point or the end), from wherever the
+     * previous call left it. The same step rules as {@link #run}, except that every step ends on the slow grid, the
+     * slow layers advance at each grid point, and silence is crossed grid step by grid step.
+     */
+    void advanceExpressionTo(long stopTick, SimulatedWork work) {
+        if (expression == null) {
+            throw new IllegalStateException("not an expression run");
+        }
+        final long slow = m.slowSteps();
+        final long reportEvery = SimulatedWork.reportInterval(endTick);
+        long tick = loopTick;
+        int nextEvent = loopNextEvent;
+        int nextWindow = loopNextWindow;
+        long reportedTick = loopReportedTick;
+        stopTick = Math.min(stopTick, endTick);
+        if (!loopStarted) {
+            loopStarted = true;
+            recordBins(-1, 0);
+            if (recorder != null) {
+                recordSamples(-1, 0, true);
+            }
+            recordWeights(0);
+        }
+        while (tick < stopTick) {
+            if (work != null && tick - reportedTick >= reportEvery) {
+                work.add(tick - reportedTick);
+                reportedTick = tick;
+            }
+            currentTick = tick;
+            boolean delivered = false;
+            while (nextEvent < eventTick.length && eventTick[nextEvent] <= tick) {
+                deliver(eventPathway[nextEvent]);
+                nextEvent++;
+                delivered = true;
+            }
+            while (nextTest < testTick.length && testTick[nextTest] <= tick) {
+                openTestWindow(nextTest, tick);
+                deliver(testPathway[nextTest]);
+                nextTest++;
+                delivered = true;
+            }
+            while (nextWindow < windowEnd.length && windowEnd[nextWindow] <= tick) {
+                nextWindow++;
+            }
+            double commandMv = Double.NaN;
+            long windowBoundary = Long.MAX_VALUE;
+            for (int w = nextWindow; w < windowStart.length && windowStart[w] <= tick + slow; w++) {
+                if (windowStart[w] <= tick && tick < windowEnd[w]) {
+                    if (Double.isNaN(commandMv)) {
+                        commandMv = windowMv[w];
+                    }
+                    windowBoundary = Math.min(windowBoundary, windowEnd[w]);
+                } else if (windowStart[w] > tick) {
+                    windowBoundary = Math.min(windowBoundary, windowStart[w]);
+                }
+            }
+            boolean driveOn = !Double.isNaN(commandMv);
+            long nextInput = nextEvent < eventTick.length ? eventTick[nextEvent] : endTick;
+            if (nextTest < testTick.length) {
+                nextInput = Math.min(nextInput, testTick[nextTest]);
+            }
+            if (nextWindow < windowStart.length && windowStart[nextWindow] > tick) {
+                nextInput = Math.min(nextInput, windowStart[nextWindow]);
+            }
+            nextInput = Math.min(nextInput, endTick);
+            if (!stepThroughSilence && !driveOn && !delivered && quiescent()) {
+                closeTestWindow();
+                long target = Math.min(nextInput, stopTick);
+                quiescentAdvance(tick, target);
+                tick = target;
+                continue;
+            }
+            long nextGrid = (tick / slowTicks + 1) * slowTicks;
+            long step = (driveOn || glutamatePresent()) ? 1 : slow;
+            step = Math.min(step, nextInput - tick);
+            step = Math.min(step, windowBoundary - tick);
+            step = Math.min(step, nextGrid - tick);
+            step = Math.max(1, Math.min(step, stopTick - tick));
+            advance(step, commandMv);
+            if (step == 1) {
+                result.fastSteps++;
+            } else {
+                result.slowSteps++;
+            }
+            recordBins(tick, tick + step);
+            if (recorder != null) {
+                recordSamples(tick, tick + step, false);
+            }
+            tick += step;
+            if (activeTest >= 0 && tick >= activeTestEndTick) {
+                closeTestWindow();
+            }
+            slowLayers(tick);
+        }
+        if (work != null) {
+            work.add(tick - reportedTick);
+            reportedTick = tick;
+        }
+        loopTick = tick;
+        loopNextEvent = nextEvent;
+        loopNextWindow = nextWindow;
+        loopReportedTick = reportedTick;
+    }
+
+    /** At a grid point (or the end of the run): the slow layers advance over the grid step, then weights are recorded. */
+    private void slowLayers(long tick) {
+        if (tick % slowTicks != 0 && tick != endTick) {
+            return;
+        }
+        double dtSec = (tick - lastSlowTick) * m.fastStepMs() / 1000;
+        expression.advance(dtSec, camkii);
+        lastSlowTick = tick;
+        if (tick % recordTicks == 0) {
+            recordWeights(tick);
+        }
+    }
+
+    /**
+     * Crosses a silent interval grid step by grid step: channels relax once over the whole interval at zero glutamate
+     * (as in {@link #jump}: nothing can conduct; receptors inserted meanwhile start resting and stay so), then per
+     * grid step calcium and Q decay exactly, CaMKII advances at resting calcium (its PP1 / inhibitor-1 state updated
+     * at each call), and the slow layers follow.
+     */
+    private void quiescentAdvance(long fromTick, long toTick) {
+        if (toTick <= fromTick) {
+            return;
+        }
+        double totalMs = (toTick - fromTick) * m.fastStepMs();
+        ampa.advance(totalMs, zeros);
+        ampaCp.advance(totalMs, zeros);
+        nmda.advance(totalMs, zeros);
+        final double rest = m.restMv();
+        vBranchMv = rest;
+        Arrays.fill(vSpineMv, rest);
+        long t = fromTick;
+        while (t < toTick) {
+            long next = Math.min(toTick, (t / slowTicks + 1) * slowTicks);
+            double dtMs = (next - t) * m.fastStepMs();
+            for (int i = 0; i < n; i++) {
+                updateCalcium(i, 0.0, dtMs);
+            }
+            camkii.advanceUniform(dtMs / 1000, m.caRestMicroMolar()); // calcium is within tolerance of rest
+            recordBins(t, next);
+            if (recorder != null) {
+                recordSamples(t, next, true);
+            }
+            t = next;
+            slowLayers(t);
+        }
+        result.jumps++;
+    }
+
+    private void openTestWindow(int test, long tick) {
+        closeTestWindow();
+        activeTest = test;
+        activeTestEndTick = tick + Math.max(1, Math.round(ExpressionSettings.EPSP_WINDOW_MS / m.fastStepMs()));
+        activeTestBranchPeakMv = vBranchMv - m.restMv();
+        int p = testPathway[test];
+        for (int i = 0; i < n; i++) {
+            if (pathwayOfSpine[i] == p) {
+                epspPeakMv[i] = vSpineMv[i] - m.restMv();
+            }
+        }
+    }
+
+    private void closeTestWindow() {
+        if (activeTest < 0) {
+            return;
+        }
+        int p = testPathway[activeTest];
+        int k = testIndex[activeTest];
+        ExpressionRecords x = result.expression;
+        for (int i = 0; i < n; i++) {
+            if (pathwayOfSpine[i] == p) {
+                x.epspSpineSumMv[p][k] += epspPeakMv[i];
+                x.epspSpines[p][k]++;
+            }
+        }
+        x.epspBranchMv[p][k] = activeTestBranchPeakMv;
+        activeTest = -1;
+    }
+
+    private void recordWeights(long tick) {
+        int r = (int) (tick / recordTicks);
+        ExpressionRecords x = result.expression;
+        if (r >= x.synapticAmpa.length) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int p = pathwayOfSpine[i];
+            x.synapticAmpa[r][i] = expression.synapticAmpa(i);
+            x.gluA2LackingSum[p][r] += expression.synapticGluA2Lacking(i);
+            x.reserveSum[p][r] += expression.reserveAmpa(i);
+            x.slotsSum[p][r] += expression.slots(i);
+            x.stableSlotsSum[p][r] += expression.stableSlots(i);
+            x.nmdaSum[p][r] += expression.synapticNmda(i);
+            x.volumeSum[p][r] += expression.relativeVolume(i);
+            if (expression.tagged(i)) {
+                x.tagged[p][r]++;
+            }
+            if (expression.primed(i)) {
+                x.primed[p][r]++;
+            }
+        }
     }
 
     private void deliver(int pathway) {
@@ -308,6 +707,24 @@ final class BranchSimulation {
             }
             glutamateMilliMolar[i] += released * peak;
             result.releases[i] += released;
+            if (expression != null && released > 0) {
+                mglurActivation(i, released);
+            }
+        }
+    }
+
+    /**
+     * Expression runs: the spine's group I mGluR activation, a leaky count of its releases (decay
+     * {@code nmdar.mglur_tau_ms}); reaching {@code nmdar.mglur_threshold} (a burst) primes the spine for NMDAR
+     * insertion. Needs no NMDAR calcium, so AP5 does not stop it.
+     */
+    private void mglurActivation(int i, int released) {
+        double elapsedMs = (currentTick - mglurTick[i]) * m.fastStepMs();
+        double a = mglur[i] * Math.exp(-elapsedMs / settings.model().mglurTauMs()) + released;
+        mglur[i] = a;
+        mglurTick[i] = currentTick;
+        if (a >= settings.model().mglurThreshold()) {
+            expression.primedByMglur(i);
         }
     }
 
@@ -337,6 +754,13 @@ final class BranchSimulation {
         for (int i = 0; i < n; i++) {
             if (factory.mayConduct(Receptor.AMPA, ampa, i) || factory.mayConduct(Receptor.NMDA, nmda, i)) {
                 return false;
+            }
+        }
+        if (ampaCp != null) {
+            for (int i = 0; i < n; i++) {
+                if (factory.mayConduct(Receptor.AMPA, ampaCp, i)) {
+                    return false;
+                }
             }
         }
         return true;
@@ -377,7 +801,10 @@ final class BranchSimulation {
         }
         // channels
         ampa.advance(dtMs, glutamateStepAverage);
-        nmda.advance(dtMs, m.ap5() ? zeros : glutamateStepAverage);
+        nmda.advance(dtMs, expression == null ? (m.ap5() ? zeros : glutamateStepAverage) : nmdaGlutamate());
+        if (ampaCp != null) {
+            ampaCp.advance(dtMs, glutamateStepAverage);
+        }
 
         // voltage: backward Euler, heads eliminated (star network)
         final double cs = m.headCapacitancePf() / dtMs;
@@ -391,7 +818,7 @@ final class BranchSimulation {
         double sumCoupling = 0;
         double sumDrive = 0;
         for (int i = 0; i < n; i++) {
-            double gA = ampa.openCount(i) * gA1;
+            double gA = (ampaCp == null ? ampa.openCount(i) : ampa.openCount(i) + ampaCp.openCount(i)) * gA1;
             int openN = nmda.openCount(i);
             double gOpenN = openN * gN1;
             double gN = openN == 0 ? 0.0 : gOpenN * m.mgUnblocked(vSpineMv[i]); // exp only when needed
@@ -421,18 +848,50 @@ final class BranchSimulation {
             result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
             updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), dtMs);
         }
-        if (camkii != null) {
+        if (expression != null) {
+            if (activeTest >= 0) {
+                int p = testPathway[activeTest];
+                for (int i = 0; i < n; i++) {
+                    if (pathwayOfSpine[i] == p) {
+                        epspPeakMv[i] = Math.max(epspPeakMv[i], vSpineMv[i] - rest);
+                    }
+                }
+                activeTestBranchPeakMv = Math.max(activeTestBranchPeakMv, vBranchMv - rest);
+            }
+            camkii.advance(dtMs / 1000, caStepAverage); // the step's mean calcium, not its end value
+        } else if (camkii != null) {
             camkii.advance(dtMs / 1000, caMicroMolar);
         }
     }
 
     /** Calcium influx (uM/ms) through the spine's open NMDA channels at voltage v: the Ca share of the current. */
     private double calciumInflux(int i, double vMv, double caFraction, double eCaMv, double microMolarPerPicoAmpMs) {
+        if (expression != null) {
+            return expressionCalciumInflux(i, vMv, caFraction, eCaMv, microMolarPerPicoAmpMs);
+        }
         if (nmdaConductanceNs[i] <= 0) {
             return 0.0;
         }
         double caCurrentPa = caFraction * nmdaConductanceNs[i] * m.mgUnblocked(vMv) * (vMv - eCaMv); // inward < 0
         return caCurrentPa < 0 ? -caCurrentPa * microMolarPerPicoAmpMs : 0.0;
+    }
+
+    /**
+     * Expression runs: the Ca share of the NMDA current plus that of the open GluA2-lacking AMPA channels
+     * (fraction {@code cp_ampar.ca_fraction}, same driving force, no Mg2+ block), into a head whose volume has
+     * grown with its slots.
+     */
+    private double expressionCalciumInflux(int i, double vMv, double caFraction, double eCaMv,
+            double microMolarPerPicoAmpMs) {
+        double caCurrentPa = 0;
+        if (nmdaConductanceNs[i] > 0) {
+            caCurrentPa = caFraction * nmdaConductanceNs[i] * m.mgUnblocked(vMv) * (vMv - eCaMv);
+        }
+        int openCp = ampaCp.openCount(i);
+        if (openCp > 0) {
+            caCurrentPa += settings.model().cpCaFraction() * openCp * m.ampaConductanceNs() * (vMv - eCaMv);
+        }
+        return caCurrentPa < 0 ? -caCurrentPa * microMolarPerPicoAmpMs * expression.calciumScale(i) : 0.0;
     }
 
     /** Exact update of Ca and Q over dtMs for influx J (uM/ms) frozen over the step. */
@@ -447,6 +906,16 @@ final class BranchSimulation {
         double u0 = caMicroMolar[i] - rest;
         double u1 = step.excessAfter(u0, uInf);
         double q = step.qAfter(qMicroMolarSec[i], u0, uInf);
+        if (expression != null) {
+            caStepAverage[i] = rest + step.averageExcess(u0, uInf);
+            double before = qMicroMolarSec[i];
+            if (before < qLtp && q >= qLtp) {
+                expression.induced(i);
+            }
+            if (before >= qLtd && q < qLtd) {
+                expression.calciumSettled(i);
+            }
+        }
         qMicroMolarSec[i] = q;
         caMicroMolar[i] = rest + u1;
         if (rest + u1 > binMaxCaMicroMolar[i]) {
@@ -499,7 +968,8 @@ final class BranchSimulation {
                     m.calciumPerPicoAmp()) : 0.0;
             double phosphorylated = camkii == null ? Double.NaN
                     : (double) camkii.phosphorylatedSubunits(i) / camkii.subunitCount(i);
-            r.setEnd(s, influx, caMicroMolar[i], qMicroMolarSec[i], vSpineMv[i], ampa.openCount(i),
+            int openAmpa = ampaCp == null ? ampa.openCount(i) : ampa.openCount(i) + ampaCp.openCount(i);
+            r.setEnd(s, influx, caMicroMolar[i], qMicroMolarSec[i], vSpineMv[i], openAmpa,
                     nmda.openCount(i), phosphorylated);
         }
         r.emit(fromTick, toTick);

@@ -16,6 +16,7 @@ final class CalciumStep {
     private final double decayQ;
     private final double plateauMs;
     private final double transientMs;
+    private final double meanFactor;
 
     CalciumStep(double dtMs, double tauMs, double tauQMs) {
         this.dtMs = dtMs;
@@ -23,6 +24,12 @@ final class CalciumStep {
         decayQ = StrictMath.exp(-dtMs / tauQMs);
         plateauMs = tauQMs * (1 - decayQ);
         transientMs = (decayCa - decayQ) / (1 / tauQMs - 1 / tauMs);
+        meanFactor = dtMs > 0 ? tauMs / dtMs * (1 - decayCa) : 1.0;
+    }
+
+    /** Time average of the calcium excess over the interval: u_inf + (u0 - u_inf) tau / dt (1 - e^(-dt/tau)). */
+    double averageExcess(double u0MicroMolar, double uInfMicroMolar) {
+        return uInfMicroMolar + (u0MicroMolar - uInfMicroMolar) * meanFactor;
     }
 
     /** Calcium above rest after the interval, from {@code u0} at its start, relaxing towards {@code uInf}. */

@@ -40,8 +40,14 @@ public final class SpineRunResult {
     final long fastSteps;
     final long slowSteps;
     final long jumps;
+    // expression runs only
+    private final ExpressionResult expression;
 
     SpineRunResult(SpineExperiment experiment, SpineLayout layout, List<BranchResult> branches) {
+        this(experiment, layout, branches, null);
+    }
+
+    SpineRunResult(SpineExperiment experiment, SpineLayout layout, List<BranchResult> branches, CellRecords cells) {
         List<SpineTrace> recorded = new java.util.ArrayList<>();
         this.experiment = experiment;
         this.layout = layout;
@@ -99,7 +105,7 @@ public final class SpineRunResult {
         traceMin = new double[pathways][bins];
         traceMax = new double[pathways][bins];
         for (int p = 0; p < pathways; p++) {
-            int count = experiment.pathways().get(p).spineCount();
+            int count = layout.pathwaySpineCount(p);
             for (int k = 0; k < bins; k++) {
                 double mean = sum[p][k] / count;
                 traceMean[p][k] = mean;
@@ -113,6 +119,21 @@ public final class SpineRunResult {
         slowSteps = slow;
         jumps = jump;
         recordedTraces = List.copyOf(recorded);
+        expression = experiment.expression() == null ? null
+                : new ExpressionResult(experiment, layout, branches, cells);
+    }
+
+    /** Whether the run had the expression layers (weights, tag, proteins). */
+    public boolean hasExpression() {
+        return expression != null;
+    }
+
+    /** The weights and late-phase readouts of an expression run; throws without the expression layers. */
+    public ExpressionResult expression() {
+        if (expression == null) {
+            throw new IllegalStateException("the run had no expression layers");
+        }
+        return expression;
     }
 
     public SpineExperiment experiment() {

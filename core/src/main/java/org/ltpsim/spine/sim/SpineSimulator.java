@@ -36,6 +36,9 @@ public final class SpineSimulator {
      */
     public SpineRunResult run(SpineExperiment experiment, BlockExecutor executor, LongConsumer workDone,
             TraceRequest traces) {
+        if (experiment.expression() != null) {
+            return NeuronRunner.run(experiment, channels, executor, new SimulatedWork(workDone), traces);
+        }
         SpineBlocks blocks = new SpineBlocks(channels, List.of(experiment), traces).reportingTo(workDone, 0);
         return blocks.result(0, runBlocks(blocks, executor));
     }
@@ -48,6 +51,17 @@ public final class SpineSimulator {
      */
     public List<SpineRunResult> runAll(List<SpineExperiment> experiments, BlockExecutor executor,
             LongConsumer workDone) {
+        if (experiments.stream().anyMatch(x -> x.expression() != null)) {
+            // expression runs synchronise their neurons' branches: one experiment at a time
+            SimulatedWork shared = new SimulatedWork(workDone);
+            List<SpineRunResult> results = new java.util.ArrayList<>(experiments.size());
+            for (SpineExperiment experiment : experiments) {
+                results.add(experiment.expression() != null
+                        ? NeuronRunner.run(experiment, channels, executor, shared, null)
+                        : run(experiment, executor, workDone, null));
+            }
+            return results;
+        }
         SpineBlocks blocks = new SpineBlocks(channels, experiments, null).reportingTo(workDone, 0);
         return blocks.results(runBlocks(blocks, executor));
     }
@@ -63,6 +77,7 @@ public final class SpineSimulator {
     }
 
     public int branchCount(SpineExperiment experiment) {
-        return new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch()).branchCount();
+        return new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch(), experiment.neurons())
+                .branchCount();
     }
 }

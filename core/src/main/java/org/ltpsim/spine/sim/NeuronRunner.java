@@ -1,0 +1,113 @@
+package org.ltpsim.spine.sim;
+
+import java.util.List;
+import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.spine.ChannelFactory;
+import org.ltpsim.spine.cell.NeuronCell;
+import org.ltpsim.spine.expression.ExpressionModel;
+import org.ltpsim.spine.expression.SynapseExpression;
+
+/**
+ * Runs an expression experiment: every branch of every neuron advances to the next synchronisation point (one task
+ * per branch, in parallel), then each neuron's nucleus and protein pool are updated from its branches' inductions
+ * and captures, read in branch order, and the branches are handed the protein level for the next interval. Neurons
+ * share nothing, so they are independent blocks; within a neuron only the synchronisation points couple the
+ * branches. The same seed gives bitwise the same result for any thread count.
+ */
+final class NeuronRunner {
+    private NeuronRunner() {}
+
+    static SpineRunResult run(SpineExperiment e, ChannelFactory channels, BlockExecutor executor, SimulatedWork work,
+            TraceRequest traces) {
+        return run(e, channels, executor, work, traces, false);
+    }
+
+    /** As above; {@code stepThroughSilence} (tests) makes every branch step through silence instead of jumping. */
+    static SpineRunResult run(SpineExperiment e, ChannelFactory channels, BlockExecutor executor, SimulatedWork work,
+            TraceRequest traces, boolean stepThroughSilence) {
+        ExpressionModel model = e.expression().model();
+        SpineLayout layout = new SpineLayout(e.pathways(), e.model().spinesPerBranch(), e.neurons());
+        if (traces != null) {
+            traces.checkIds(layout.spineCount());
+            traces.sampleTicks(e.model().fastStepMs());
+        }
+        double endMs = e.endMs();
+        double binMs = e.effectiveTraceBinMs();
+        int branches = layout.branchCount();
+        List<BranchSimulation> sims = executor.map(branches, b -> new BranchSimulation(e.model(), channels,
+                e.pathways(), layout, b, e.seed(), endMs, binMs, e.camkii(), e.holoenzymesPerSpine(), traces,
+                e.expression()));
+        if (stepThroughSilence) {
+            sims.forEach(BranchSimulation::stepThroughSilence);
+        }
+        long endTick = sims.get(0).endTick();
+        double fastMs = e.model().fastStepMs();
+        long syncTicks = Math.max(1, Math.round(model.syncIntervalSec() * 1000 / fastMs));
+        long recordTicks = Math.max(1, Math.round(e.expression().recordEveryMs() / fastMs));
+        int records = (int) (endTick / recordTicks) + 1;
+        int neurons = layout.neurons();
+        int perNeuron = layout.branchesPerNeuron();
+        NeuronCell[] cells = new NeuronCell[neurons];
+        CellRecords out = new CellRecords(neurons, records);
+        for (int k = 0; k < neurons; k++) {
+            cells[k] = new NeuronCell(model);
+            double level = cells[k].predictedMeanProteins(Math.min(syncTicks, endTick) * fastMs / 1000);
+            for (int b = 0; b < perNeuron; b++) {
+                sims.get(k * perNeuron + b).expression().setProteinLevel(level);
+            }
+        }
+        long tick = 0;
+        int nextRecord = 0;
+        nextRecord = recordCells(cells, out, nextRecord, 0, recordTicks, records);
+        while (tick < endTick) {
+            long stop = Math.min(endTick, tick + syncTicks);
+            executor.map(branches, b -> {
+                sims.get(b).advanceExpressionTo(stop, work);
+                return Boolean.TRUE;
+            });
+            double dtSec = (stop - tick) * fastMs / 1000;
+            double nextSec = Math.min(syncTicks, endTick - stop) * fastMs / 1000;
+            for (int k = 0; k < neurons; k++) { // fixed order: neurons, then their branches
+                int inductions = 0;
+                int captures = 0;
+                for (int b = 0; b < perNeuron; b++) {
+                    SynapseExpression x = sims.get(k * perNeuron + b).expression();
+                    inductions += x.drainInductions();
+                    captures += x.drainCaptures();
+                }
+                cells[k].update(dtSec, inductions, captures);
+                double level = cells[k].predictedMeanProteins(nextSec);
+                for (int b = 0; b < perNeuron; b++) {
+                    sims.get(k * perNeuron + b).expression().setProteinLevel(level);
+                }
+            }
+            tick = stop;
+            nextRecord = recordCells(cells, out, nextRecord, tick, recordTicks, records);
+        }
+        for (int k = 0; k < neurons; k++) {
+            out.overdraftUnits[k] = cells[k].overdraftUnits();
+            out.capturedUnits[k] = cells[k].capturedUnits();
+            out.inductions[k] = cells[k].inductions();
+        }
+        List<BranchResult> results = executor.map(branches, b -> sims.get(b).finish());
+        return new SpineRunResult(e, layout, results, out);
+    }
+
+    /** Fills the cell records of every record time up to {@code tick} with the cells' state now. */
+    private static int recordCells(NeuronCell[] cells, CellRecords out, int nextRecord, long tick, long recordTicks,
+            int records) {
+        while (nextRecord < records && (long) nextRecord * recordTicks <= tick) {
+            for (int k = 0; k < cells.length; k++) {
+                // a record time before this synchronisation point gets the state of the previous one
+                boolean exact = (long) nextRecord * recordTicks == tick;
+                if (exact || nextRecord == 0) {
+                    out.signal[k][nextRecord] = cells[k].signal();
+                    out.transcripts[k][nextRecord] = cells[k].transcripts();
+                    out.proteins[k][nextRecord] = cells[k].proteins();
+                }
+            }
+            nextRecord++;
+        }
+        return nextRecord;
+    }
+}
