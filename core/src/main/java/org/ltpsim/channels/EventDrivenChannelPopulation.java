@@ -74,16 +74,37 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private byte[] moveFrom = new byte[16];
     private byte[] moveTo = new byte[16];
 
+    // Silent pool (EVENT_DRIVEN_SILENT_POOL): while a spine's glutamate is zero its silent channels (SilentStates:
+    // AMPA C0, C1, D1; NMDA C0, C1) are not simulated event by event; their counts and lists are those of time
+    // poolSinceMs[sp] and are brought to the present ("resolved": one uniform per silent channel against its row of
+    // exp(Q_S dt)) when glutamate returns, when a channel enters a silent state, or when they are read.
+    private final boolean pooling;
+    private final SilentStates silentStates;
+    private final boolean[] silent; // per state
+    private final int[] silentList; // silent states, ascending (destinations of a resolution row)
+    private final int[] transientSilent; // silent states with a constant exit (rows of a resolution)
+    private final double[] liveConstPerMs; // totalConstPerMs of live states, 0 for silent ones
+    private final double[] resolveRows;
+    private final double[] poolSinceMs; // NaN: not pooled
+    private final double[] liveSum; // while pooled: sum over live classes of n_s totalConstPerMs[s]
+    private double timeMs;
+
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
-        this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY);
+        this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY, false);
+    }
+
+    EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
+            double switchAtEventsPerChannel) {
+        this(scheme, channelsPerSpine, rng, switchAtEventsPerChannel, false);
     }
 
     /**
      * @param switchAtEventsPerChannel expected events per channel in one step above which a spine's step is taken
      *     with the step's exact transition table instead of event by event (+inf: never)
+     * @param silentPool pool the silent channels of a spine while its glutamate is zero ({@link SilentStates})
      */
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
-            double switchAtEventsPerChannel) {
+            double switchAtEventsPerChannel, boolean silentPool) {
         if (!(switchAtEventsPerChannel > 0)) {
             throw new IllegalArgumentException("switchAtEventsPerChannel must be > 0: " + switchAtEventsPerChannel);
         }
@@ -121,6 +142,17 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         exitStart[s] = k;
         initialState = scheme.initialState();
         restingState = scheme.restingState();
+        silentStates = new SilentStates(scheme);
+        pooling = silentPool && silentStates.useful();
+        silent = new boolean[s];
+        liveConstPerMs = new double[s];
+        for (int i = 0; i < s; i++) {
+            silent[i] = silentStates.isSilent(i);
+            liveConstPerMs[i] = silent[i] ? 0.0 : totalConstPerMs[i];
+        }
+        silentList = silentStates.states();
+        transientSilent = silentStates.transientStates();
+        resolveRows = new double[transientSilent.length * silentList.length];
 
         spineCount = channelsPerSpine.length;
         counts = new int[spineCount * s];
@@ -130,6 +162,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         gluSum = new double[spineCount];
         sinceExact = new int[spineCount];
         open = new int[spineCount];
+        poolSinceMs = new double[spineCount];
+        Arrays.fill(poolSinceMs, Double.NaN);
+        liveSum = new double[spineCount];
         listBase = new int[spineCount];
         capacity = new int[spineCount];
         long total = 0;
@@ -172,8 +207,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public ChannelPopulations.Method method() {
-        return !hybrid
-                ? ChannelPopulations.Method.EVENT_DRIVEN : ChannelPopulations.Method.HYBRID;
+        return hybrid ? ChannelPopulations.Method.HYBRID
+                : pooling ? ChannelPopulations.Method.EVENT_DRIVEN_SILENT_POOL : ChannelPopulations.Method.EVENT_DRIVEN;
     }
 
     @Override
@@ -196,11 +231,25 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         final int resting = restingState;
         final boolean hybrid = this.hybrid;
         final ZigguratSampler.Exponential exponential = this.exponential;
+        final boolean pooling = this.pooling;
+        final double[] poolSinceMs = this.poolSinceMs;
+        final double t0 = timeMs;
         long fired = 0;
         for (int sp = 0; sp < spineCount; sp++) {
             double g = glutamateMilliMolar[sp];
             if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
+            }
+            if (pooling) {
+                if (g == 0) {
+                    fired += advancePooled(sp, dtMs, t0);
+                    continue;
+                }
+                if (poolSinceMs[sp] == poolSinceMs[sp]) { // glutamate is back: bring the pool to the step start
+                    resolve(sp, t0);
+                    poolSinceMs[sp] = Double.NaN;
+                    recomputeSums(sp);
+                }
             }
             if (g == 0 && resting >= 0 && counts[sp * s + resting] == channelCount[sp]) {
                 continue; // resting spine: nothing can happen
@@ -258,6 +307,194 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
         }
         transitions += fired;
+        timeMs = t0 + dtMs;
+    }
+
+    /**
+     * A zero-glutamate step of a spine in pool mode: the class SSA over its live classes only (constant rates), a
+     * channel entering a silent state first resolving the pool to the event time. Returns the events fired.
+     */
+    private int advancePooled(int sp, double dtMs, double t0) {
+        if (poolSinceMs[sp] != poolSinceMs[sp]) { // enter pool mode: silent channels stop firing from now
+            poolSinceMs[sp] = t0;
+            recomputeLiveSum(sp);
+        }
+        double a0 = liveSum[sp];
+        if (!(a0 > 0)) {
+            return 0; // nothing live: the clock does not run (zero hazard)
+        }
+        double c = clock[sp];
+        double hazard = a0 * dtMs;
+        if (c > hazard) {
+            clock[sp] = c - hazard;
+            return 0;
+        }
+        final double[] lc = liveConstPerMs;
+        final double[] tc = totalConstPerMs;
+        int events = 0;
+        double tLeftMs = dtMs;
+        while (true) {
+            hazard = a0 * tLeftMs;
+            if (c > hazard) {
+                c -= hazard;
+                break;
+            }
+            tLeftMs -= c / a0;
+            int move = firePooled(sp, a0, t0 + (dtMs - tLeftMs));
+            if (move < 0 || silent[move & 0xFF]) {
+                recomputeLiveSum(sp); // rounding, or a resolution: resynchronise from the counts
+            } else {
+                liveSum[sp] += lc[move & 0xFF] - tc[move >>> 8];
+            }
+            if (move >= 0) {
+                events++;
+            }
+            a0 = liveSum[sp];
+            c = exponential.sample();
+            if (!(a0 > 0)) {
+                break;
+            }
+        }
+        clock[sp] = c;
+        int since = sinceExact[sp] + events;
+        if (since >= EXACT_EVERY) {
+            recomputeLiveSum(sp);
+        } else {
+            sinceExact[sp] = since;
+        }
+        return events;
+    }
+
+    /** The spine's live propensity at zero glutamate from its counts (pool mode). */
+    private void recomputeLiveSum(int sp) {
+        final int base = sp * stateCount;
+        double a = 0;
+        for (int i = 0; i < stateCount; i++) {
+            a += counts[base + i] * liveConstPerMs[i];
+        }
+        liveSum[sp] = a;
+        sinceExact[sp] = 0;
+    }
+
+    /**
+     * One zero-glutamate event among the live classes of a pooled spine at time {@code tMs}; a channel moving into a
+     * silent state resolves the pool to {@code tMs} first. Returns {@code from << 8 | to}, or -1 when rounding left
+     * no live class with a positive rate.
+     */
+    private int firePooled(int sp, double a0, double tMs) {
+        final int s = stateCount;
+        final int base = sp * s;
+        final int[] counts = this.counts;
+        final double[] lc = liveConstPerMs;
+        double u = rng.nextDouble() * a0;
+        int from = -1;
+        int n = 0;
+        for (int i = 0; i < s; i++) {
+            int ni = counts[base + i];
+            double w = ni * lc[i];
+            if (w == 0) {
+                continue;
+            }
+            from = i;
+            n = ni;
+            if (u < w) {
+                break;
+            }
+            u -= w;
+        }
+        if (from < 0) {
+            return -1;
+        }
+        int exitEnd = exitStart[from + 1];
+        int to = -1;
+        int lastConst = -1;
+        for (int e = exitStart[from]; e < exitEnd; e++) {
+            double w = n * exitConstPerMs[e];
+            if (w == 0) {
+                continue;
+            }
+            lastConst = exitTo[e];
+            if (u < w) {
+                to = exitTo[e];
+                break;
+            }
+            u -= w;
+        }
+        if (to < 0) {
+            to = lastConst; // rounding ran past the last exit
+        }
+        int pick = n == 1 ? 0 : uniformIndex(n);
+        int id = members[listBase[sp] + from * capacity[sp] + pick];
+        if (silent[to]) {
+            resolve(sp, tMs); // the pool's channels to tMs, then the newcomer joins it at tMs
+        }
+        moveClass(id, sp, from, to);
+        return from << 8 | to;
+    }
+
+    /**
+     * Brings a pooled spine's silent channels from {@code poolSinceMs[sp]} to {@code tMs}: each channel in a transient
+     * silent state draws one uniform against its row of {@code exp(Q_S (tMs - since))}, in class-list order; moves
+     * are applied after all draws. Exact: silent channels evolve independently of everything else at zero
+     * glutamate. Net moves are counted as transitions.
+     */
+    private void resolve(int sp, double tMs) {
+        double since = poolSinceMs[sp];
+        poolSinceMs[sp] = tMs;
+        double dt = tMs - since;
+        if (!(dt > 0)) {
+            return;
+        }
+        final int s = stateCount;
+        final int base = sp * s;
+        int pooled = 0;
+        for (int st : transientSilent) {
+            pooled += counts[base + st];
+        }
+        if (pooled == 0) {
+            return;
+        }
+        silentStates.cumulative(dt, resolveRows);
+        if (moveId.length < pooled) {
+            int len = Math.max(pooled, 2 * moveId.length);
+            moveId = new int[len];
+            moveFrom = new byte[len];
+            moveTo = new byte[len];
+        }
+        final double[] rows = resolveRows;
+        final int ns = silentList.length;
+        int moves = 0;
+        for (int r = 0; r < transientSilent.length; r++) {
+            int st = transientSilent[r];
+            int listStart = listBase[sp] + st * capacity[sp];
+            int row = r * ns;
+            for (int k = 0, m = counts[base + st]; k < m; k++) {
+                double u = rng.nextDouble();
+                int j = row;
+                while (!(u < rows[j])) {
+                    j++;
+                }
+                int to = silentList[j - row];
+                if (to != st) {
+                    moveId[moves] = members[listStart + k];
+                    moveFrom[moves] = (byte) st;
+                    moveTo[moves] = (byte) to;
+                    moves++;
+                }
+            }
+        }
+        for (int m = 0; m < moves; m++) {
+            moveClass(moveId[m], sp, moveFrom[m], moveTo[m]);
+        }
+        transitions += moves;
+    }
+
+    /** Resolves a pooled spine to the present (before its silent counts or channels are read or changed). */
+    private void resolveNow(int sp) {
+        if (poolSinceMs[sp] == poolSinceMs[sp]) {
+            resolve(sp, timeMs);
+            recomputeLiveSum(sp);
+        }
     }
 
     /** Sets the spine's propensity sums from its counts (no accumulated rounding). */
@@ -431,6 +668,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public boolean isResting(int spine) {
+        resolveNow(spine);
         if (restingState < 0) {
             return channelCount[spine] == 0;
         }
@@ -442,6 +680,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (st < 0 || st >= stateCount) {
             throw new IllegalArgumentException("state must be in [0, " + stateCount + "): " + st);
         }
+        if (silent[st]) {
+            resolveNow(spine);
+        }
         return counts[spine * stateCount + st];
     }
 
@@ -450,6 +691,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (spine < 0 || spine >= spineCount) {
             throw new IllegalArgumentException("spine must be in [0, " + spineCount + "): " + spine);
         }
+        resolveNow(spine);
         if (channelCount[spine] == capacity[spine]) {
             growSpine(spine);
         }
@@ -466,6 +708,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
         }
         addChannel(id, spine, initialState);
+        if (poolSinceMs[spine] == poolSinceMs[spine]) {
+            recomputeLiveSum(spine);
+        }
         return id;
     }
 
@@ -473,12 +718,16 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     public void remove(int channelId) {
         checkLive(channelId);
         int sp = spineOf[channelId];
+        resolveNow(sp);
         unlist(channelId, sp, state[channelId]);
         channelCount[sp]--;
         if (conducting[state[channelId]]) {
             open[sp]--;
         }
         recomputeSums(sp);
+        if (poolSinceMs[sp] == poolSinceMs[sp]) {
+            recomputeLiveSum(sp);
+        }
         spineOf[channelId] = -1;
         if (freeCount == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeCount * 2);
@@ -514,6 +763,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     @Override
     public int state(int channelId) {
         checkLive(channelId);
+        if (silent[state[channelId]]) {
+            resolveNow(spineOf[channelId]);
+        }
         return state[channelId];
     }
 
