@@ -18,9 +18,18 @@ import org.ltpsim.simd.TransitionTable;
  * list), and a fresh Exp(1) clock is drawn. This is exact for piecewise-constant glutamate, and its cost is
  * proportional to events plus O(states) per active spine and step; a resting spine at zero glutamate costs O(1).
  *
- * <p>Random numbers per event: one exponential (ziggurat, usually one 64-bit draw), one double for the
- * transition, one bounded int for the channel. Layout: per-id arrays (state, spine, position in its class list)
- * and one flat int array of class lists, {@code members[listBase[spine] + state * capacity[spine] + i]}.
+ * <p>Random numbers per event: one exponential (ziggurat, usually one 64-bit draw) and one double that picks the
+ * class, the channel within it and its exit. Layout: per spine the class counts; per id the spine and, once the
+ * spine's channels are <em>tracked</em>, the state and the position in one flat int array of class lists,
+ * {@code members[listBase[spine] + state * capacity[spine] + i]}.
+ *
+ * <p>Ids are tracked lazily. Until a spine's channels are told apart (an id's state is read, or a channel is inserted
+ * or removed there), all of them started in the initial state at time 0 and are exchangeable, so the class counts
+ * are the whole state: an event moves a count, not a channel. The first id operation at a spine "materialises" it:
+ * its ids get states uniformly at random among the arrangements with the current counts (a shuffle drawn from the
+ * population's stream, none when a single class is occupied), which is the exact conditional law of exchangeable
+ * channels; from then on the spine keeps per-id lists. Counts-only and tracked spines draw the same random numbers
+ * per event, so their count trajectories are the same bits (tested).
  */
 public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final KineticScheme scheme;
@@ -53,7 +62,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final int[] open; // conducting channels per spine
     private int[] listBase;
     private int[] capacity;
-    private int[] members;
+    private int[] members; // null until a spine is first tracked
+    private final boolean[] tracked; // per spine: ids materialised (per-id states and class lists kept)
+    private final int[] firstId; // per spine: its ids at construction are firstId .. firstId + channels - 1
 
     // Per channel id.
     private byte[] state;
@@ -105,6 +116,12 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
      */
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
             double switchAtEventsPerChannel, boolean silentPool) {
+        this(scheme, channelsPerSpine, rng, switchAtEventsPerChannel, silentPool, false);
+    }
+
+    /** As above; {@code trackIds}: keep per-id lists from the start (tests: the same counts, bit for bit). */
+    EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
+            double switchAtEventsPerChannel, boolean silentPool, boolean trackIds) {
         if (!(switchAtEventsPerChannel > 0)) {
             throw new IllegalArgumentException("switchAtEventsPerChannel must be > 0: " + switchAtEventsPerChannel);
         }
@@ -182,17 +199,77 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (listTotal > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many channels in one block: " + total);
         }
-        members = new int[(int) listTotal];
         int ids = (int) total;
         state = new byte[Math.max(ids, 8)];
         spineOf = new int[state.length];
         position = new int[state.length];
+        tracked = new boolean[spineCount];
+        firstId = new int[spineCount];
+        Arrays.fill(state, (byte) initialState);
         for (int sp = 0; sp < spineCount; sp++) {
-            for (int i = 0; i < channelsPerSpine[sp]; i++) {
-                addChannel(idCount++, sp, initialState);
+            int n = channelsPerSpine[sp];
+            firstId[sp] = idCount;
+            Arrays.fill(spineOf, idCount, idCount + n, sp);
+            idCount += n;
+            counts[sp * s + initialState] = n;
+            channelCount[sp] = n;
+            if (conducting[initialState]) {
+                open[sp] = n;
             }
+            recomputeSums(sp);
             clock[sp] = exponential.sample();
         }
+        if (hybrid || trackIds) { // table steps walk the class lists
+            for (int sp = 0; sp < spineCount; sp++) {
+                track(sp);
+            }
+        }
+    }
+
+    /**
+     * Gives the spine's channels their states (see the class comment): ids uniformly at random among the arrangements
+     * with the current counts, then per-id lists from now on. No random number when one class holds every channel.
+     */
+    private void track(int sp) {
+        if (tracked[sp]) {
+            return;
+        }
+        if (members == null) {
+            long listTotal = 0;
+            for (int i = 0; i < spineCount; i++) {
+                listTotal += (long) stateCount * capacity[i];
+            }
+            members = new int[(int) listTotal];
+        }
+        final int s = stateCount;
+        final int n = channelCount[sp];
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = firstId[sp] + i; // an untracked spine has had no insert or remove: its construction ids
+        }
+        int occupied = 0;
+        for (int st = 0; st < s; st++) {
+            occupied += counts[sp * s + st] > 0 ? 1 : 0;
+        }
+        if (occupied > 1) { // Fisher-Yates: a uniform arrangement
+            for (int i = n - 1; i > 0; i--) {
+                int j = uniformIndex(i + 1);
+                int t = ids[i];
+                ids[i] = ids[j];
+                ids[j] = t;
+            }
+        }
+        int k = 0;
+        for (int st = 0; st < s; st++) {
+            int listStart = listBase[sp] + st * capacity[sp];
+            for (int i = 0, m = counts[sp * s + st]; i < m; i++) {
+                int id = ids[k++];
+                state[id] = (byte) st;
+                members[listStart + i] = id;
+                position[id] = i;
+            }
+        }
+        tracked[sp] = true;
     }
 
     @Override
@@ -389,6 +466,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         double u = rng.nextDouble() * a0;
         int from = -1;
         int n = 0;
+        double k = 0;
         for (int i = 0; i < s; i++) {
             int ni = counts[base + i];
             double w = ni * lc[i];
@@ -397,6 +475,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
             from = i;
             n = ni;
+            k = lc[i];
             if (u < w) {
                 break;
             }
@@ -405,11 +484,16 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (from < 0) {
             return -1;
         }
+        int pick = (int) (u / k); // channel within the class, then the exit from the remainder
+        if (pick >= n) {
+            pick = n - 1;
+        }
+        u -= pick * k;
         int exitEnd = exitStart[from + 1];
         int to = -1;
         int lastConst = -1;
         for (int e = exitStart[from]; e < exitEnd; e++) {
-            double w = n * exitConstPerMs[e];
+            double w = exitConstPerMs[e];
             if (w == 0) {
                 continue;
             }
@@ -423,12 +507,10 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (to < 0) {
             to = lastConst; // rounding ran past the last exit
         }
-        int pick = n == 1 ? 0 : uniformIndex(n);
-        int id = members[listBase[sp] + from * capacity[sp] + pick];
         if (silent[to]) {
             resolve(sp, tMs); // the pool's channels to tMs, then the newcomer joins it at tMs
         }
-        moveClass(id, sp, from, to);
+        move(sp, pick, from, to);
         return from << 8 | to;
     }
 
@@ -463,10 +545,11 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         }
         final double[] rows = resolveRows;
         final int ns = silentList.length;
+        final boolean ids = tracked[sp];
         int moves = 0;
         for (int r = 0; r < transientSilent.length; r++) {
             int st = transientSilent[r];
-            int listStart = listBase[sp] + st * capacity[sp];
+            int listStart = ids ? listBase[sp] + st * capacity[sp] : 0;
             int row = r * ns;
             for (int k = 0, m = counts[base + st]; k < m; k++) {
                 double u = rng.nextDouble();
@@ -476,7 +559,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
                 }
                 int to = silentList[j - row];
                 if (to != st) {
-                    moveId[moves] = members[listStart + k];
+                    moveId[moves] = ids ? members[listStart + k] : -1;
                     moveFrom[moves] = (byte) st;
                     moveTo[moves] = (byte) to;
                     moves++;
@@ -484,7 +567,11 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
         }
         for (int m = 0; m < moves; m++) {
-            moveClass(moveId[m], sp, moveFrom[m], moveTo[m]);
+            if (ids) {
+                moveClass(moveId[m], sp, moveFrom[m], moveTo[m]);
+            } else {
+                moveCount(sp, moveFrom[m], moveTo[m]);
+            }
         }
         transitions += moves;
     }
@@ -514,9 +601,14 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     }
 
     /**
-     * One event at a spine: picks class, exit and channel and moves it; returns {@code from << 8 | to}, or -1 when
-     * rounding left no class with a positive rate (nothing fires). {@code a0} is the spine's total propensity at
-     * glutamate {@code g}.
+     * One event at a spine: picks class, channel and exit from one uniform and moves the channel; returns {@code from
+     * << 8 | to}, or -1 when rounding left no class with a positive rate (nothing fires). {@code a0} is the spine's
+     * total propensity at glutamate {@code g}.
+     *
+     * <p>The uniform {@code u a0} is laid over the classes' shares {@code n_s k_s} (the class), the class's share over
+     * its {@code n_s} channels, {@code k_s} each (the channel: {@code floor(u / k_s)}), and that channel's slice over
+     * its exits (the remainder): each (channel, exit) pair is hit with probability {@code k_exit / a0}, to the 2^-53
+     * resolution of the uniform.
      */
     private int fire(int sp, double g, double a0) {
         final int s = stateCount;
@@ -527,14 +619,17 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         double u = rng.nextDouble() * a0;
         int from = -1;
         int n = 0;
+        double k = 0;
         for (int i = 0; i < s; i++) {
             int ni = counts[base + i];
-            double w = ni * (tc[i] + tg[i] * g);
+            double ki = tc[i] + tg[i] * g;
+            double w = ni * ki;
             if (w == 0) {
                 continue;
             }
             from = i;
             n = ni;
+            k = ki;
             if (u < w) {
                 break;
             }
@@ -543,21 +638,41 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (from < 0) {
             return -1;
         }
-        // u is uniform in [0, n * rate[from]): the exit whose share n * k contains it
+        // u is uniform in [0, n k): the channel floor(u / k), then the exit whose slice of [0, k) holds the rest
+        int pick = (int) (u / k);
+        if (pick >= n) {
+            pick = n - 1;
+        }
+        u -= pick * k;
         int exitEnd = exitStart[from + 1];
         int to = exitTo[exitEnd - 1];
         for (int e = exitStart[from]; e < exitEnd - 1; e++) {
-            double w = n * (exitConstPerMs[e] + exitGluPerMs[e] * g);
+            double w = exitConstPerMs[e] + exitGluPerMs[e] * g;
             if (u < w) {
                 to = exitTo[e];
                 break;
             }
             u -= w;
         }
-        int pick = n == 1 ? 0 : uniformIndex(n);
-        int id = members[listBase[sp] + from * capacity[sp] + pick];
-        moveClass(id, sp, from, to);
+        move(sp, pick, from, to);
         return from << 8 | to;
+    }
+
+    /** Moves the {@code pick}-th channel of class {@code from} to {@code to}: a list move once tracked, else counts. */
+    private void move(int sp, int pick, int from, int to) {
+        if (tracked[sp]) {
+            moveClass(members[listBase[sp] + from * capacity[sp] + pick], sp, from, to);
+        } else {
+            moveCount(sp, from, to);
+        }
+    }
+
+    private void moveCount(int sp, int from, int to) {
+        counts[sp * stateCount + from]--;
+        counts[sp * stateCount + to]++;
+        if (conducting[from] != conducting[to]) {
+            open[sp] += conducting[to] ? 1 : -1;
+        }
     }
 
     /**
@@ -692,6 +807,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             throw new IllegalArgumentException("spine must be in [0, " + spineCount + "): " + spine);
         }
         resolveNow(spine);
+        track(spine); // from now on the channels of this spine are told apart
         if (channelCount[spine] == capacity[spine]) {
             growSpine(spine);
         }
@@ -719,6 +835,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         checkLive(channelId);
         int sp = spineOf[channelId];
         resolveNow(sp);
+        track(sp);
         unlist(channelId, sp, state[channelId]);
         channelCount[sp]--;
         if (conducting[state[channelId]]) {
@@ -763,8 +880,12 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     @Override
     public int state(int channelId) {
         checkLive(channelId);
-        if (silent[state[channelId]]) {
-            resolveNow(spineOf[channelId]);
+        int sp = spineOf[channelId];
+        if (!tracked[sp]) {
+            resolveNow(sp);
+            track(sp);
+        } else if (silent[state[channelId]]) {
+            resolveNow(sp);
         }
         return state[channelId];
     }
