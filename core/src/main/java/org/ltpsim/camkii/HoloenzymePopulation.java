@@ -488,7 +488,11 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     @Override
     public double pp1ActivityFactor(int spine) {
-        return vmaxHz > 0 ? cachedVmaxHz[spine] / vmaxHz : 1.0;
+        if (!(vmaxHz > 0) || !pp1CalciumControl) {
+            return 1.0;
+        }
+        // from the spine's current phospho-I1, so it is up to date after steps and silent jumps alike
+        return vmaxPerFreeHz * parameters.pp1FreeFraction(st.i1Phospho[spine]) / vmaxHz;
     }
 
     /** Phosphorylated inhibitor-1 fraction of a spine at its last update (tests). */
