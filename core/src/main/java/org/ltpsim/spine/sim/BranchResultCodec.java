@@ -47,6 +47,10 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
 
     @Override
     public void writeBlock(DataOutput out, BranchResult r) throws IOException {
+        if (r.expression != null) {
+            // expression runs synchronise a neuron's branches and never run as independent blocks (SpineBlocks)
+            throw new IllegalStateException("a branch of an expression run cannot be written as a block");
+        }
         int pathways = r.traceSum.length;
         int bins = traceSums && pathways > 0 ? r.traceSum[0].length : 0;
         out.writeInt(r.peakCaMicroMolar.length);

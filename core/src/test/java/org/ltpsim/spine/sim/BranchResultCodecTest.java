@@ -54,6 +54,14 @@ class BranchResultCodecTest {
     }
 
     @Test
+    void aBranchOfAnExpressionRunIsRefusedNotWrittenWithoutItsRecords() {
+        BranchResult withExpression = new BranchResult(3, 2, 4);
+        withExpression.expression = new ExpressionRecords(3, 2, 1, new int[] {0, 0});
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new BranchResultCodec(true)
+                .writeBlock(new DataOutputStream(new java.io.ByteArrayOutputStream()), withExpression));
+    }
+
+    @Test
     void shardsOfASpineRunAssembleToTheWholeRunsBits() {
         ParameterSet p = ParameterSet.defaults("spine").with("protocol.hfs_pulses", "5")
                 .with("branch.spines_per_branch", "3");
@@ -112,6 +120,8 @@ class BranchResultCodecTest {
                 Class<?> type = field.getType();
                 if (type == SpineTrace[].class) {
                     continue; // filled by the caller
+                } else if (type == ExpressionRecords.class) {
+                    continue; // expression runs are never blocks: the codec refuses them (tested below)
                 } else if (type.isArray()) {
                     fillArray(value);
                 } else if (type == double.class) {
