@@ -116,17 +116,19 @@ public final class RunCommand implements ShardableCommand {
         experiment = withWeightRecords(experiment, recordEveryMs);
         double[] reportAtMs = reportTimes(experiment);
         TraceRequest traces = TraceRecording.request(record, recordEveryMs, experiment);
-        SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
-        int branches = blocks.blockCount();
         final ParameterSet camkiiUsed = built.camkiiParams();
         SpineRunResult result;
         double wallSec;
+        int branches;
         if (experiment.expression() != null) {
             // expression runs synchronise the branches of a neuron (its protein pool): not yet split into shards
             scaled.refuseWith("--duration", "runs with the expression layers are not split into blocks yet");
             result = runExpression(experiment, threadCount, traces);
             wallSec = scaled.wallTimeSec();
+            branches = result.layout().branchCount();
         } else {
+            SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
+            branches = blocks.blockCount();
             Map<String, Object> described = new LinkedHashMap<>();
             described.put("parameters", params.values());
             described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
