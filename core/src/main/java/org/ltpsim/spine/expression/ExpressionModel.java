@@ -131,12 +131,24 @@ public record ExpressionModel(
         return endocytosisHz * synaptic / ((double) reserveGluA2 * free);
     }
 
-    /** The CaMKII drive in [0, 1]: a Hill function of the autonomous fraction. */
+    /**
+     * The CaMKII drive in [0, 1]: a Hill function of the autonomous fraction (multiplications for a whole-number Hill
+     * coefficient up to 8: this runs for every spine at every slow step).
+     */
     public double drive(double autonomousFraction) {
         if (autonomousFraction <= 0) {
             return 0;
         }
-        double x = Math.pow(autonomousFraction / driveHalfFraction, driveHill);
+        double r = autonomousFraction / driveHalfFraction;
+        double x;
+        if (driveHill == Math.rint(driveHill) && driveHill >= 1 && driveHill <= 8) {
+            x = r;
+            for (int k = 1; k < (int) driveHill; k++) {
+                x *= r;
+            }
+        } else {
+            x = Math.pow(r, driveHill);
+        }
         return x / (1 + x);
     }
 }
