@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ltpsim.camkii.ensemble.CalciumCourse;
 
 /**
  * A piecewise-constant calcium time course for {@code ltpsim camkii}: value {@code i} holds from
@@ -14,7 +15,7 @@ import java.util.Locale;
  * {@code time_s, ca_uM}, comma or whitespace separated, times increasing; '#' starts a comment; or a table with a
  * header such as the {@code calcium.csv} of {@code ltpsim run}, see {@link #readFile}).
  */
-final class CamkiiCalciumCourse {
+final class CamkiiCalciumCourse implements CalciumCourse {
     private final double[] startSec;
     private final double[] caMicroMolar;
 
@@ -189,13 +190,15 @@ final class CamkiiCalciumCourse {
     }
 
     /** Calcium at time {@code tSec}. */
-    double valueAt(double tSec) {
+    @Override
+    public double valueAt(double tSec) {
         int i = segmentAt(tSec);
         return caMicroMolar[i];
     }
 
     /** The first breakpoint strictly after {@code tSec}, or +infinity. */
-    double nextChangeAfter(double tSec) {
+    @Override
+    public double nextChangeAfter(double tSec) {
         int i = segmentAt(tSec);
         return i + 1 < startSec.length ? startSec[i + 1] : Double.POSITIVE_INFINITY;
     }

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.ltpsim.camkii.CamkiiParameters;
-import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.camkii.RingW2Parameters;
 import org.ltpsim.camkii.SwitchLifetimes;
+import org.ltpsim.camkii.ensemble.CamkiiBlocks;
+import org.ltpsim.camkii.ensemble.CamkiiEnsemble;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
@@ -34,15 +34,15 @@ import picocli.CommandLine.Option;
  * course. Writes the phosphorylated fraction over time (mean, sd, quantiles across spines), switch lifetimes, a
  * summary and a manifest into {@code --out}, completely or not at all.
  *
- * <p>Spines are split into blocks of {@value #BLOCK_SPINES}; block {@code b} draws from
- * {@code RandomStreams.forBlock(seed, "camkii", b)}, and results merge in block order, so output is bitwise the
- * same for any {@code --threads}.
+ * <p>Spines are split into blocks of {@value CamkiiBlocks#BLOCK_SPINES} ({@link CamkiiBlocks}, in core); block
+ * {@code b} draws from {@code RandomStreams.forBlock(seed, "camkii", b)}, and results merge in block order, so output
+ * is bitwise the same for any {@code --threads}.
  */
 @Command(name = "camkii", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
 public final class CamkiiCommand implements Callable<Integer> {
     /** Spines per block: fixed, so random streams never depend on the thread count. */
-    static final int BLOCK_SPINES = 32;
+    static final int BLOCK_SPINES = CamkiiBlocks.BLOCK_SPINES;
     private static final long MAX_RECORDED_VALUES = 50_000_000L;
 
     @CommandLine.Spec
@@ -102,11 +102,6 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     @Option(names = "--params", description = "TOML file of [section] key = value overrides.")
     Path paramsFile;
-
-    /** Everything a block returns, merged in block order. */
-    private record BlockResult(float[][] phosphorylated, RunningStats[] phosphorylatedStats, RunningStats[] active,
-            RunningStats[] autonomous, int[] onCount, SwitchLifetimes lifetimes, double[] censoredOnSec,
-            double[] censoredOffSec, int onAtEnd, int ltpAtEnd, long events) {}
 
     @Override
     public Integer call() throws IOException {
@@ -168,55 +163,37 @@ public final class CamkiiCommand implements Callable<Integer> {
             throw new UserInputException("--spines x output times = " + (long) outputSec.length * spines
                     + " exceeds " + MAX_RECORDED_VALUES + "; raise --dt-out or lower --spines");
         }
-        final int blocks = (spines + BLOCK_SPINES - 1) / BLOCK_SPINES;
-
-        List<BlockResult> results;
-        AtomicLong done = new AtomicLong();
+        CamkiiBlocks blocks = new CamkiiBlocks(spines, course, outputSec, block -> w2
+                ? CamkiiPopulations.createW2(RingW2Parameters.benchmark(), Math.min(BLOCK_SPINES,
+                        spines - block * BLOCK_SPINES), h, RandomStreams.forBlock(seed, "camkii", block),
+                        finalParameters.onFraction(), finalParameters.offFraction())
+                : CamkiiPopulations.create(finalParameters, Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
+                        RandomStreams.forBlock(seed, "camkii", block), true));
+        CamkiiEnsemble ensemble;
         try (BlockExecutor executor = new BlockExecutor(threadCount);
-                ProgressBar progress = new ProgressBar(System.err, "camkii", (long) blocks * outputSec.length)) {
-            results = executor.map(blocks, block -> {
-                int first = block * BLOCK_SPINES;
-                int count = Math.min(BLOCK_SPINES, spines - first);
-                CamkiiPopulation pop = w2
-                        ? CamkiiPopulations.createW2(RingW2Parameters.benchmark(), count, h,
-                                RandomStreams.forBlock(seed, "camkii", block), finalParameters.onFraction(),
-                                finalParameters.offFraction())
-                        : CamkiiPopulations.create(finalParameters, count, h,
-                                RandomStreams.forBlock(seed, "camkii", block), true);
-                return runBlock(pop, course, outputSec, () -> progress.update(done.incrementAndGet()));
-            });
+                ProgressBar progress = new ProgressBar(System.err, "camkii",
+                        (long) blocks.blockCount() * outputSec.length)) {
+            ensemble = blocks.run(executor, progress::update);
         }
-
-        // merge in block order
         int times = outputSec.length;
-        RunningStats[] phosphorylated = fresh(times);
-        RunningStats[] active = fresh(times);
-        RunningStats[] autonomous = fresh(times);
+        RunningStats[] phosphorylated = new RunningStats[times];
+        RunningStats[] active = new RunningStats[times];
+        RunningStats[] autonomous = new RunningStats[times];
         int[] onCount = new int[times];
-        SwitchLifetimes lifetimes = new SwitchLifetimes(true);
-        List<Double> censoredOn = new ArrayList<>();
-        List<Double> censoredOff = new ArrayList<>();
-        int onAtEnd = 0;
-        int ltpAtEnd = 0;
-        long events = 0;
-        float[][] all = new float[times][spines];
-        int offset = 0;
-        for (BlockResult r : results) {
-            for (int k = 0; k < times; k++) {
-                phosphorylated[k].merge(r.phosphorylatedStats[k]);
-                active[k].merge(r.active[k]);
-                autonomous[k].merge(r.autonomous[k]);
-                onCount[k] += r.onCount[k];
-                System.arraycopy(r.phosphorylated[k], 0, all[k], offset, r.phosphorylated[k].length);
-            }
-            offset += r.phosphorylated[0].length;
-            lifetimes.add(r.lifetimes);
-            Arrays.stream(r.censoredOnSec).forEach(censoredOn::add);
-            Arrays.stream(r.censoredOffSec).forEach(censoredOff::add);
-            onAtEnd += r.onAtEnd;
-            ltpAtEnd += r.ltpAtEnd;
-            events += r.events;
+        float[][] all = new float[times][];
+        for (int k = 0; k < times; k++) {
+            phosphorylated[k] = ensemble.phosphorylated(k);
+            active[k] = ensemble.active(k);
+            autonomous[k] = ensemble.autonomous(k);
+            onCount[k] = ensemble.onCount(k);
+            all[k] = ensemble.phosphorylatedBySpine(k);
         }
+        SwitchLifetimes lifetimes = ensemble.lifetimes();
+        List<Double> censoredOn = ensemble.censoredOnSec();
+        List<Double> censoredOff = ensemble.censoredOffSec();
+        int onAtEnd = ensemble.onAtEnd();
+        int ltpAtEnd = ensemble.ltpAtEnd();
+        long events = ensemble.events();
         double wallSec = (System.nanoTime() - startNanos) / 1e9;
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -261,51 +238,6 @@ public final class CamkiiCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static BlockResult runBlock(CamkiiPopulation pop, CamkiiCalciumCourse course, double[] outputSec,
-            Runnable tick) {
-        int n = pop.spineCount();
-        int times = outputSec.length;
-        float[][] phosphorylated = new float[times][n];
-        RunningStats[] phosphorylatedStats = fresh(times);
-        RunningStats[] active = fresh(times);
-        RunningStats[] autonomous = fresh(times);
-        int[] onCount = new int[times];
-        for (int k = 0; k < times; k++) {
-            // advance piecewise: calcium is constant between breakpoints, so each piece is one exact call
-            while (pop.timeSec() < outputSec[k]) {
-                double t = pop.timeSec();
-                double until = Math.min(outputSec[k], course.nextChangeAfter(t));
-                pop.advanceUniform(until - t, course.valueAt(t));
-                if (pop.timeSec() >= outputSec[k] - 1e-12 * Math.max(1, outputSec[k])) {
-                    break; // absorb rounding of the accumulated clock
-                }
-            }
-            for (int spine = 0; spine < n; spine++) {
-                double total = pop.subunitCount(spine);
-                double fraction = pop.phosphorylatedSubunits(spine) / total;
-                phosphorylated[k][spine] = (float) fraction;
-                phosphorylatedStats[k].add(fraction);
-                active[k].add(pop.activeSubunits(spine) / total);
-                autonomous[k].add(pop.autonomousSubunits(spine) / total);
-                onCount[k] += pop.isOn(spine) ? 1 : 0;
-            }
-            tick.run();
-        }
-        int onAtEnd = 0;
-        int ltp = 0;
-        List<Double> censoredOn = new ArrayList<>();
-        List<Double> censoredOff = new ArrayList<>();
-        for (int spine = 0; spine < n; spine++) {
-            onAtEnd += pop.isOn(spine) ? 1 : 0;
-            ltp += pop.hasLtp(spine) ? 1 : 0;
-            // the period still running at the end: right-censored
-            (pop.isOn(spine) ? censoredOn : censoredOff).add(pop.timeSec() - pop.stateSinceSec(spine));
-        }
-        return new BlockResult(phosphorylated, phosphorylatedStats, active, autonomous, onCount, pop.lifetimes(),
-                censoredOn.stream().mapToDouble(Double::doubleValue).toArray(),
-                censoredOff.stream().mapToDouble(Double::doubleValue).toArray(), onAtEnd, ltp, pop.eventCount());
-    }
-
     static double[] outputTimes(double tEndSec, double dtOutSec) {
         long steps = (long) Math.floor(tEndSec / dtOutSec + 1e-9);
         List<Double> times = new ArrayList<>();
@@ -316,14 +248,6 @@ public final class CamkiiCommand implements Callable<Integer> {
             times.add(tEndSec);
         }
         return times.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static RunningStats[] fresh(int n) {
-        RunningStats[] stats = new RunningStats[n];
-        for (int i = 0; i < n; i++) {
-            stats[i] = new RunningStats();
-        }
-        return stats;
     }
 
     /** Quantile of sorted values, linear interpolation between order statistics (Hyndman and Fan type 7). */

@@ -1,6 +1,7 @@
 package org.ltpsim.cli;
 
 import org.ltpsim.Version;
+import org.ltpsim.cli.slurm.SlurmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ltpsim", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Parallel stochastic simulator of long-term potentiation at dendritic spines.",
         subcommands = {DemoCommand.class, RunCommand.class, CamkiiCommand.class, SbmlCommand.class,
-            ParamsCommand.class, SweepCommand.class})
+            ParamsCommand.class, SweepCommand.class, ExperimentCommand.class, MergeCommand.class,
+            SlurmCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (arguments, files, parameters). */
     public static final int EXIT_BAD_INPUT = 2;

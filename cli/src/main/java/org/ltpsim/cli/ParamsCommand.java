@@ -47,11 +47,21 @@ public final class ParamsCommand implements Callable<Integer> {
             + "format of data/NAME.toml; never replaces an existing file")
     Path writeFile;
 
+    @Option(names = "--markdown", description = "the parameter reference of the user guide (docs/parameters.md) "
+            + "on stdout, every set")
+    boolean markdown;
+
     @Override
     public Integer call() throws IOException {
-        int actions = (list ? 1 : 0) + (showKey != null ? 1 : 0) + (writeFile != null ? 1 : 0);
+        int actions = (list ? 1 : 0) + (showKey != null ? 1 : 0) + (writeFile != null ? 1 : 0) + (markdown ? 1 : 0);
+        if (markdown && actions == 1 && setName == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(ParameterReference.markdown());
+            out.flush();
+            return 0;
+        }
         if (actions > 1) {
-            throw new UserInputException("give one of --list, --show KEY or --write FILE");
+            throw new UserInputException("give one of --list, --show KEY, --write FILE or --markdown");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (writeFile != null) {

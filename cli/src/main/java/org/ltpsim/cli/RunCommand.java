@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.scale.BlockJob;
+import org.ltpsim.cli.scale.RunIdentity;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
 import org.ltpsim.cli.spine.RunFigures;
@@ -18,10 +23,13 @@ import org.ltpsim.cli.spine.RunSummary;
 import org.ltpsim.cli.spine.TraceRecording;
 import org.ltpsim.cli.spine.WeightFiles;
 import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.input.Durations;
 import org.ltpsim.spine.input.Pathway;
+import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineSimulator;
@@ -37,7 +45,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Simulate spines under a stimulation protocol: individual AMPA/NMDA channels, voltage, "
                 + "calcium and the calcium rule (LTP / LTD / none per spine).")
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements ShardableCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,8 +80,23 @@ public final class RunCommand implements Callable<Integer> {
             + "on the console")
     List<String> reportAt = new ArrayList<>();
 
+    @CommandLine.Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        this.out = mergedOut;
+        this.force = mergedForce;
+    }
+
     @Override
     public Integer call() throws IOException {
+        ScaledRun scaled = ScaledRun.of(scaleOut, "run", out, force, CommandLineText.args(spec));
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
         int threadCount = ThreadCount.resolve(threads);
         ExperimentSetup setup = experimentOptions.resolve();
@@ -95,22 +118,49 @@ public final class RunCommand implements Callable<Integer> {
         experiment = withWeightRecords(experiment, recordEveryMs);
         double[] reportAtMs = reportTimes(experiment);
         TraceRequest traces = TraceRecording.request(record, recordEveryMs, experiment);
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
-        int branches = simulator.branchCount(experiment);
-        long start = System.nanoTime();
-        SpineRunResult result;
-        try (BlockExecutor executor = new BlockExecutor(threadCount);
-                ProgressBar progress = new ProgressBar(System.err, "run", simulator.work(experiment))) {
-            result = simulator.run(experiment, executor, progress::update, traces);
-        }
-        double wallSec = (System.nanoTime() - start) / 1e9;
         final ParameterSet camkiiUsed = built.camkiiParams();
-        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount).parameters(params.values())
+        SpineRunResult result;
+        double wallSec;
+        int branches;
+        if (experiment.expression() != null) {
+            // expression runs synchronise the branches of a neuron (its protein pool): not yet split into shards
+            scaled.refuseWith("--duration", "runs with the expression layers are not split into blocks yet");
+            result = runExpression(experiment, threadCount, traces);
+            wallSec = scaled.wallTimeSec();
+            branches = result.layout().branchCount();
+        } else {
+            SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
+            branches = blocks.blockCount();
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("parameters", params.values());
+            described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
+            described.put("pathways", describe(pathways));
+            described.put("pathway_inputs", setup.inputDescriptions());
+            RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
+                    null, blocks.blockCount());
+            BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
+                    SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+            Partial<BranchResult, List<BranchResult>> partial;
+            try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+                partial = scaled.obtain(job, identity, executor, "run");
+            }
+            if (scaled.isShard()) {
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                System.out.printf(Locale.ROOT, "run: shard %s (%s of %d) written to %s%n", scaled.shard(),
+                        partial.range().describe(), branches, out);
+                return 0;
+            }
+            result = blocks.result(0, partial.state());
+            wallSec = scaled.wallTimeSec();
+        }
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+                scaled.threads(threadCount)).parameters(params.values())
                 .put("drug", setup.drugText()).put("pathways", describe(pathways))
                 .put("pathway_inputs", setup.inputDescriptions());
         if (camkiiUsed != null) {
             manifest.put("camkii_parameters", camkiiUsed.values());
         }
+        scaled.annotate(manifest);
         if (built.expressionParams() != null) {
             manifest.put("expression_parameters", built.expressionParams().values());
         }
@@ -128,6 +178,7 @@ public final class RunCommand implements Callable<Integer> {
                         + (t286a ? " (T286A)" : ""));
             }
         });
+        scaled.finished();
         double simulatedSec = experiment.endMs() / 1000;
         System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %s simulated in %.2f s; results in %s%n",
                 result.spineCount(), branches, branches == 1 ? "" : "es", result.hasExpression() && simulatedSec >= 600
@@ -135,6 +186,15 @@ public final class RunCommand implements Callable<Integer> {
                 simulatedSec), wallSec, out);
         RunSummary.consoleLines(result, reportAtMs).forEach(System.out::println);
         return 0;
+    }
+
+    /** An expression run: the neurons' branches synchronised at the protein-pool updates (see NeuronRunner). */
+    private static SpineRunResult runExpression(SpineExperiment experiment, int threadCount, TraceRequest traces) {
+        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
+        try (BlockExecutor executor = new BlockExecutor(threadCount);
+                ProgressBar progress = new ProgressBar(System.err, "run", simulator.work(experiment))) {
+            return simulator.run(experiment, executor, progress::update, traces);
+        }
     }
 
     /** Expression runs record weights every --record-every (default 1 min); other runs are unchanged. */

@@ -8,18 +8,26 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.OutputFile;
-import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.scale.BlockJob;
+import org.ltpsim.cli.scale.RunIdentity;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.network.ReactionNetwork;
+import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.sbml.SbmlImportException;
 import org.ltpsim.sbml.SbmlImporter;
+import org.ltpsim.ssa.EnsembleBlock;
+import org.ltpsim.ssa.EnsembleBlocks;
 import org.ltpsim.ssa.EnsembleResult;
 import org.ltpsim.ssa.EnsembleSimulator;
 import org.ltpsim.ssa.EnsembleSpec;
 import org.ltpsim.ssa.SimulationMethod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sbml", mixinStandardHelpOptions = true,
         description = {"Ensemble mean and sd of every species of an SBML model (exact SSA or tau-leaping).",
                 "Writes FILE.csv (time,<id>_mean,<id>_sd,... in document order) and FILE.manifest.json."})
-public final class SbmlCommand implements Callable<Integer> {
+public final class SbmlCommand implements ShardableCommand {
     @Spec
     CommandSpec spec;
 
@@ -60,26 +68,51 @@ public final class SbmlCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",
-            description = "the table to write (a new file, or an earlier ltpsim table with --force)")
+            description = "the table to write (a new file, or an earlier ltpsim table with --force); with --shard, "
+                    + "the shard's folder")
     Path out;
 
     @Option(names = "--force", description = "replace --out when it is an earlier ltpsim table")
     boolean force;
 
+    @Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        this.out = mergedOut;
+        this.force = mergedForce;
+    }
+
     @Override
     public Integer call() throws IOException {
-        OutputFile output = OutputFile.claim("--out", out, force);
-        long startNanos = System.nanoTime();
+        ScaledRun scaled = ScaledRun.of(scaleOut, "sbml", out, force, CommandLineText.args(spec));
+        OutputFile output = scaled.isShard() ? null : OutputFile.claim("--out", out, force);
+        OutputDirectory shardOutput = scaled.isShard() ? OutputDirectory.claim("--out", out, force) : null;
         int threadCount = ThreadCount.resolve(threads);
         SimulationMethod simulationMethod = checkArguments(threadCount);
         byte[] modelBytes = readModel();
         ReactionNetwork network = importModel(modelBytes);
         EnsembleSpec ensemble = new EnsembleSpec(replicates, tEndSec, dtOutSec, seed, threadCount, simulationMethod);
+        EnsembleBlocks blocks = new EnsembleBlocks(network, ensemble, EnsembleSimulator.choose(network, ensemble));
 
-        EnsembleResult result;
-        try (ProgressBar progress = new ProgressBar(System.err, "sbml " + network.id(),
-                replicates)) {
-            result = EnsembleSimulator.run(network, ensemble, progress::update);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("replicates", replicates);
+        parameters.put("t_end_s", tEndSec);
+        parameters.put("dt_out_s", dtOutSec);
+        parameters.put("method", simulationMethod.name().toLowerCase(Locale.ROOT));
+        RunIdentity identity = new RunIdentity("sbml", seed, scaled.arguments(), Manifest.parametersSha256(parameters),
+                Manifest.sha256(modelBytes), blocks.blockCount());
+        BlockJob<EnsembleBlock, EnsembleBlock> job = new BlockJob<>("sbml", blocks.blockCount(), blocks::run,
+                blocks.fold(), blocks.codec(), true, blocks::realisations, blocks::reportingTo);
+        Partial<EnsembleBlock, EnsembleBlock> partial;
+        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+            partial = scaled.obtain(job, identity, executor, "sbml " + network.id());
         } catch (IllegalStateException e) {
             // A law that goes negative or non-finite is a fault of the model, not of ltpsim.
             if (e.getMessage() != null && e.getMessage().contains("propensity")) {
@@ -87,14 +120,17 @@ public final class SbmlCommand implements Callable<Integer> {
             }
             throw e;
         }
-        double wallSec = (System.nanoTime() - startNanos) / 1e9;
+        if (scaled.isShard()) {
+            scaled.writeShard(shardOutput, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote shard %s (%s, %d realisations) into %s%n",
+                    scaled.shard(), partial.range().describe(), blocks.realisations(partial.range()), out);
+            return 0;
+        }
+        EnsembleResult result = blocks.result(partial);
+        double wallSec = scaled.wallTimeSec();
 
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("replicates", replicates);
-        parameters.put("t_end_s", tEndSec);
-        parameters.put("dt_out_s", dtOutSec);
-        parameters.put("method", simulationMethod.name().toLowerCase(Locale.ROOT));
-        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+                scaled.threads(threadCount))
                 .put("model", modelFile.toString())
                 .put("model_id", network.id())
                 .put("model_sha256", Manifest.sha256(modelBytes))
@@ -102,13 +138,15 @@ public final class SbmlCommand implements Callable<Integer> {
                 .put("algorithm", result.algorithm())
                 .put("replicates", result.replicates())
                 .put("events", result.events())
-                .parameters(parameters)
-                .wallTimeSec(wallSec);
+                .parameters(parameters);
+        scaled.annotate(manifest);
+        manifest.wallTimeSec(wallSec);
         try {
             output.write(manifest, temporary -> writeTable(temporary, network, result));
         } catch (IOException e) {
             throw new UserInputException("cannot write --out " + out + ": " + e, e);
         }
+        scaled.finished();
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s and %s (%d realisations, %s, %.1f s)%n", out,
                 output.manifest().getFileName(), result.replicates(), result.algorithm(), wallSec);
         return 0;

@@ -11,25 +11,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.scale.BlockJob;
+import org.ltpsim.cli.scale.RunIdentity;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
 import org.ltpsim.cli.sweep.GridRefinement;
 import org.ltpsim.cli.sweep.Outcome;
 import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
+import org.ltpsim.cli.sweep.SweepFold;
 import org.ltpsim.cli.sweep.SweepConsole;
 import org.ltpsim.cli.sweep.SweepGrid;
 import org.ltpsim.cli.sweep.SweepPlot;
 import org.ltpsim.cli.sweep.SweepTable;
 import org.ltpsim.cli.sweep.ThresholdReport;
 import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.params.NumberText;
 import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.SpineModel;
+import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineSimulator;
@@ -58,7 +65,7 @@ import picocli.CommandLine.Option;
                     + "The streams stay in step only while the runs do: once a trajectory differs (more pulses, "
                     + "another voltage), later draws serve different events. 'independent': each point's seed is "
                     + "derived from --seed and the point's values; no stream is shared."})
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements ShardableCommand {
     /** Grid points are run in batches of at least this many branches per worker, so memory stays bounded. */
     private static final int BRANCHES_PER_WORKER_PER_BATCH = 4;
 
@@ -97,8 +104,23 @@ public final class SweepCommand implements Callable<Integer> {
             description = "random numbers across grid points (default: ${DEFAULT-VALUE}; see above)")
     String streams;
 
+    @CommandLine.Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        this.out = mergedOut;
+        this.force = mergedForce;
+    }
+
     @Override
     public Integer call() throws IOException {
+        ScaledRun scaled = ScaledRun.of(scaleOut, "sweep", out, force, CommandLineText.args(spec));
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
         int threadCount = ThreadCount.resolve(threads);
         boolean common = streams(streams);
@@ -112,19 +134,43 @@ public final class SweepCommand implements Callable<Integer> {
             if (!(refineWidth > 0) || Double.isInfinite(refineWidth)) {
                 throw new UserInputException("--refine WIDTH must be a number > 0: " + refineWidth);
             }
+            scaled.refuseWith("--refine", "its rounds depend on the fits of the whole grid; sweep the refined "
+                    + "values as a grid instead");
         }
         SweepGrid grid = new SweepGrid(axes);
         List<SweepGrid.Point> points = grid.points();
         List<SpineExperiment> experiments = build(setup, grid, points, common);
         checkEveryAxisMatters(grid, points, experiments);
 
+        SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), experiments, null).withoutTraceSums();
+        SweepFold fold = new SweepFold(blocks);
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("parameters", setup.spineParams().values());
+        described.put("camkii_parameters", setup.camkii() ? setup.camkiiParams().values() : null);
+        described.put("pathway_inputs", setup.inputDescriptions());
+        described.put("grid", gridText(axes));
+        described.put("random_numbers", randomNumbersText(common));
+        RunIdentity identity = new RunIdentity("sweep", seed, scaled.arguments(),
+                Manifest.parametersSha256(described), null, blocks.blockCount());
+        BlockJob<BranchResult, SweepFold.State> job = new BlockJob<>("sweep", blocks.blockCount(), blocks::run, fold,
+                fold.codec(), false, blocks::work, blocks::reportingTo);
+
         SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
-        long start = System.nanoTime();
         List<SweepTable.Row> rows = new ArrayList<>();
         ThresholdReport.Refinement refinement = null;
         Map<Outcome, ThresholdReport.OutcomeFit> fits = new EnumMap<>(Outcome.class);
         try (BlockExecutor executor = new BlockExecutor(threadCount)) {
-            rows.addAll(run(simulator, executor, experiments, points, 0, "sweep"));
+            Partial<BranchResult, SweepFold.State> partial = scaled.obtain(job, identity, executor, "sweep");
+            if (scaled.isShard()) {
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                System.out.printf(Locale.ROOT, "sweep: shard %s (%s of %d: grid point x branch) written to %s%n",
+                        scaled.shard(), partial.range().describe(), blocks.blockCount(), out);
+                return 0;
+            }
+            List<PointReadouts> readouts = partial.state().readouts();
+            for (int i = 0; i < points.size(); i++) {
+                rows.add(new SweepTable.Row(points.get(i), readouts.get(i), 0));
+            }
             if (axes.size() == 1) {
                 if (refineWidth != null) {
                     refinement = refine(simulator, executor, setup, grid, rows, common);
@@ -136,9 +182,10 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        double wallSec = (System.nanoTime() - start) / 1e9;
+        double wallSec = scaled.wallTimeSec();
         SpineExperiment first = experiments.get(0);
-        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+                scaled.threads(threadCount))
                 .parameters(setup.spineParams().values()).put("drug", setup.drugText())
                 .put("pathways", RunCommand.describe(first.pathways()))
                 .put("pathway_inputs", setup.inputDescriptions()).put("grid", gridText(axes))
@@ -146,6 +193,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (setup.camkii()) {
             manifest.put("camkii_parameters", setup.camkiiParams().values());
         }
+        scaled.annotate(manifest);
         manifest.wallTimeSec(wallSec);
         final ThresholdReport.Refinement refined = refinement;
         final boolean refine = refineWidth != null;
@@ -158,6 +206,7 @@ public final class SweepCommand implements Callable<Integer> {
                 SweepPlot.write(dir.resolve("sweep.png"), axes.get(0), rows, fits);
             }
         });
+        scaled.finished();
         System.out.printf(Locale.ROOT, "sweep: %d grid points x %d spines in %.2f s; results in %s%n", rows.size(),
                 rows.get(0).readouts().spines(), wallSec, out);
         SweepConsole.lines(axes, rows, fits, refined).forEach(System.out::println);

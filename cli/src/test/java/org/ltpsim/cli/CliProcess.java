@@ -22,13 +22,20 @@ final class CliProcess {
      * output and error go to {@code log.out} and {@code log.err}.
      */
     static Process start(Path workingDir, Path home, Path log, String... args) throws IOException {
+        return start(List.of(), Main.class, workingDir, home, log, args);
+    }
+
+    /** As {@link #start(Path, Path, Path, String...)}, with JVM options and another main class. */
+    static Process start(List<String> jvmOptions, Class<?> mainClass, Path workingDir, Path home, Path log,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules=jdk.incubator.vector");
+        command.addAll(jvmOptions);
         command.add("-Duser.home=" + home);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        command.add(mainClass.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -40,6 +40,8 @@ class OutputSafetyTest {
                 "protocol.after_ms=10"),
         CAMKII(false, "camkii", "--spines", "2", "--holoenzymes", "2", "--t-end", "1"),
         DEMO(false, "demo"),
+        EXPERIMENT(false, "experiment", "frequency-response", "--frequencies", "1,100", "--spines", "2", "--set",
+                "protocol.lfs_pulses=2", "--set", "protocol.after_ms=10"),
         SBML(true, "sbml", "MODEL", "--replicates", "20", "--t-end", "2");
 
         final boolean writesAFile;

@@ -30,6 +30,16 @@ public final class CamkiiPopulations {
         return create(CamkiiParameters.from(parameters), spineCount, holoenzymesPerSpine, rng);
     }
 
+    /**
+     * The step kernel's rate constants for the four-state model with {@code holoenzymesPerSpine} holoenzymes (for
+     * benchmarks and tests of {@link org.ltpsim.simd.CamkiiHazardKernel}); null when a Hill coefficient is not a
+     * whole number 1..8, which the kernel cannot take.
+     */
+    public static org.ltpsim.simd.CamkiiStepRates stepRates(CamkiiParameters parameters, int holoenzymesPerSpine) {
+        checkSizes(0, holoenzymesPerSpine);
+        return HoloenzymePopulation.stepRates(parameters, holoenzymesPerSpine);
+    }
+
     /** The W2 benchmark ring model; the switch thresholds are phosphorylated fractions. */
     public static CamkiiPopulation createW2(RingW2Parameters parameters, int spineCount, int holoenzymesPerSpine,
             UniformRandomProvider rng, double onFraction, double offFraction) {

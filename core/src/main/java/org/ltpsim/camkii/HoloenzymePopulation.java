@@ -9,6 +9,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ltpsim.simd.CamkiiHazardKernel;
+import org.ltpsim.simd.CamkiiStepRates;
+import org.ltpsim.simd.CamkiiStepState;
 import org.ltpsim.simd.VectorizationProvider;
 
 /**
@@ -38,14 +40,18 @@ import org.ltpsim.simd.VectorizationProvider;
  *
  * <p>PP1 under calcium control (optional, {@link CamkiiParameters#pp1CalciumControl()}; Lisman 1989, Zhabotinsky
  * 2000): per spine the phosphorylated inhibitor-1 fraction p relaxes by {@code dp/dt = kPKA (1 - p) - kCaN h(Ca) p}
- * (calcineurin activity h a Hill function of calcium), integrated exactly at each calcium change and every
- * {@link #I1_UPDATE_SEC} while it relaxes; PP1's Vmax follows the free PP1 of the tight-binding PP1 / phospho-I1
- * equilibrium ({@link CamkiiParameters#pp1FreeFraction(double)}). Modest sustained calcium frees PP1 (LTD side),
+ * (calcineurin activity h a Hill function of calcium), integrated exactly over every step at that step's calcium
+ * (the step kernel's Taylor form of exp(-k dt) for k dt <= 1e-3, {@code Math.exp} across silent jumps); PP1's Vmax
+ * for a step follows the free PP1 of the tight-binding PP1 / phospho-I1 equilibrium at the step's start
+ * ({@link CamkiiParameters#pp1FreeFraction(double)}). Modest sustained calcium frees PP1 (LTD side),
  * a brief high pulse barely moves p and the kinase wins.
  *
  * <p>Exact SSA per spine: the subunits sit in five reaction classes ({@link ClassPartition}), all members of a
  * class having the same reactions at the same rates, so the total propensity is a sum over five classes and an
- * event draws its class, its subunit (uniform within the class) and its reaction from one uniform number. An
+ * event draws its class, its subunit (uniform within the class) and its reaction from one uniform number. The
+ * event-free part of every fast step (kon, Vmax, phospho-I1 and the integrated hazard of every spine) is one pass of
+ * {@link CamkiiHazardKernel#step} over the block (scalar or Vector API, bitwise equal); spines with an event then
+ * run the event loop in ascending order. An
  * event consumes one uniform and one Exp(1) (ziggurat) variate and touches at most three subunits: O(1).
  */
 final class HoloenzymePopulation implements CamkiiPopulation {
@@ -61,30 +67,16 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     static final int K_PHOSPHO_CAM = 3;
     static final int K_AUTONOMOUS = 4;
     static final int CLASSES = 5;
-    /** Update interval of a relaxing phospho-I1 fraction at constant calcium (I1 time constants are >= seconds). */
-    static final double I1_UPDATE_SEC = 0.02;
-    /** A phospho-I1 fraction this close to its steady state is set to it and left alone. */
-    static final double I1_SETTLED = 1e-6;
 
     private final int spines;
     private final int holoenzymes;
     private final int perSpine;
     private final byte[] state;
     private final ClassPartition part;
-    private final double[] residual;
-    private final double[] cachedCa;
-    private final double[] cachedKonHz;
-    /** PP1 Vmax of each spine, from its phospho-I1 fraction (calcineurin / inhibitor-1 control). */
-    private final double[] cachedVmaxHz;
-    /** Calcineurin activity h(Ca) at each spine's cached calcium. */
-    private final double[] cachedCanActivity;
-    /** Phosphorylated inhibitor-1 fraction of each spine, valid at {@link #i1TimeSec}. */
-    private final double[] i1Phospho;
-    private final double[] i1TimeSec;
-    /** True while a spine's phospho-I1 sits at the steady state of its calcium (no update needed). */
-    private final boolean[] i1Settled;
-    /** Total propensity of each spine at its cached calcium and current state; NaN when unknown. */
-    private final double[] cachedA0Hz;
+    /** Per-spine arrays of the step kernel: propensity coefficients, phospho-I1, residual, kon and Vmax. */
+    private final CamkiiStepState st;
+    /** The kernel's rate constants; null when a Hill coefficient is not a whole number 1..8 (scalar path). */
+    private final CamkiiStepRates rates;
     private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
     private final ContinuousSampler exp;
@@ -98,18 +90,14 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final double vmaxHz;
     private final double kmSubunits;
     private final double turnoverPerHoloHz;
-    private final int integerHill; // the Hill coefficient when it is a whole number 1..8, else 0
-    private final double inverseHalfActivation;
-    private final double onMaxHz;
     private final boolean pp1CalciumControl;
-    private final int canIntegerHill; // as integerHill, for calcineurin
-    private final double inverseCanHalf;
     private final double i1PkaHz;
     private final double i1CanMaxHz;
     private final double vmaxPerFreeHz; // Vmax at rest / free PP1 fraction at rest: Vmax(p) = this * free(p)
 
     private double timeSec;
     private long events;
+    private double[] uniformCa; // advanceUniform's calcium array (kernel-sized steps)
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes) {
@@ -127,17 +115,7 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
         this.state = new byte[Math.multiplyExact(spines, perSpine)];
         this.part = new ClassPartition(spines, perSpine, CLASSES, K_INACTIVE);
-        this.residual = new double[spines];
-        this.cachedCa = new double[spines];
-        this.cachedKonHz = new double[spines];
-        this.cachedVmaxHz = new double[spines];
-        this.cachedCanActivity = new double[spines];
-        this.i1Phospho = new double[spines];
-        this.i1TimeSec = new double[spines];
-        this.i1Settled = new boolean[spines];
-        this.cachedA0Hz = new double[spines];
-        Arrays.fill(cachedCa, Double.NaN);
-        Arrays.fill(cachedA0Hz, Double.NaN);
+        this.st = new CamkiiStepState(spines);
         this.tracker = new SwitchTracker(spines, perSpine, parameters.onFraction(), parameters.offFraction(),
                 parameters.ltpMinOnSec(), keepLifetimes);
         this.rng = rng;
@@ -148,23 +126,37 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         this.vmaxHz = parameters.pp1VmaxHz(holoenzymes);
         this.kmSubunits = parameters.pp1KmSubunits(holoenzymes);
         this.turnoverPerHoloHz = parameters.turnoverPerHour() / 3600.0;
-        double hill = parameters.camHill();
-        this.integerHill = hill == Math.rint(hill) && hill >= 1 && hill <= 8 ? (int) hill : 0;
-        this.inverseHalfActivation = 1.0 / parameters.camHalfMicroMolar();
-        this.onMaxHz = parameters.camOnMaxHz();
         this.pp1CalciumControl = parameters.pp1CalciumControl();
-        double canHill = parameters.canHill();
-        this.canIntegerHill = canHill == Math.rint(canHill) && canHill >= 1 && canHill <= 8 ? (int) canHill : 0;
-        this.inverseCanHalf = 1.0 / parameters.canHalfMicroMolar();
         this.i1PkaHz = parameters.i1PkaHz();
         this.i1CanMaxHz = parameters.i1CanMaxHz();
         double i1Rest = parameters.i1PhosphoSteady(parameters.pp1RestMicroMolar());
         this.vmaxPerFreeHz = vmaxHz / parameters.pp1FreeFraction(i1Rest);
-        Arrays.fill(i1Phospho, i1Rest);
-        Arrays.fill(cachedVmaxHz, vmaxHz);
+        this.rates = stepRates(parameters, holoenzymes);
+        Arrays.fill(st.i1Phospho, i1Rest);
         for (int spine = 0; spine < spines; spine++) {
-            residual[spine] = exp.sample();
+            st.residual[spine] = exp.sample();
+            updateCoefficients(spine);
         }
+    }
+
+    /** The kernel's constants, or null when a Hill coefficient is not a whole number 1..8. */
+    static CamkiiStepRates stepRates(CamkiiParameters parameters, int holoenzymes) {
+        int hill = wholeHill(parameters.camHill());
+        int canHill = wholeHill(parameters.canHill());
+        boolean control = parameters.pp1CalciumControl();
+        if (hill == 0 || (control && canHill == 0)) {
+            return null;
+        }
+        double vmaxHz = parameters.pp1VmaxHz(holoenzymes);
+        double i1Rest = parameters.i1PhosphoSteady(parameters.pp1RestMicroMolar());
+        return new CamkiiStepRates(parameters.camOnMaxHz(), parameters.camHalfMicroMolar(), hill, control,
+                Math.max(1, canHill), parameters.canHalfMicroMolar(), parameters.i1PkaHz(), parameters.i1CanMaxHz(),
+                parameters.pp1OverI1(), parameters.i1InhibitionRatio(), vmaxHz / parameters.pp1FreeFraction(i1Rest),
+                vmaxHz, parameters.pp1KmSubunits(holoenzymes));
+    }
+
+    private static int wholeHill(double hill) {
+        return hill == Math.rint(hill) && hill >= 1 && hill <= 8 ? (int) hill : 0;
     }
 
     CamkiiParameters parameters() {
@@ -177,27 +169,46 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         if (caMicroMolar.length < spines) {
             throw new IllegalArgumentException("need calcium for " + spines + " spines, got " + caMicroMolar.length);
         }
-        if (pp1CalciumControl) {
-            updateInhibitor1(caMicroMolar, 0.0);
+        if (rates == null || !rates.fitsOneStep(dtSec)) {
+            // a Hill coefficient the kernel cannot take, or a step too long for its Taylor form of the I1
+            // relaxation: spine by spine with Math.exp, exactly as advanceUniform does
+            for (int spine = 0; spine < spines; spine++) {
+                advanceSpineAlone(spine, dtSec, caMicroMolar[spine]);
+            }
+            timeSec += dtSec;
+            return;
         }
-        // spines without an event at unchanged calcium: one vectorisable pass; the rest run the event loop in
+        // one pass over all spines (kon, Vmax, phospho-I1, hazard); spines with an event run the event loop in
         // ascending order (the order in which they draw random numbers, whichever kernel ran)
-        int busy = hazardKernel.integrate(dtSec, caMicroMolar, cachedCa, cachedA0Hz, residual, spines, pending);
+        int busy = hazardKernel.step(rates, dtSec, caMicroMolar, st, spines, pending);
         for (int k = 0; k < busy; k++) {
             int spine = pending[k];
-            advanceSpine(spine, dtSec, caMicroMolar[spine]);
+            double ca = caMicroMolar[spine];
+            checkCalcium(ca);
+            advanceSpine(spine, dtSec, st.konHz[spine], st.vmaxHz[spine]);
         }
         timeSec += dtSec;
     }
 
+    /**
+     * As {@link #advance} with every spine at {@code caMicroMolar}, and the same arithmetic: a step the kernel can take
+     * runs through it (so both calls give the same bits), a longer one (a silent jump) spine by spine with the exact
+     * phospho-I1 relaxation ({@code Math.exp}).
+     */
     @Override
     public void advanceUniform(double dtSec, double caMicroMolar) {
         checkStep(dtSec);
-        if (pp1CalciumControl) {
-            updateInhibitor1(null, caMicroMolar);
+        checkCalcium(caMicroMolar);
+        if (rates != null && rates.fitsOneStep(dtSec) && spines > 0) {
+            if (uniformCa == null || uniformCa[0] != caMicroMolar) {
+                uniformCa = new double[spines];
+                Arrays.fill(uniformCa, caMicroMolar);
+            }
+            advance(dtSec, uniformCa);
+            return;
         }
         for (int spine = 0; spine < spines; spine++) {
-            advanceSpine(spine, dtSec, caMicroMolar);
+            advanceSpineAlone(spine, dtSec, caMicroMolar);
         }
         timeSec += dtSec;
     }
@@ -208,102 +219,71 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         }
     }
 
-    private double konHz(int spine, double caMicroMolar) {
-        if (caMicroMolar != cachedCa[spine]) {
-            // calcium changes every fast step while a spine is active: an integer Hill coefficient costs
-            // multiplications instead of Math.pow
-            if (!(caMicroMolar >= 0 && caMicroMolar < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("calcium must be finite and >= 0 uM: " + caMicroMolar);
-            }
-            double kon;
-            if (integerHill > 0) {
-                double ratio = caMicroMolar * inverseHalfActivation;
-                double x = ratio;
-                for (int k = 1; k < integerHill; k++) {
-                    x *= ratio;
-                }
-                kon = onMaxHz * x / (1.0 + x);
-            } else {
-                kon = parameters.camOnHz(caMicroMolar);
-            }
-            cachedKonHz[spine] = kon;
-            if (pp1CalciumControl) {
-                cachedCanActivity[spine] = calcineurinActivity(caMicroMolar);
-            }
-            cachedCa[spine] = caMicroMolar;
-            cachedA0Hz[spine] = Double.NaN; // the rates changed
+    private static void checkCalcium(double caMicroMolar) {
+        if (!(caMicroMolar >= 0 && caMicroMolar < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("calcium must be finite and >= 0 uM: " + caMicroMolar);
         }
-        return cachedKonHz[spine];
     }
 
     /**
-     * Brings the spines' phospho-I1 fractions up to time {@link #timeSec} before a step at the given calcium:
-     * exactly (exponential relaxation at the calcium of the past interval, frozen as in the SSA) when a spine's
-     * calcium changes, and every {@link #I1_UPDATE_SEC} while it relaxes at constant calcium; a spine whose I1
-     * has settled costs one comparison. A changed PP1 Vmax invalidates the spine's cached total propensity.
+     * One spine over {@code dtSec} at constant calcium without the kernel (silent jumps, or Hill coefficients the
+     * kernel cannot take): kon and Vmax at the start, the exact event loop, then phospho-I1 relaxed exactly
+     * ({@code Math.exp}) over the interval.
      */
-    private void updateInhibitor1(double[] caMicroMolar, double uniformCa) {
-        final double t = timeSec;
-        for (int spine = 0; spine < spines; spine++) {
-            final double ca = caMicroMolar == null ? uniformCa : caMicroMolar[spine];
-            final boolean changed = ca != cachedCa[spine];
-            if (!changed && (i1Settled[spine] || t - i1TimeSec[spine] < I1_UPDATE_SEC)) {
-                continue;
-            }
-            if (cachedCa[spine] == cachedCa[spine]) { // not NaN: the spine has run at cachedCa since i1TimeSec
-                final double k = i1PkaHz + i1CanMaxHz * cachedCanActivity[spine];
-                final double steady = i1PkaHz / k;
-                double p = steady + (i1Phospho[spine] - steady) * Math.exp(-k * (t - i1TimeSec[spine]));
-                if (!changed && Math.abs(p - steady) < I1_SETTLED) {
-                    p = steady;
-                    i1Settled[spine] = true;
-                }
-                i1Phospho[spine] = p;
-                cachedVmaxHz[spine] = vmaxPerFreeHz * parameters.pp1FreeFraction(p);
-                cachedA0Hz[spine] = Double.NaN;
-            }
-            if (changed) {
-                i1Settled[spine] = false;
-            }
-            i1TimeSec[spine] = t;
+    private void advanceSpineAlone(int spine, double dtSec, double caMicroMolar) {
+        checkCalcium(caMicroMolar);
+        double kon = rates != null ? rates.konHz(caMicroMolar) : parameters.camOnHz(caMicroMolar);
+        double p = st.i1Phospho[spine];
+        double vmax = rates != null ? rates.vmaxHz(p)
+                : pp1CalciumControl ? vmaxPerFreeHz * parameters.pp1FreeFraction(p) : vmaxHz;
+        advanceSpine(spine, dtSec, kon, vmax);
+        if (pp1CalciumControl) {
+            double k = i1PkaHz + i1CanMaxHz * calcineurinActivity(caMicroMolar);
+            double steady = i1PkaHz / k;
+            st.i1Phospho[spine] = steady + (p - steady) * Math.exp(-k * dtSec);
         }
     }
 
     /** Calcineurin activity h(Ca) = x / (1 + x), x = (Ca / K_CaN)^n. */
     private double calcineurinActivity(double caMicroMolar) {
-        double x;
-        if (canIntegerHill > 0) {
-            double ratio = caMicroMolar * inverseCanHalf;
-            x = ratio;
-            for (int k = 1; k < canIntegerHill; k++) {
-                x *= ratio;
-            }
-        } else {
-            x = Math.pow(caMicroMolar * inverseCanHalf, parameters.canHill());
+        if (rates != null) {
+            return rates.calcineurinActivity(caMicroMolar);
         }
+        double x = Math.pow(caMicroMolar / parameters.canHalfMicroMolar(), parameters.canHill());
         return x / (1.0 + x);
     }
 
-    /** Exact SSA of one spine over {@code dtSec}: integrate the total propensity against the Exp(1) residual. */
-    private void advanceSpine(int spine, double dtSec, double caMicroMolar) {
-        // fast path of a step without an event: same calcium as the spine's last step, so its total propensity
-        // is still cached, and the integrated hazard stays below the residual (no uniform, no exponential)
-        if (caMicroMolar == cachedCa[spine]) {
-            final double hazard = cachedA0Hz[spine] * dtSec; // NaN if unknown: falls through
-            if (hazard <= residual[spine]) {
-                residual[spine] -= hazard;
-                return;
-            }
-        }
-        final double konHz = konHz(spine, caMicroMolar);
-        final double vmaxHz = cachedVmaxHz[spine];
+    /** The kernel's per-spine coefficients from the spine's class counts (after events). */
+    private void updateCoefficients(int spine) {
+        final int nIsolated = part.count(spine, K_CAM_ISOLATED);
+        final int nInactive = part.count(spine, K_INACTIVE);
+        final int nPrimed = part.count(spine, K_CAM_PRIMED);
+        final int nPhosphoCam = part.count(spine, K_PHOSPHO_CAM);
+        final int nAutonomous = part.count(spine, K_AUTONOMOUS);
+        st.konWeight[spine] = nInactive + nAutonomous;
+        st.constantHz[spine] = constantHz(nPrimed, nIsolated, nPhosphoCam);
+        st.phosphorylated[spine] = nPhosphoCam + nAutonomous;
+    }
+
+    /** The part of a spine's propensity that depends neither on calcium nor on PP1. */
+    private double constantHz(int nPrimed, int nIsolated, int nPhosphoCam) {
+        return nPrimed * (offHz + autoHz) + nIsolated * offHz + nPhosphoCam * offTrappedHz
+                + turnoverPerHoloHz * holoenzymes;
+    }
+
+    /**
+     * Exact SSA of one spine over {@code dtSec} with kon and Vmax frozen: integrate the total propensity against the
+     * Exp(1) residual; at each event pick the class, the subunit and the reaction from one uniform.
+     */
+    private void advanceSpine(int spine, double dtSec, double konHz, double vmaxHz) {
         final double offHz = this.offHz;
         final double primedHz = offHz + autoHz;
         final double offTrappedHz = this.offTrappedHz;
         final double turnoverHz = turnoverPerHoloHz * holoenzymes;
         final ClassPartition part = this.part;
-        double resid = residual[spine];
+        double resid = st.residual[spine];
         double remaining = dtSec;
+        int fired = 0;
         while (true) {
             // prepare: class propensities
             final int nIsolated = part.count(spine, K_CAM_ISOLATED);
@@ -312,27 +292,31 @@ final class HoloenzymePopulation implements CamkiiPopulation {
             final int nPhosphoCam = part.count(spine, K_PHOSPHO_CAM);
             final int nAutonomous = part.count(spine, K_AUTONOMOUS);
             final int phosphorylated = nPhosphoCam + nAutonomous;
+            // total propensity in the kernel's form (CamkiiStepRates.totalHz), so that a spine the kernel found
+            // quiet would be found quiet here too
+            final double a0 = (double) (nInactive + nAutonomous) * konHz
+                    + constantHz(nPrimed, nIsolated, nPhosphoCam)
+                    + (double) phosphorylated * vmaxHz / (kmSubunits + (double) phosphorylated);
+            // select tau: does the integrated hazard reach the residual within the step?
+            if (!(a0 * remaining > resid)) {
+                resid -= a0 * remaining;
+                break;
+            }
             final double dephosHz = phosphorylated == 0 ? 0.0 : vmaxHz / (kmSubunits + phosphorylated);
             final double c1 = nInactive * konHz;
             final double c2 = c1 + nPrimed * primedHz;
             final double c3 = c2 + nIsolated * offHz;
             final double c4 = c3 + nPhosphoCam * (offTrappedHz + dephosHz);
             final double c5 = c4 + nAutonomous * (konHz + dephosHz);
-            final double a0 = c5 + turnoverHz;
-            // select tau: does the integrated hazard reach the residual within the step?
-            if (!(a0 * remaining > resid)) {
-                resid -= a0 * remaining;
-                cachedA0Hz[spine] = a0; // valid until the next event or calcium change
-                break;
-            }
+            final double c6 = c5 + turnoverHz;
             remaining -= resid / a0;
             if (remaining < 0) {
                 remaining = 0;
             }
             final double eventSec = timeSec + (dtSec - remaining);
-            // select and fire the reaction
+            // select and fire the reaction (u a0 can exceed c6 by rounding: draw again)
             while (true) {
-                final double target = rng.nextDouble() * a0;
+                final double target = rng.nextDouble() * Math.min(a0, c6);
                 if (target < c1) {
                     int i = part.member(spine, K_INACTIVE, index(target / konHz, nInactive));
                     setState(spine, i, CAM);
@@ -371,7 +355,7 @@ final class HoloenzymePopulation implements CamkiiPopulation {
                         setState(spine, i, INACTIVE);
                         tracker.update(spine, phosphorylated - 1, eventSec);
                     }
-                } else if (target < a0 && turnoverHz > 0) {
+                } else if (target < c6 && turnoverHz > 0) {
                     int holo = index((target - c5) / turnoverPerHoloHz, holoenzymes);
                     replaceHoloenzyme(spine, holo);
                     tracker.update(spine, phosphorylatedSubunits(spine), eventSec);
@@ -381,9 +365,13 @@ final class HoloenzymePopulation implements CamkiiPopulation {
                 break;
             }
             events++;
+            fired++;
             resid = exp.sample();
         }
-        residual[spine] = resid;
+        st.residual[spine] = resid;
+        if (fired > 0) {
+            updateCoefficients(spine);
+        }
     }
 
     private static int index(double x, int count) {
@@ -500,12 +488,16 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     @Override
     public double pp1ActivityFactor(int spine) {
-        return vmaxHz > 0 ? cachedVmaxHz[spine] / vmaxHz : 1.0;
+        if (!(vmaxHz > 0) || !pp1CalciumControl) {
+            return 1.0;
+        }
+        // from the spine's current phospho-I1, so it is up to date after steps and silent jumps alike
+        return vmaxPerFreeHz * parameters.pp1FreeFraction(st.i1Phospho[spine]) / vmaxHz;
     }
 
     /** Phosphorylated inhibitor-1 fraction of a spine at its last update (tests). */
     double i1Phospho(int spine) {
-        return i1Phospho[spine];
+        return st.i1Phospho[spine];
     }
 
     /** Consistency check for tests: every subunit filed in the class its state and left neighbour imply. */

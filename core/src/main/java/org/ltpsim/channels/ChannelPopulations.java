@@ -15,8 +15,19 @@ import org.ltpsim.rng.RandomStreams;
 public final class ChannelPopulations {
     /** How channels are advanced. */
     public enum Method {
-        /** Exact SSA over state classes per spine, channel drawn among the eligible ones. */
+        /**
+         * Exact SSA over state classes per spine, channel drawn among the eligible ones; every transition is
+         * fired. The reference for {@link #EVENT_DRIVEN_SILENT_POOL}.
+         */
         EVENT_DRIVEN,
+        /**
+         * As {@link #EVENT_DRIVEN}, but while a spine's glutamate is zero its channels in states that cannot
+         * conduct without glutamate (AMPA5 C0, C1, D1; NMDA5 C0, C1) are not simulated event by event: they are
+         * brought up to date in one exact draw each (the single-channel transition matrix over the interval) when
+         * glutamate returns, when a channel joins them, or when they are read. Exact; the default for
+         * glutamate-gated schemes. Transitions of pooled channels are counted as net changes.
+         */
+        EVENT_DRIVEN_SILENT_POOL,
         /**
          * Switch by activity: the state-class SSA, except that a spine-step expecting more than
          * {@link #HYBRID_SWITCH_EVENTS_PER_CHANNEL} events per channel is taken with the exact step transition
@@ -46,7 +57,7 @@ public final class ChannelPopulations {
 
     /** The method chosen by time-to-solution (docs/channels.md): per-channel clocks if rates are constant. */
     public static Method defaultMethod(KineticScheme scheme) {
-        return scheme.isConstantRate() ? Method.EVENT_DRIVEN_PER_CHANNEL : Method.EVENT_DRIVEN;
+        return scheme.isConstantRate() ? Method.EVENT_DRIVEN_PER_CHANNEL : Method.EVENT_DRIVEN_SILENT_POOL;
     }
 
     /** A named method, streams derived from (seed, purpose, block). */
@@ -60,6 +71,8 @@ public final class ChannelPopulations {
         return switch (method) {
             case EVENT_DRIVEN -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
                     RandomStreams.forBlock(masterSeed, purpose, blockId));
+            case EVENT_DRIVEN_SILENT_POOL -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
+                    RandomStreams.forBlock(masterSeed, purpose, blockId), Double.POSITIVE_INFINITY, true);
             case HYBRID -> new EventDrivenChannelPopulation(scheme, channelsPerSpine,
                     RandomStreams.forBlock(masterSeed, purpose, blockId), HYBRID_SWITCH_EVENTS_PER_CHANNEL);
             case EVENT_DRIVEN_PER_CHANNEL -> new PerChannelEventPopulation(scheme, channelsPerSpine,
@@ -77,7 +90,7 @@ public final class ChannelPopulations {
         }
         return scheme.isConstantRate()
                 ? new PerChannelEventPopulation(scheme, channelsPerSpine, rng)
-                : new EventDrivenChannelPopulation(scheme, channelsPerSpine, rng);
+                : new EventDrivenChannelPopulation(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY, true);
     }
 
     private static void check(KineticScheme scheme, int[] channelsPerSpine) {

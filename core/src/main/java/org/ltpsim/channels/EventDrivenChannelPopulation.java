@@ -18,9 +18,18 @@ import org.ltpsim.simd.TransitionTable;
  * list), and a fresh Exp(1) clock is drawn. This is exact for piecewise-constant glutamate, and its cost is
  * proportional to events plus O(states) per active spine and step; a resting spine at zero glutamate costs O(1).
  *
- * <p>Random numbers per event: one exponential (ziggurat, usually one 64-bit draw), one double for the
- * transition, one bounded int for the channel. Layout: per-id arrays (state, spine, position in its class list)
- * and one flat int array of class lists, {@code members[listBase[spine] + state * capacity[spine] + i]}.
+ * <p>Random numbers per event: one exponential (ziggurat, usually one 64-bit draw) and one double that picks the
+ * class, the channel within it and its exit. Layout: per spine the class counts; per id the spine and, once the
+ * spine's channels are <em>tracked</em>, the state and the position in one flat int array of class lists,
+ * {@code members[listBase[spine] + state * capacity[spine] + i]}.
+ *
+ * <p>Ids are tracked lazily. Until a spine's channels are told apart (an id's state is read, or a channel is inserted
+ * or removed there), all of them started in the initial state at time 0 and are exchangeable, so the class counts
+ * are the whole state: an event moves a count, not a channel. The first id operation at a spine "materialises" it:
+ * its ids get states uniformly at random among the arrangements with the current counts (a shuffle drawn from the
+ * population's stream, none when a single class is occupied), which is the exact conditional law of exchangeable
+ * channels; from then on the spine keeps per-id lists. Counts-only and tracked spines draw the same random numbers
+ * per event, so their count trajectories are the same bits (tested).
  */
 public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final KineticScheme scheme;
@@ -53,7 +62,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final int[] open; // conducting channels per spine
     private int[] listBase;
     private int[] capacity;
-    private int[] members;
+    private int[] members; // null until a spine is first tracked
+    private final boolean[] tracked; // per spine: ids materialised (per-id states and class lists kept)
+    private final int[] firstId; // per spine: its ids at construction are firstId .. firstId + channels - 1
 
     // Per channel id.
     private byte[] state;
@@ -74,16 +85,43 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private byte[] moveFrom = new byte[16];
     private byte[] moveTo = new byte[16];
 
+    // Silent pool (EVENT_DRIVEN_SILENT_POOL): while a spine's glutamate is zero its silent channels (SilentStates:
+    // AMPA C0, C1, D1; NMDA C0, C1) are not simulated event by event; their counts and lists are those of time
+    // poolSinceMs[sp] and are brought to the present ("resolved": one uniform per silent channel against its row of
+    // exp(Q_S dt)) when glutamate returns, when a channel enters a silent state, or when they are read.
+    private final boolean pooling;
+    private final SilentStates silentStates;
+    private final boolean[] silent; // per state
+    private final int[] silentList; // silent states, ascending (destinations of a resolution row)
+    private final int[] transientSilent; // silent states with a constant exit (rows of a resolution)
+    private final double[] liveConstPerMs; // totalConstPerMs of live states, 0 for silent ones
+    private final double[] resolveRows;
+    private final double[] poolSinceMs; // NaN: not pooled
+    private final double[] liveSum; // while pooled: sum over live classes of n_s totalConstPerMs[s]
+    private double timeMs;
+
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
-        this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY);
+        this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY, false);
+    }
+
+    EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
+            double switchAtEventsPerChannel) {
+        this(scheme, channelsPerSpine, rng, switchAtEventsPerChannel, false);
     }
 
     /**
      * @param switchAtEventsPerChannel expected events per channel in one step above which a spine's step is taken
      *     with the step's exact transition table instead of event by event (+inf: never)
+     * @param silentPool pool the silent channels of a spine while its glutamate is zero ({@link SilentStates})
      */
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
-            double switchAtEventsPerChannel) {
+            double switchAtEventsPerChannel, boolean silentPool) {
+        this(scheme, channelsPerSpine, rng, switchAtEventsPerChannel, silentPool, false);
+    }
+
+    /** As above; {@code trackIds}: keep per-id lists from the start (tests: the same counts, bit for bit). */
+    EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
+            double switchAtEventsPerChannel, boolean silentPool, boolean trackIds) {
         if (!(switchAtEventsPerChannel > 0)) {
             throw new IllegalArgumentException("switchAtEventsPerChannel must be > 0: " + switchAtEventsPerChannel);
         }
@@ -121,6 +159,17 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         exitStart[s] = k;
         initialState = scheme.initialState();
         restingState = scheme.restingState();
+        silentStates = new SilentStates(scheme);
+        pooling = silentPool && silentStates.useful();
+        silent = new boolean[s];
+        liveConstPerMs = new double[s];
+        for (int i = 0; i < s; i++) {
+            silent[i] = silentStates.isSilent(i);
+            liveConstPerMs[i] = silent[i] ? 0.0 : totalConstPerMs[i];
+        }
+        silentList = silentStates.states();
+        transientSilent = silentStates.transientStates();
+        resolveRows = new double[transientSilent.length * silentList.length];
 
         spineCount = channelsPerSpine.length;
         counts = new int[spineCount * s];
@@ -130,6 +179,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         gluSum = new double[spineCount];
         sinceExact = new int[spineCount];
         open = new int[spineCount];
+        poolSinceMs = new double[spineCount];
+        Arrays.fill(poolSinceMs, Double.NaN);
+        liveSum = new double[spineCount];
         listBase = new int[spineCount];
         capacity = new int[spineCount];
         long total = 0;
@@ -147,17 +199,77 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (listTotal > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many channels in one block: " + total);
         }
-        members = new int[(int) listTotal];
         int ids = (int) total;
         state = new byte[Math.max(ids, 8)];
         spineOf = new int[state.length];
         position = new int[state.length];
+        tracked = new boolean[spineCount];
+        firstId = new int[spineCount];
+        Arrays.fill(state, (byte) initialState);
         for (int sp = 0; sp < spineCount; sp++) {
-            for (int i = 0; i < channelsPerSpine[sp]; i++) {
-                addChannel(idCount++, sp, initialState);
+            int n = channelsPerSpine[sp];
+            firstId[sp] = idCount;
+            Arrays.fill(spineOf, idCount, idCount + n, sp);
+            idCount += n;
+            counts[sp * s + initialState] = n;
+            channelCount[sp] = n;
+            if (conducting[initialState]) {
+                open[sp] = n;
             }
+            recomputeSums(sp);
             clock[sp] = exponential.sample();
         }
+        if (hybrid || trackIds) { // table steps walk the class lists
+            for (int sp = 0; sp < spineCount; sp++) {
+                track(sp);
+            }
+        }
+    }
+
+    /**
+     * Gives the spine's channels their states (see the class comment): ids uniformly at random among the arrangements
+     * with the current counts, then per-id lists from now on. No random number when one class holds every channel.
+     */
+    private void track(int sp) {
+        if (tracked[sp]) {
+            return;
+        }
+        if (members == null) {
+            long listTotal = 0;
+            for (int i = 0; i < spineCount; i++) {
+                listTotal += (long) stateCount * capacity[i];
+            }
+            members = new int[(int) listTotal];
+        }
+        final int s = stateCount;
+        final int n = channelCount[sp];
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = firstId[sp] + i; // an untracked spine has had no insert or remove: its construction ids
+        }
+        int occupied = 0;
+        for (int st = 0; st < s; st++) {
+            occupied += counts[sp * s + st] > 0 ? 1 : 0;
+        }
+        if (occupied > 1) { // Fisher-Yates: a uniform arrangement
+            for (int i = n - 1; i > 0; i--) {
+                int j = uniformIndex(i + 1);
+                int t = ids[i];
+                ids[i] = ids[j];
+                ids[j] = t;
+            }
+        }
+        int k = 0;
+        for (int st = 0; st < s; st++) {
+            int listStart = listBase[sp] + st * capacity[sp];
+            for (int i = 0, m = counts[sp * s + st]; i < m; i++) {
+                int id = ids[k++];
+                state[id] = (byte) st;
+                members[listStart + i] = id;
+                position[id] = i;
+            }
+        }
+        tracked[sp] = true;
     }
 
     @Override
@@ -172,8 +284,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public ChannelPopulations.Method method() {
-        return !hybrid
-                ? ChannelPopulations.Method.EVENT_DRIVEN : ChannelPopulations.Method.HYBRID;
+        return hybrid ? ChannelPopulations.Method.HYBRID
+                : pooling ? ChannelPopulations.Method.EVENT_DRIVEN_SILENT_POOL : ChannelPopulations.Method.EVENT_DRIVEN;
     }
 
     @Override
@@ -196,11 +308,25 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         final int resting = restingState;
         final boolean hybrid = this.hybrid;
         final ZigguratSampler.Exponential exponential = this.exponential;
+        final boolean pooling = this.pooling;
+        final double[] poolSinceMs = this.poolSinceMs;
+        final double t0 = timeMs;
         long fired = 0;
         for (int sp = 0; sp < spineCount; sp++) {
             double g = glutamateMilliMolar[sp];
             if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
+            }
+            if (pooling) {
+                if (g == 0) {
+                    fired += advancePooled(sp, dtMs, t0);
+                    continue;
+                }
+                if (poolSinceMs[sp] == poolSinceMs[sp]) { // glutamate is back: bring the pool to the step start
+                    resolve(sp, t0);
+                    poolSinceMs[sp] = Double.NaN;
+                    recomputeSums(sp);
+                }
             }
             if (g == 0 && resting >= 0 && counts[sp * s + resting] == channelCount[sp]) {
                 continue; // resting spine: nothing can happen
@@ -258,6 +384,204 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
         }
         transitions += fired;
+        timeMs = t0 + dtMs;
+    }
+
+    /**
+     * A zero-glutamate step of a spine in pool mode: the class SSA over its live classes only (constant rates), a
+     * channel entering a silent state first resolving the pool to the event time. Returns the events fired.
+     */
+    private int advancePooled(int sp, double dtMs, double t0) {
+        if (poolSinceMs[sp] != poolSinceMs[sp]) { // enter pool mode: silent channels stop firing from now
+            poolSinceMs[sp] = t0;
+            recomputeLiveSum(sp);
+        }
+        double a0 = liveSum[sp];
+        if (!(a0 > 0)) {
+            return 0; // nothing live: the clock does not run (zero hazard)
+        }
+        double c = clock[sp];
+        double hazard = a0 * dtMs;
+        if (c > hazard) {
+            clock[sp] = c - hazard;
+            return 0;
+        }
+        final double[] lc = liveConstPerMs;
+        final double[] tc = totalConstPerMs;
+        int events = 0;
+        double tLeftMs = dtMs;
+        while (true) {
+            hazard = a0 * tLeftMs;
+            if (c > hazard) {
+                c -= hazard;
+                break;
+            }
+            tLeftMs -= c / a0;
+            int move = firePooled(sp, a0, t0 + (dtMs - tLeftMs));
+            if (move < 0 || silent[move & 0xFF]) {
+                recomputeLiveSum(sp); // rounding, or a resolution: resynchronise from the counts
+            } else {
+                liveSum[sp] += lc[move & 0xFF] - tc[move >>> 8];
+            }
+            if (move >= 0) {
+                events++;
+            }
+            a0 = liveSum[sp];
+            c = exponential.sample();
+            if (!(a0 > 0)) {
+                break;
+            }
+        }
+        clock[sp] = c;
+        int since = sinceExact[sp] + events;
+        if (since >= EXACT_EVERY) {
+            recomputeLiveSum(sp);
+        } else {
+            sinceExact[sp] = since;
+        }
+        return events;
+    }
+
+    /** The spine's live propensity at zero glutamate from its counts (pool mode). */
+    private void recomputeLiveSum(int sp) {
+        final int base = sp * stateCount;
+        double a = 0;
+        for (int i = 0; i < stateCount; i++) {
+            a += counts[base + i] * liveConstPerMs[i];
+        }
+        liveSum[sp] = a;
+        sinceExact[sp] = 0;
+    }
+
+    /**
+     * One zero-glutamate event among the live classes of a pooled spine at time {@code tMs}; a channel moving into a
+     * silent state resolves the pool to {@code tMs} first. Returns {@code from << 8 | to}, or -1 when rounding left
+     * no live class with a positive rate.
+     */
+    private int firePooled(int sp, double a0, double tMs) {
+        final int s = stateCount;
+        final int base = sp * s;
+        final int[] counts = this.counts;
+        final double[] lc = liveConstPerMs;
+        double u = rng.nextDouble() * a0;
+        int from = -1;
+        int n = 0;
+        double k = 0;
+        for (int i = 0; i < s; i++) {
+            int ni = counts[base + i];
+            double w = ni * lc[i];
+            if (w == 0) {
+                continue;
+            }
+            from = i;
+            n = ni;
+            k = lc[i];
+            if (u < w) {
+                break;
+            }
+            u -= w;
+        }
+        if (from < 0) {
+            return -1;
+        }
+        int pick = (int) (u / k); // channel within the class, then the exit from the remainder
+        if (pick >= n) {
+            pick = n - 1;
+        }
+        u -= pick * k;
+        int exitEnd = exitStart[from + 1];
+        int to = -1;
+        int lastConst = -1;
+        for (int e = exitStart[from]; e < exitEnd; e++) {
+            double w = exitConstPerMs[e];
+            if (w == 0) {
+                continue;
+            }
+            lastConst = exitTo[e];
+            if (u < w) {
+                to = exitTo[e];
+                break;
+            }
+            u -= w;
+        }
+        if (to < 0) {
+            to = lastConst; // rounding ran past the last exit
+        }
+        if (silent[to]) {
+            resolve(sp, tMs); // the pool's channels to tMs, then the newcomer joins it at tMs
+        }
+        move(sp, pick, from, to);
+        return from << 8 | to;
+    }
+
+    /**
+     * Brings a pooled spine's silent channels from {@code poolSinceMs[sp]} to {@code tMs}: each channel in a transient
+     * silent state draws one uniform against its row of {@code exp(Q_S (tMs - since))}, in class-list order; moves
+     * are applied after all draws. Exact: silent channels evolve independently of everything else at zero
+     * glutamate. Net moves are counted as transitions.
+     */
+    private void resolve(int sp, double tMs) {
+        double since = poolSinceMs[sp];
+        poolSinceMs[sp] = tMs;
+        double dt = tMs - since;
+        if (!(dt > 0)) {
+            return;
+        }
+        final int s = stateCount;
+        final int base = sp * s;
+        int pooled = 0;
+        for (int st : transientSilent) {
+            pooled += counts[base + st];
+        }
+        if (pooled == 0) {
+            return;
+        }
+        silentStates.cumulative(dt, resolveRows);
+        if (moveId.length < pooled) {
+            int len = Math.max(pooled, 2 * moveId.length);
+            moveId = new int[len];
+            moveFrom = new byte[len];
+            moveTo = new byte[len];
+        }
+        final double[] rows = resolveRows;
+        final int ns = silentList.length;
+        final boolean ids = tracked[sp];
+        int moves = 0;
+        for (int r = 0; r < transientSilent.length; r++) {
+            int st = transientSilent[r];
+            int listStart = ids ? listBase[sp] + st * capacity[sp] : 0;
+            int row = r * ns;
+            for (int k = 0, m = counts[base + st]; k < m; k++) {
+                double u = rng.nextDouble();
+                int j = row;
+                while (!(u < rows[j])) {
+                    j++;
+                }
+                int to = silentList[j - row];
+                if (to != st) {
+                    moveId[moves] = ids ? members[listStart + k] : -1;
+                    moveFrom[moves] = (byte) st;
+                    moveTo[moves] = (byte) to;
+                    moves++;
+                }
+            }
+        }
+        for (int m = 0; m < moves; m++) {
+            if (ids) {
+                moveClass(moveId[m], sp, moveFrom[m], moveTo[m]);
+            } else {
+                moveCount(sp, moveFrom[m], moveTo[m]);
+            }
+        }
+        transitions += moves;
+    }
+
+    /** Resolves a pooled spine to the present (before its silent counts or channels are read or changed). */
+    private void resolveNow(int sp) {
+        if (poolSinceMs[sp] == poolSinceMs[sp]) {
+            resolve(sp, timeMs);
+            recomputeLiveSum(sp);
+        }
     }
 
     /** Sets the spine's propensity sums from its counts (no accumulated rounding). */
@@ -277,9 +601,14 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     }
 
     /**
-     * One event at a spine: picks class, exit and channel and moves it; returns {@code from << 8 | to}, or -1 when
-     * rounding left no class with a positive rate (nothing fires). {@code a0} is the spine's total propensity at
-     * glutamate {@code g}.
+     * One event at a spine: picks class, channel and exit from one uniform and moves the channel; returns {@code from
+     * << 8 | to}, or -1 when rounding left no class with a positive rate (nothing fires). {@code a0} is the spine's
+     * total propensity at glutamate {@code g}.
+     *
+     * <p>The uniform {@code u a0} is laid over the classes' shares {@code n_s k_s} (the class), the class's share over
+     * its {@code n_s} channels, {@code k_s} each (the channel: {@code floor(u / k_s)}), and that channel's slice over
+     * its exits (the remainder): each (channel, exit) pair is hit with probability {@code k_exit / a0}, to the 2^-53
+     * resolution of the uniform.
      */
     private int fire(int sp, double g, double a0) {
         final int s = stateCount;
@@ -290,14 +619,17 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         double u = rng.nextDouble() * a0;
         int from = -1;
         int n = 0;
+        double k = 0;
         for (int i = 0; i < s; i++) {
             int ni = counts[base + i];
-            double w = ni * (tc[i] + tg[i] * g);
+            double ki = tc[i] + tg[i] * g;
+            double w = ni * ki;
             if (w == 0) {
                 continue;
             }
             from = i;
             n = ni;
+            k = ki;
             if (u < w) {
                 break;
             }
@@ -306,21 +638,41 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (from < 0) {
             return -1;
         }
-        // u is uniform in [0, n * rate[from]): the exit whose share n * k contains it
+        // u is uniform in [0, n k): the channel floor(u / k), then the exit whose slice of [0, k) holds the rest
+        int pick = (int) (u / k);
+        if (pick >= n) {
+            pick = n - 1;
+        }
+        u -= pick * k;
         int exitEnd = exitStart[from + 1];
         int to = exitTo[exitEnd - 1];
         for (int e = exitStart[from]; e < exitEnd - 1; e++) {
-            double w = n * (exitConstPerMs[e] + exitGluPerMs[e] * g);
+            double w = exitConstPerMs[e] + exitGluPerMs[e] * g;
             if (u < w) {
                 to = exitTo[e];
                 break;
             }
             u -= w;
         }
-        int pick = n == 1 ? 0 : uniformIndex(n);
-        int id = members[listBase[sp] + from * capacity[sp] + pick];
-        moveClass(id, sp, from, to);
+        move(sp, pick, from, to);
         return from << 8 | to;
+    }
+
+    /** Moves the {@code pick}-th channel of class {@code from} to {@code to}: a list move once tracked, else counts. */
+    private void move(int sp, int pick, int from, int to) {
+        if (tracked[sp]) {
+            moveClass(members[listBase[sp] + from * capacity[sp] + pick], sp, from, to);
+        } else {
+            moveCount(sp, from, to);
+        }
+    }
+
+    private void moveCount(int sp, int from, int to) {
+        counts[sp * stateCount + from]--;
+        counts[sp * stateCount + to]++;
+        if (conducting[from] != conducting[to]) {
+            open[sp] += conducting[to] ? 1 : -1;
+        }
     }
 
     /**
@@ -431,6 +783,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public boolean isResting(int spine) {
+        resolveNow(spine);
         if (restingState < 0) {
             return channelCount[spine] == 0;
         }
@@ -442,6 +795,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (st < 0 || st >= stateCount) {
             throw new IllegalArgumentException("state must be in [0, " + stateCount + "): " + st);
         }
+        if (silent[st]) {
+            resolveNow(spine);
+        }
         return counts[spine * stateCount + st];
     }
 
@@ -450,6 +806,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (spine < 0 || spine >= spineCount) {
             throw new IllegalArgumentException("spine must be in [0, " + spineCount + "): " + spine);
         }
+        resolveNow(spine);
+        track(spine); // from now on the channels of this spine are told apart
         if (channelCount[spine] == capacity[spine]) {
             growSpine(spine);
         }
@@ -466,6 +824,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
         }
         addChannel(id, spine, initialState);
+        if (poolSinceMs[spine] == poolSinceMs[spine]) {
+            recomputeLiveSum(spine);
+        }
         return id;
     }
 
@@ -473,12 +834,17 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     public void remove(int channelId) {
         checkLive(channelId);
         int sp = spineOf[channelId];
+        resolveNow(sp);
+        track(sp);
         unlist(channelId, sp, state[channelId]);
         channelCount[sp]--;
         if (conducting[state[channelId]]) {
             open[sp]--;
         }
         recomputeSums(sp);
+        if (poolSinceMs[sp] == poolSinceMs[sp]) {
+            recomputeLiveSum(sp);
+        }
         spineOf[channelId] = -1;
         if (freeCount == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeCount * 2);
@@ -514,6 +880,13 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     @Override
     public int state(int channelId) {
         checkLive(channelId);
+        int sp = spineOf[channelId];
+        if (!tracked[sp]) {
+            resolveNow(sp);
+            track(sp);
+        } else if (silent[state[channelId]]) {
+            resolveNow(sp);
+        }
         return state[channelId];
     }
 

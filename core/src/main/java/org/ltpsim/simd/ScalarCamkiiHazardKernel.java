@@ -7,12 +7,29 @@ final class ScalarCamkiiHazardKernel implements CamkiiHazardKernel {
     private ScalarCamkiiHazardKernel() {}
 
     @Override
-    public int integrate(double dtSec, double[] caMicroMolar, double[] cachedCa, double[] a0Hz, double[] residual,
-            int count, int[] pending) {
+    public int step(CamkiiStepRates rates, double dtSec, double[] caMicroMolar, CamkiiStepState state, int count,
+            int[] pending) {
+        assert rates.fitsOneStep(dtSec) : dtSec;
+        final double[] konWeight = state.konWeight;
+        final double[] constantHz = state.constantHz;
+        final double[] phosphorylated = state.phosphorylated;
+        final double[] i1 = state.i1Phospho;
+        final double[] residual = state.residual;
+        final double[] konOut = state.konHz;
+        final double[] vmaxOut = state.vmaxHz;
+        final boolean control = rates.pp1Control;
         int n = 0;
         for (int s = 0; s < count; s++) {
-            double hazard = a0Hz[s] * dtSec;
-            if (caMicroMolar[s] == cachedCa[s] && hazard <= residual[s]) {
+            double ca = caMicroMolar[s];
+            double kon = rates.konHz(ca);
+            double vmax = rates.vmaxHz(i1[s]);
+            if (control) {
+                i1[s] = rates.relaxation(i1[s], rates.calcineurinActivity(ca), dtSec);
+            }
+            konOut[s] = kon;
+            vmaxOut[s] = vmax;
+            double hazard = rates.totalHz(konWeight[s], constantHz[s], phosphorylated[s], kon, vmax) * dtSec;
+            if (ca >= 0 && hazard <= residual[s]) {
                 residual[s] -= hazard;
             } else {
                 pending[n++] = s;

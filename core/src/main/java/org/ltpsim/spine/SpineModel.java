@@ -71,7 +71,7 @@ public record SpineModel(
      * B = 1 / (1 + exp(-slope V) [Mg] / K).
      */
     public double mgUnblocked(double vMv) {
-        return 1.0 / (1.0 + Math.exp(-mgSlopePerMv * vMv) * mgMilliMolar / mgKMilliMolar);
+        return 1.0 / (1.0 + StrictMath.exp(-mgSlopePerMv * vMv) * mgMilliMolar / mgKMilliMolar);
     }
 
     /** uM/ms of free calcium per pA of inward Ca current: 1 / (2 F volume (1 + kappa)). */

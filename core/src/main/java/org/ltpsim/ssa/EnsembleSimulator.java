@@ -1,15 +1,12 @@
 package org.ltpsim.ssa;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.parallel.BlockExecutor;
-import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.parallel.BlockRange;
+import org.ltpsim.parallel.BlockRun;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.simd.CompiledMassAction;
-import org.ltpsim.simd.LaneBlockKernel;
 import org.ltpsim.simd.VectorizationProvider;
 
 /**
@@ -17,9 +14,10 @@ import org.ltpsim.simd.VectorizationProvider;
  * deviation of every species at every output time.
  *
  * <p>Realisations are grouped in blocks of {@link #BLOCK_SIZE} (a constant: never a function of the thread count)
- * that run in parallel on a {@link BlockExecutor}. Realisation r draws only from its own stream
- * {@code RandomStreams.forBlock(seed, STREAM_PURPOSE, r)}; each block accumulates its statistics in realisation
- * order and the blocks are merged in block order (in waves of a few blocks per thread, so memory stays bounded).
+ * that run in parallel on a {@link BlockExecutor} ({@link EnsembleBlocks}). Realisation r draws only from its own
+ * stream {@code RandomStreams.forBlock(seed, STREAM_PURPOSE, r)}; each block accumulates its statistics in
+ * realisation order and the blocks are merged in block order as they finish (a sliding window of blocks, so memory
+ * stays bounded).
  * The result is therefore bitwise the same for any thread count,
  * and the scalar and SIMD-lane direct methods, which consume the same streams identically, give the same bits.
  * No trajectory is stored beyond the block being simulated.
@@ -42,8 +40,6 @@ public final class EnsembleSimulator {
      * 3.4e6 vs 1.9e6 events/s (lanes vs next-reaction) at 80 reactions, 1.3e6 vs 1.8e6 at 160.
      */
     public static final int SIMD_MAX_REACTIONS = 100;
-    /** Blocks per worker thread in one wave of parallel work (bounds the block statistics held at once). */
-    static final int WAVE_BLOCKS_PER_THREAD = 32;
     /** Lane kernels buffer a block's trajectories; above this many doubles the scalar twin runs instead. */
     static final long SIMD_MAX_BUFFER_DOUBLES = 4L << 20;
 
@@ -73,60 +69,15 @@ public final class EnsembleSimulator {
      */
     static EnsembleResult run(ReactionNetwork network, EnsembleSpec spec, SsaAlgorithm algorithm,
                               VectorizationProvider vectors, LongConsumer realisationsDone) {
-        if (!supports(network, spec, algorithm, vectors)) {
-            throw new IllegalArgumentException("algorithm " + algorithm.reportName() + " cannot run network "
-                    + network.id());
-        }
-        final double[] timesSec = spec.outputTimesSec();
-        final int timeCount = timesSec.length;
-        final int speciesCount = network.speciesCount();
-        final int replicates = spec.replicates();
-        final long seed = spec.seed();
-        final int blockCount = (replicates + BLOCK_SIZE - 1) / BLOCK_SIZE;
-        final CompiledMassAction compiled = network.isPlainMassAction() ? MassActionCompiler.compile(network) : null;
-        AtomicLong done = new AtomicLong();
-        IntFunction<BlockOutcome> work = block -> {
-            long first = (long) block * BLOCK_SIZE;
-            int count = (int) Math.min(BLOCK_SIZE, replicates - first);
-            MomentGrid grid = new MomentGrid(timeCount, speciesCount);
-            long events;
-            if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES) {
-                LaneBlockKernel kernel = vectors.ssaLanes(compiled, timesSec, STREAM_PURPOSE);
-                double[] rows = new double[count * timeCount * speciesCount];
-                events = kernel.simulate(seed, first, count, rows);
-                for (int i = 0; i < count; i++) {
-                    grid.add(rows, i * timeCount * speciesCount);
-                }
-            } else {
-                RealisationSimulator simulator = scalarSimulator(algorithm, network, compiled, timesSec);
-                double[] row = new double[timeCount * speciesCount];
-                events = 0;
-                for (int i = 0; i < count; i++) {
-                    UniformRandomProvider rng = RandomStreams.forBlock(seed, STREAM_PURPOSE, first + i);
-                    events += simulator.run(rng, row);
-                    grid.add(row, 0);
-                }
-            }
-            realisationsDone.accept(done.addAndGet(count));
-            return new BlockOutcome(grid, events);
-        };
-        // Blocks run in waves so that only a wave's block statistics are held at once; each wave is merged in
-        // block order, so the wave size (which may follow the thread count) cannot change the result.
-        final int waveSize = WAVE_BLOCKS_PER_THREAD * spec.threads();
-        MomentGrid total = new MomentGrid(timeCount, speciesCount);
-        long events = 0;
-        try (BlockExecutor executor = new BlockExecutor(spec.threads())) {
-            for (int firstBlock = 0; firstBlock < blockCount; firstBlock += waveSize) {
-                final int offset = firstBlock;
-                int blocks = Math.min(waveSize, blockCount - firstBlock);
-                List<BlockOutcome> outcomes = executor.map(blocks, block -> work.apply(offset + block));
-                for (BlockOutcome outcome : outcomes) {
-                    total.merge(outcome.grid());
-                    events += outcome.events();
-                }
-            }
-        }
-        return new EnsembleResult(timesSec, total, algorithm.reportName(), events);
+        EnsembleBlocks blocks = new EnsembleBlocks(network, spec, algorithm, vectors).reportingTo(realisationsDone, 0);
+        return run(blocks, BlockExecutor.shared(spec.threads()));
+    }
+
+    /** Runs every block of {@code blocks} on {@code executor} and folds them in block order. */
+    public static EnsembleResult run(EnsembleBlocks blocks, BlockExecutor executor) {
+        Partial<EnsembleBlock, EnsembleBlock> all = new BlockRun<>(blocks.fold(), blocks.codec(), true)
+                .run(executor, BlockRange.all(blocks.blockCount()), blocks::run);
+        return blocks.result(all);
     }
 
     /**
@@ -159,8 +110,8 @@ public final class EnsembleSimulator {
         return supports(network, spec, algorithm, VectorizationProvider.getInstance());
     }
 
-    private static boolean supports(ReactionNetwork network, EnsembleSpec spec, SsaAlgorithm algorithm,
-                                    VectorizationProvider vectors) {
+    static boolean supports(ReactionNetwork network, EnsembleSpec spec, SsaAlgorithm algorithm,
+                            VectorizationProvider vectors) {
         boolean hasRulesOrEvents = !network.rules().isEmpty() || !network.events().isEmpty();
         return switch (algorithm) {
             case DIRECT, TAU_LEAPING -> true;
@@ -172,7 +123,7 @@ public final class EnsembleSimulator {
         };
     }
 
-    private static RealisationSimulator scalarSimulator(SsaAlgorithm algorithm, ReactionNetwork network,
+    static RealisationSimulator scalarSimulator(SsaAlgorithm algorithm, ReactionNetwork network,
                                                         CompiledMassAction compiled, double[] timesSec) {
         return switch (algorithm) {
             case DIRECT_MASS_ACTION -> new MassActionDirectMethod(compiled, timesSec);
@@ -183,5 +134,4 @@ public final class EnsembleSimulator {
         };
     }
 
-    private record BlockOutcome(MomentGrid grid, long events) {}
 }

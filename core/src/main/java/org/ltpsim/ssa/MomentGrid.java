@@ -28,6 +28,33 @@ final class MomentGrid {
         return speciesCount;
     }
 
+    /** A grid with the given moments (a decoded block; the arrays are taken, not copied). */
+    static MomentGrid of(int timeCount, int speciesCount, long count, double[] mean, double[] sumSquaredDeviations) {
+        if (mean.length != timeCount * speciesCount || sumSquaredDeviations.length != mean.length || count < 0) {
+            throw new IllegalArgumentException("moments of " + mean.length + " cells and count " + count
+                    + " do not fit " + timeCount + " x " + speciesCount);
+        }
+        MomentGrid grid = new MomentGrid(timeCount, speciesCount, mean, sumSquaredDeviations);
+        grid.count = count;
+        return grid;
+    }
+
+    private MomentGrid(int timeCount, int speciesCount, double[] mean, double[] sumSquaredDeviations) {
+        this.timeCount = timeCount;
+        this.speciesCount = speciesCount;
+        this.mean = mean;
+        this.sumSquaredDeviations = sumSquaredDeviations;
+    }
+
+    /** The cells' means and sums of squared deviations, live (for the codec). */
+    double[] means() {
+        return mean;
+    }
+
+    double[] sumsOfSquaredDeviations() {
+        return sumSquaredDeviations;
+    }
+
     /** Adds one realisation; {@code row[offset + k * speciesCount + s]} is species s at output time k. */
     void add(double[] row, int offset) {
         count++;

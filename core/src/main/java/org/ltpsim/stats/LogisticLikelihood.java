@@ -50,12 +50,12 @@ final class LogisticLikelihood {
 
     /** log(1 + exp(z)) without overflow or loss of precision. */
     static double softplus(double z) {
-        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+        return Math.max(z, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(z)));
     }
 
     /** 1 / (1 + exp(-z)). */
     static double sigmoid(double z) {
-        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+        return z >= 0 ? 1 / (1 + StrictMath.exp(-z)) : StrictMath.exp(z) / (1 + StrictMath.exp(z));
     }
 
     double logLikelihood(double a, double b) {
@@ -96,12 +96,12 @@ final class LogisticLikelihood {
     }
 
     private static double xLogY(double x, double y) {
-        return x == 0 ? 0 : x * Math.log(y);
+        return x == 0 ? 0 : x * StrictMath.log(y);
     }
 
     /** The maximum: {a, b, l, iterations, var(a), cov(a, b), var(b)} (inverse observed information). */
     double[] maximise() {
-        double a = Math.log((totalSuccesses + 0.5) / (totalTrials - totalSuccesses + 0.5));
+        double a = StrictMath.log((totalSuccesses + 0.5) / (totalTrials - totalSuccesses + 0.5));
         double b = 0;
         double l = logLikelihood(a, b);
         int iteration = 0;

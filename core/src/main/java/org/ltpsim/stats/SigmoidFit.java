@@ -19,7 +19,7 @@ package org.ltpsim.stats;
 public record SigmoidFit(String reason, double threshold, Interval thresholdCi, double scale, Interval widthCi,
         Deviance deviance, Intervals intervals, Interval bracket, int iterations) {
     /** 2 ln 9: the 10%-90% rise of the logistic is this many scale units. */
-    public static final double WIDTH_10_90_PER_SCALE = 2 * Math.log(9);
+    public static final double WIDTH_10_90_PER_SCALE = 2 * StrictMath.log(9);
 
     /** A closed interval; a NaN bound is unknown or unbounded. */
     public record Interval(double lower, double upper) {
@@ -70,6 +70,6 @@ public record SigmoidFit(String reason, double threshold, Interval thresholdCi, 
 
     /** P(x) of the fitted curve; NaN when not identified. */
     public double probability(double x) {
-        return 1 / (1 + Math.exp(-(x - threshold) / scale));
+        return 1 / (1 + StrictMath.exp(-(x - threshold) / scale));
     }
 }

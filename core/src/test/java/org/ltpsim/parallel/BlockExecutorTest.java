@@ -1,9 +1,17 @@
 package org.ltpsim.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.ltpsim.rng.RandomStreams;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +50,73 @@ class BlockExecutorTest {
             }));
             assertEquals("block 5 failed", e.getMessage());
         }
+    }
+
+    @Test
+    void runInOrderDeliversInBlockOrderOnTheCallerWithinTheWindow() {
+        for (int threads : new int[] {1, 2, 4}) {
+            try (BlockExecutor executor = new BlockExecutor(threads)) {
+                AtomicInteger running = new AtomicInteger();
+                AtomicInteger mostAhead = new AtomicInteger();
+                AtomicInteger delivered = new AtomicInteger(10);
+                List<Integer> order = new ArrayList<>();
+                Thread caller = Thread.currentThread();
+                executor.runInOrder(new BlockRange(10, 200), block -> {
+                    running.incrementAndGet();
+                    mostAhead.accumulateAndGet(block - delivered.get(), Math::max);
+                    // later blocks finish first now and then: the sink must still see them in order
+                    if (block % 7 == 0) {
+                        Thread.onSpinWait();
+                        LockSupport.parkNanos(200_000);
+                    }
+                    running.decrementAndGet();
+                    return block;
+                }, (block, result) -> {
+                    assertSame(caller, Thread.currentThread(), "the sink runs on the caller's thread");
+                    assertEquals(block, result);
+                    order.add(block);
+                    delivered.set(block + 1);
+                });
+                assertEquals(IntStream.range(10, 200).boxed().toList(), order, threads + " threads");
+                assertTrue(mostAhead.get() < executor.window(), "blocks start at most a window ahead: "
+                        + mostAhead.get() + " of " + executor.window());
+            }
+        }
+    }
+
+    @Test
+    void finishedBlocksAreDeliveredNotRunAgainAndHeartbeatsSeeTheBlocksAhead() {
+        try (BlockExecutor executor = new BlockExecutor(3)) {
+            Map<Integer, Integer> finished = Map.of(5, -5, 6, -6, 40, -40);
+            List<Integer> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Integer> got = new ArrayList<>();
+            List<Integer> beats = new ArrayList<>();
+            executor.runInOrder(new BlockRange(5, 50), block -> {
+                ran.add(block);
+                LockSupport.parkNanos(300_000);
+                return block;
+            }, finished, (block, result) -> got.add(result), 100_000, (delivered, ahead) -> {
+                beats.add(delivered);
+                ahead.forEach((block, result) -> {
+                    assertTrue(block >= delivered, "ahead means after the delivered blocks");
+                    assertEquals(finished.containsKey(block) ? -block : block, result);
+                });
+            });
+            assertFalse(ran.contains(5) || ran.contains(6) || ran.contains(40), "saved blocks are not run: " + ran);
+            assertEquals(45 - 3, ran.size());
+            assertEquals(-5, got.get(0));
+            assertEquals(-40, got.get(35));
+            assertEquals(7, got.get(2));
+            assertFalse(beats.isEmpty(), "heartbeats while blocks run");
+        }
+    }
+
+    @Test
+    void sharedExecutorsAreReusedAndSurviveClose() {
+        BlockExecutor shared = BlockExecutor.shared(2);
+        shared.close();
+        assertSame(shared, BlockExecutor.shared(2));
+        assertEquals(List.of(0, 1, 2), shared.map(3, block -> block));
     }
 
     @Test

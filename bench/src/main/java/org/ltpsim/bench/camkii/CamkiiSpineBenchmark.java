@@ -7,6 +7,8 @@ import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.simd.CamkiiHazardKernel;
+import org.ltpsim.simd.CamkiiStepRates;
+import org.ltpsim.simd.CamkiiStepState;
 import org.ltpsim.simd.VectorizationProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,8 +53,8 @@ public class CamkiiSpineBenchmark {
     private double[][] changingCa;
     private int flip;
     private double[] kernelCa;
-    private double[] kernelA0;
-    private double[] kernelResidual;
+    private CamkiiStepRates kernelRates;
+    private CamkiiStepState kernelState;
     private int[] kernelPending;
 
     @Setup(Level.Trial)
@@ -75,10 +77,14 @@ public class CamkiiSpineBenchmark {
         for (int i = 0; i < spines; i += 10) {
             kernelCa[i] = 0.2;
         }
-        kernelA0 = new double[spines];
-        kernelResidual = new double[spines];
-        Arrays.fill(kernelA0, 5.0);
-        Arrays.fill(kernelResidual, 1.0);
+        kernelRates = CamkiiPopulations.stepRates(parameters, holoenzymes);
+        kernelState = new CamkiiStepState(spines);
+        Arrays.fill(kernelState.konWeight, 12.0 * holoenzymes);
+        Arrays.fill(kernelState.i1Phospho, 0.77);
+        Arrays.fill(kernelState.residual, 1.0);
+        for (int i = 0; i < spines; i += 10) {
+            kernelState.residual[i] = 0; // an event due: 10% of spines go to the event loop
+        }
         kernelPending = new int[spines];
         changingCa = new double[2][spines];
         for (int i = 0; i < spines; i++) {
@@ -87,7 +93,10 @@ public class CamkiiSpineBenchmark {
         }
     }
 
-    /** The event-free pass alone (scalar twin): 90% of spines quiet, 10% with changed calcium. */
+    /**
+     * The kernel pass alone (scalar twin): kon, Vmax, phospho-I1 and hazard of every spine; 90% of spines quiet, 10%
+     * with an event due.
+     */
     @Benchmark
     public int hazardPassScalar() {
         return hazardPass(VectorizationProvider.scalar().camkiiHazardKernel());
@@ -101,7 +110,7 @@ public class CamkiiSpineBenchmark {
 
     private int hazardPass(CamkiiHazardKernel kernel) {
         // dt = 1e-12 s: residuals shrink negligibly, so every invocation sees the same quiet/busy pattern
-        return kernel.integrate(1e-12, kernelCa, restCa, kernelA0, kernelResidual, spines, kernelPending);
+        return kernel.step(kernelRates, 1e-12, kernelCa, kernelState, spines, kernelPending);
     }
 
     /** One fast step with calcium different from the previous step in every spine (an active spine model). */

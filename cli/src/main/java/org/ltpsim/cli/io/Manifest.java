@@ -37,12 +37,17 @@ public final class Manifest {
     /** Adds the parameters and the SHA-256 of their canonical JSON form. */
     public Manifest parameters(Map<String, ?> parameters) {
         entries.put("parameters", parameters);
+        entries.put("parameters_sha256", parametersSha256(parameters));
+        return this;
+    }
+
+    /** The SHA-256 of the canonical JSON form of {@code parameters} (insertion order), as manifests record it. */
+    public static String parametersSha256(Map<String, ?> parameters) {
         try {
-            entries.put("parameters_sha256", sha256(JSON.writeValueAsBytes(parameters)));
+            return sha256(JSON.writeValueAsBytes(parameters));
         } catch (IOException e) {
             throw new IllegalStateException("parameters are not serialisable", e);
         }
-        return this;
     }
 
     public Manifest wallTimeSec(double seconds) {

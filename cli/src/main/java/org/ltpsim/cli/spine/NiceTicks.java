@@ -31,7 +31,7 @@ public record NiceTicks(double first, double step, int count) {
 
     /** The smallest 1, 2 or 5 x 10^k that is at least {@code roughStep} (> 0). */
     public static double niceStep(double roughStep) {
-        double power = Math.pow(10, Math.floor(Math.log10(roughStep)));
+        double power = StrictMath.pow(10, Math.floor(StrictMath.log10(roughStep)));
         for (double m : new double[] {1, 2, 5}) {
             if (m * power >= roughStep * (1 - 1e-12)) {
                 return m * power;

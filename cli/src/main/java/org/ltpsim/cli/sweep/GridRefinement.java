@@ -55,7 +55,7 @@ public final class GridRefinement {
         }
         ParameterSet.Parameter parameter = axis.parameter();
         boolean whole = parameter.unit().equals("count") && parameter.value() == Math.rint(parameter.value());
-        double quantum = whole ? 1 : Math.pow(10, Math.floor(Math.log10(targetWidth / 10)));
+        double quantum = whole ? 1 : StrictMath.pow(10, Math.floor(StrictMath.log10(targetWidth / 10)));
         List<Double> values = new ArrayList<>();
         for (double value : raw) {
             double clamped = Math.max(parameter.min(), Math.min(parameter.max(), value));

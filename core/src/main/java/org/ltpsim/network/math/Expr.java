@@ -9,6 +9,12 @@ import org.ltpsim.network.StateFunction;
  * <p>Truth values follow SBML: relational and logical nodes give 1.0 (true) or 0.0 (false), and any non-zero
  * value counts as true. Nothing here refers to a model object: evaluation is plain arithmetic over
  * {@code state[index]} and the time.
+ *
+ * <p>Functions are {@link StrictMath}'s (fdlibm), not {@link Math}'s: HotSpot replaces {@code Math.exp}, {@code log}
+ * and the trigonometric functions by CPU-specific code that may differ in the last bit, so a model's table would
+ * depend on the machine (docs/cluster.md, "The same bytes on another machine"). The exception is {@code power}:
+ * {@code StrictMath.pow} costs about 90 ns against 13 ns for {@code Math.pow}, too much inside the SSA loop, so a
+ * model that raises to a power in a rate law or rule is reproducible on machines with the same pow intrinsic.
  */
 public sealed interface Expr extends StateFunction {
 
@@ -237,38 +243,38 @@ public sealed interface Expr extends StateFunction {
 
         public double apply(double x) {
             return switch (this) {
-                case EXP -> Math.exp(x);
-                case LN -> Math.log(x);
-                case LOG10 -> Math.log10(x);
+                case EXP -> StrictMath.exp(x);
+                case LN -> StrictMath.log(x);
+                case LOG10 -> StrictMath.log10(x);
                 case SQRT -> Math.sqrt(x);
                 case ABS -> Math.abs(x);
                 case FLOOR -> Math.floor(x);
                 case CEILING -> Math.ceil(x);
                 case FACTORIAL -> factorial(x);
-                case SIN -> Math.sin(x);
-                case COS -> Math.cos(x);
-                case TAN -> Math.tan(x);
-                case SEC -> 1 / Math.cos(x);
-                case CSC -> 1 / Math.sin(x);
-                case COT -> 1 / Math.tan(x);
-                case SINH -> Math.sinh(x);
-                case COSH -> Math.cosh(x);
-                case TANH -> Math.tanh(x);
-                case SECH -> 1 / Math.cosh(x);
-                case CSCH -> 1 / Math.sinh(x);
-                case COTH -> 1 / Math.tanh(x);
-                case ARCSIN -> Math.asin(x);
-                case ARCCOS -> Math.acos(x);
-                case ARCTAN -> Math.atan(x);
-                case ARCSEC -> Math.acos(1 / x);
-                case ARCCSC -> Math.asin(1 / x);
-                case ARCCOT -> Math.atan(1 / x);
-                case ARCSINH -> Math.log(x + Math.sqrt(x * x + 1));
-                case ARCCOSH -> Math.log(x + Math.sqrt(x * x - 1));
-                case ARCTANH -> 0.5 * Math.log((1 + x) / (1 - x));
-                case ARCSECH -> Math.log((1 + Math.sqrt(1 - x * x)) / x);
-                case ARCCSCH -> Math.log(1 / x + Math.sqrt(1 / (x * x) + 1));
-                case ARCCOTH -> 0.5 * Math.log((x + 1) / (x - 1));
+                case SIN -> StrictMath.sin(x);
+                case COS -> StrictMath.cos(x);
+                case TAN -> StrictMath.tan(x);
+                case SEC -> 1 / StrictMath.cos(x);
+                case CSC -> 1 / StrictMath.sin(x);
+                case COT -> 1 / StrictMath.tan(x);
+                case SINH -> StrictMath.sinh(x);
+                case COSH -> StrictMath.cosh(x);
+                case TANH -> StrictMath.tanh(x);
+                case SECH -> 1 / StrictMath.cosh(x);
+                case CSCH -> 1 / StrictMath.sinh(x);
+                case COTH -> 1 / StrictMath.tanh(x);
+                case ARCSIN -> StrictMath.asin(x);
+                case ARCCOS -> StrictMath.acos(x);
+                case ARCTAN -> StrictMath.atan(x);
+                case ARCSEC -> StrictMath.acos(1 / x);
+                case ARCCSC -> StrictMath.asin(1 / x);
+                case ARCCOT -> StrictMath.atan(1 / x);
+                case ARCSINH -> StrictMath.log(x + Math.sqrt(x * x + 1));
+                case ARCCOSH -> StrictMath.log(x + Math.sqrt(x * x - 1));
+                case ARCTANH -> 0.5 * StrictMath.log((1 + x) / (1 - x));
+                case ARCSECH -> StrictMath.log((1 + Math.sqrt(1 - x * x)) / x);
+                case ARCCSCH -> StrictMath.log(1 / x + Math.sqrt(1 / (x * x) + 1));
+                case ARCCOTH -> 0.5 * StrictMath.log((x + 1) / (x - 1));
             };
         }
 
@@ -299,7 +305,7 @@ public sealed interface Expr extends StateFunction {
 
         public double apply(double a, double b) {
             return switch (this) {
-                case LOG_BASE -> Math.log(b) / Math.log(a);
+                case LOG_BASE -> StrictMath.log(b) / StrictMath.log(a);
                 case ROOT_DEGREE -> Math.pow(b, 1 / a);
                 case MIN -> Math.min(a, b);
                 case MAX -> Math.max(a, b);

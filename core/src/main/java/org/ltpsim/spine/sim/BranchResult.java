@@ -5,7 +5,7 @@ package org.ltpsim.spine.sim;
  * sum of squares of spine calcium at each trace time and the sums of each spine's calcium extremes over the bin
  * ending there, to be merged across branches in branch order; and the traces of any recorded spines on it.
  */
-final class BranchResult {
+public final class BranchResult {
     final double[] peakCaMicroMolar;
     final double[] qMaxMicroMolarSec;
     final double[] qEndMicroMolarSec;

@@ -20,8 +20,8 @@ final class CalciumStep {
 
     CalciumStep(double dtMs, double tauMs, double tauQMs) {
         this.dtMs = dtMs;
-        decayCa = Math.exp(-dtMs / tauMs);
-        decayQ = Math.exp(-dtMs / tauQMs);
+        decayCa = StrictMath.exp(-dtMs / tauMs);
+        decayQ = StrictMath.exp(-dtMs / tauQMs);
         plateauMs = tauQMs * (1 - decayQ);
         transientMs = (decayCa - decayQ) / (1 / tauQMs - 1 / tauMs);
         meanFactor = dtMs > 0 ? tauMs / dtMs * (1 - decayCa) : 1.0;

@@ -3,11 +3,13 @@ package org.ltpsim.spine.sim;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.BlockRange;
+import org.ltpsim.parallel.BlockRun;
 import org.ltpsim.spine.ChannelFactory;
 
 /**
- * Runs a {@link SpineExperiment}: one task per dendritic branch on a {@link BlockExecutor}, results merged in
- * branch order, so the same seed gives bitwise the same result for any thread count.
+ * Runs a {@link SpineExperiment}: one block per dendritic branch ({@link SpineBlocks}) on a {@link BlockExecutor},
+ * results merged in branch order, so the same seed gives bitwise the same result for any thread count.
  */
 public final class SpineSimulator {
     private final ChannelFactory channels;
@@ -37,34 +39,22 @@ public final class SpineSimulator {
         if (experiment.expression() != null) {
             return NeuronRunner.run(experiment, channels, executor, new SimulatedWork(workDone), traces);
         }
-        SpineLayout layout = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch());
-        if (traces != null) {
-            traces.checkIds(layout.spineCount());
-            traces.sampleTicks(experiment.model().fastStepMs());
-        }
-        double endMs = experiment.endMs();
-        double binMs = experiment.effectiveTraceBinMs();
-        SimulatedWork work = new SimulatedWork(workDone);
-        List<BranchResult> branches = executor.map(layout.branchCount(), branch ->
-                new BranchSimulation(experiment.model(), channels, experiment.pathways(), layout, branch,
-                        experiment.seed(), endMs, binMs, experiment.camkii(), experiment.holoenzymesPerSpine(), traces)
-                        .run(work));
-        return new SpineRunResult(experiment, layout, branches);
+        SpineBlocks blocks = new SpineBlocks(channels, List.of(experiment), traces).reportingTo(workDone, 0);
+        return blocks.result(0, runBlocks(blocks, executor));
     }
 
     /**
-     * Runs several experiments (the points of a parameter sweep) as one pool of (experiment, branch) tasks, so that
+     * Runs several experiments (the points of a parameter sweep) as one list of (experiment, branch) blocks, so that
      * small experiments still keep every worker busy; reports the simulated work done over all of them (out of the
      * sum of {@link #work(SpineExperiment)}). Each result equals what {@link #run(SpineExperiment, BlockExecutor)}
      * gives for its experiment, bitwise.
      */
     public List<SpineRunResult> runAll(List<SpineExperiment> experiments, BlockExecutor executor,
             LongConsumer workDone) {
-        int count = experiments.size();
         if (experiments.stream().anyMatch(x -> x.expression() != null)) {
             // expression runs synchronise their neurons' branches: one experiment at a time
             SimulatedWork shared = new SimulatedWork(workDone);
-            List<SpineRunResult> results = new java.util.ArrayList<>(count);
+            List<SpineRunResult> results = new java.util.ArrayList<>(experiments.size());
             for (SpineExperiment experiment : experiments) {
                 results.add(experiment.expression() != null
                         ? NeuronRunner.run(experiment, channels, executor, shared, null)
@@ -72,34 +62,18 @@ public final class SpineSimulator {
             }
             return results;
         }
-        SpineLayout[] layouts = new SpineLayout[count];
-        int[] firstTask = new int[count + 1];
-        for (int e = 0; e < count; e++) {
-            SpineExperiment experiment = experiments.get(e);
-            layouts[e] = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch());
-            firstTask[e + 1] = firstTask[e] + layouts[e].branchCount();
-        }
-        SimulatedWork work = new SimulatedWork(workDone);
-        List<BranchResult> branches = executor.map(firstTask[count], task -> {
-            // firstTask is strictly rising (every experiment has a branch): the experiment holding this task
-            int found = java.util.Arrays.binarySearch(firstTask, task);
-            int e = found >= 0 ? found : -found - 2;
-            SpineExperiment experiment = experiments.get(e);
-            return new BranchSimulation(experiment.model(), channels, experiment.pathways(), layouts[e],
-                    task - firstTask[e], experiment.seed(), experiment.endMs(), experiment.effectiveTraceBinMs(),
-                    experiment.camkii(), experiment.holoenzymesPerSpine(), null).run(work);
-        });
-        List<SpineRunResult> results = new java.util.ArrayList<>(count);
-        for (int e = 0; e < count; e++) {
-            results.add(new SpineRunResult(experiments.get(e), layouts[e],
-                    branches.subList(firstTask[e], firstTask[e + 1])));
-        }
-        return results;
+        SpineBlocks blocks = new SpineBlocks(channels, experiments, null).reportingTo(workDone, 0);
+        return blocks.results(runBlocks(blocks, executor));
+    }
+
+    private static List<BranchResult> runBlocks(SpineBlocks blocks, BlockExecutor executor) {
+        return new BlockRun<>(SpineBlocks.fold(), blocks.codec(), true)
+                .run(executor, BlockRange.all(blocks.blockCount()), blocks::run).state();
     }
 
     /** The total simulated work of a run, in the units the progress listeners receive (branch fast steps). */
     public long work(SpineExperiment experiment) {
-        return branchCount(experiment) * Math.round(experiment.endMs() / experiment.model().fastStepMs());
+        return branchCount(experiment) * SpineBlocks.ticks(experiment);
     }
 
     public int branchCount(SpineExperiment experiment) {

@@ -64,7 +64,10 @@ class MeanTraceEnvelopeTest {
             highestMean = Math.max(highestMean, mean[k]);
             highestMax = Math.max(highestMax, max[k]);
         }
-        assertEquals(r.mean(0, r::peakCaMicroMolar), maxOverBins(max), 0.5 * (highestMax - rest));
+        // each spine's peak is at least its largest value in any bin, so the mean of the peaks bounds the envelope
+        // (how far above depends on which pulses released at which spine: 0.3-1.6 x the envelope's excess over 30
+        // seeds, so no two-sided tolerance holds for every random trajectory)
+        assertTrue(maxOverBins(max) <= r.mean(0, r::peakCaMicroMolar) + 1e-12);
         assertTrue(highestMax - rest > 2 * (highestMean - rest),
                 "the sampled mean misses the peaks: " + highestMean + " vs envelope " + highestMax);
     }

@@ -1,0 +1,185 @@
+package org.ltpsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ltpsim.cli.experiment.BuiltInExperiment;
+import org.ltpsim.cli.experiment.ExperimentRunner;
+import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.spine.ExperimentOptions;
+import org.ltpsim.params.ParameterSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ltpsim experiment}: the built-in experiments ({@code --list}), each writing a table, {@code summary.json},
+ * a figure and a manifest to {@code --out}. The experiments themselves are in {@code org.ltpsim.cli.experiment}.
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a built-in experiment: a table (CSV), summary.json, a figure (PNG) and manifest.json.",
+            "",
+            "  ltpsim experiment --list",
+            "  ltpsim experiment frequency-response --out runs/fr",
+            "  ltpsim experiment frequency-response --set nmda.channels_per_spine=4 --out runs/fr-nmda4",
+            "  ltpsim experiment camkii-lifetime --out runs/lifetimes",
+            "  ltpsim experiment rules --out runs/rules",
+            "",
+            "See docs/guide.md (Built-in experiments)."})
+public final class ExperimentCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the experiment (see --list)")
+    String name;
+
+    @Option(names = "--list", description = "list the experiments and exit")
+    boolean list;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
+    Path out;
+
+    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
+    boolean force;
+
+    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
+    Integer threads;
+
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "TOML file of spine parameter overrides (frequency-response, rules)")
+    Path paramsFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one parameter as in 'run' "
+            + "(repeatable; data/spine.toml for frequency-response and rules, data/camkii.toml for camkii-lifetime)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--mg", paramLabel = "MM", description = "extracellular Mg2+ in mM (frequency-response, rules)")
+    Double mg;
+
+    @Option(names = "--spines", paramLabel = "N", description = "frequency-response: spines per frequency "
+            + "(default " + org.ltpsim.cli.experiment.FrequencyResponse.DEFAULT_SPINES + "); camkii-lifetime: spines "
+            + "per holoenzyme number (default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_SPINES + ")")
+    Integer spines;
+
+    @Option(names = "--frequencies", paramLabel = "HZ,HZ,...", description = "frequency-response: the stimulation "
+            + "rates in Hz, a list or START:STOP:N (default: "
+            + org.ltpsim.cli.experiment.FrequencyResponse.DEFAULT_FREQUENCIES + ")")
+    String frequencies;
+
+    @Option(names = "--branches", paramLabel = "N", description = "rules: branches per condition (default "
+            + org.ltpsim.cli.experiment.Rules.DEFAULT_BRANCHES + ")")
+    Integer branches;
+
+    @Option(names = "--holoenzymes", paramLabel = "H,H,...", description = "camkii-lifetime: holoenzymes per spine "
+            + "(default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_HOLOENZYMES + ")")
+    String holoenzymes;
+
+    @Option(names = "--t-end", paramLabel = "S", description = "camkii-lifetime: simulated seconds per holoenzyme "
+            + "number (default: from the expected lifetimes, see docs/guide.md)")
+    Double tEndSec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (list) {
+            if (name != null || out != null) {
+                throw new UserInputException("--list takes no experiment name and no --out");
+            }
+            System.out.println("Built-in experiments (ltpsim experiment NAME --out DIR):");
+            BuiltInExperiment.ALL.forEach(e -> System.out.println(e.listLine()));
+            return 0;
+        }
+        if (name == null) {
+            throw new UserInputException("give an experiment name (ltpsim experiment --list shows them)");
+        }
+        BuiltInExperiment experiment = BuiltInExperiment.named(name).orElseThrow(() -> {
+            List<String> near = BuiltInExperiment.nearest(name);
+            return new UserInputException("unknown experiment '" + name + "'" + (near.isEmpty() ? ""
+                    : "; did you mean " + String.join(" or ", near) + "?") + " (known: "
+                    + String.join(", ", BuiltInExperiment.names()) + ")");
+        });
+        if (!experiment.available()) {
+            throw new UserInputException("experiment " + experiment.name() + " is not yet available: "
+                    + experiment.unavailableReason());
+        }
+        if (out == null) {
+            throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
+        }
+        refuseOptionsOf(experiment.name());
+        OutputDirectory output = OutputDirectory.claim("--out", out, force);
+        int threadCount = ThreadCount.resolve(threads);
+        ExperimentRunner runner = switch (experiment.name()) {
+            case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
+                    frequencies, spines, seed);
+            case "rules" -> ExperimentRunner.rules(spineParameters(), branches, seed);
+            case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(sets), holoenzymes,
+                    spines, tEndSec, seed);
+            default -> throw new IllegalStateException(experiment.name());
+        };
+        runner.run(output, CommandLineText.of(spec), seed, threadCount, out.toString())
+                .forEach(System.out::println);
+        return 0;
+    }
+
+    /** Options that belong to other experiments are refused, so that a typo does not go unnoticed. */
+    private void refuseOptionsOf(String experiment) {
+        List<String> refused = new ArrayList<>();
+        boolean fr = experiment.equals("frequency-response");
+        boolean rules = experiment.equals("rules");
+        boolean camkii = experiment.equals("camkii-lifetime");
+        if (frequencies != null && !fr) {
+            refused.add("--frequencies");
+        }
+        if (branches != null && !rules) {
+            refused.add("--branches");
+        }
+        if (spines != null && rules) {
+            refused.add("--spines (use --branches)");
+        }
+        if ((holoenzymes != null || tEndSec != null) && !camkii) {
+            refused.add(holoenzymes != null ? "--holoenzymes" : "--t-end");
+        }
+        if ((paramsFile != null || mg != null) && camkii) {
+            refused.add(paramsFile != null ? "--params" : "--mg");
+        }
+        if (!refused.isEmpty()) {
+            throw new UserInputException(String.join(", ", refused) + " does not apply to experiment " + experiment);
+        }
+    }
+
+    private ParameterSet spineParameters() {
+        return ExperimentOptions.parameters(paramsFile, sets, mg);
+    }
+
+    private ParameterSet camkiiParameters() {
+        ParameterSet set = ParameterSet.defaults("camkii");
+        try {
+            for (String s : sets) {
+                int eq = s.indexOf('=');
+                if (eq <= 0) {
+                    throw new UserInputException("--set expects KEY=VALUE: '" + s + "'");
+                }
+                set = set.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        return set;
+    }
+
+    private static List<String> keys(List<String> keyValues) {
+        List<String> keys = new ArrayList<>();
+        for (String keyValue : keyValues) {
+            int eq = keyValue.indexOf('=');
+            keys.add((eq < 0 ? keyValue : keyValue.substring(0, eq)).trim().toLowerCase(Locale.ROOT));
+        }
+        return keys;
+    }
+}

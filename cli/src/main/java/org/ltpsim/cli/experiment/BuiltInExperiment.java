@@ -1,0 +1,90 @@
+package org.ltpsim.cli.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The built-in experiments of {@code ltpsim experiment}: their names, what each measures, and whether it can run
+ * today (two need the system-size options {@code --scale} and {@code --deterministic-sources}, which do not exist
+ * yet; they are listed so that a user sees what is planned, and refused rather than faked).
+ *
+ * @param name the name on the command line
+ * @param summary one line: what it measures and writes
+ * @param available whether the experiment can run
+ * @param unavailableReason why not (null when available)
+ */
+public record BuiltInExperiment(String name, String summary, boolean available, String unavailableReason) {
+    public static final List<BuiltInExperiment> ALL = List.of(
+            new BuiltInExperiment("frequency-response", "900 pulses at 0.5-100 Hz (Dudek & Bear 1992): P(LTP), "
+                    + "P(LTD), net plasticity per frequency and the LTD-to-LTP crossover frequency with its 95% "
+                    + "interval", true, null),
+            new BuiltInExperiment("camkii-lifetime", "CaMKII switch ON/OFF lifetimes at resting calcium against the "
+                    + "number of holoenzymes per spine (Miller et al. 2005), with the fitted growth per holoenzyme",
+                    true, null),
+            new BuiltInExperiment("rules", "input specificity, cooperativity, associativity, AP5, T286A: one row per "
+                    + "condition with calcium-rule and CaMKII readouts and Wilson 95% intervals", true, null),
+            new BuiltInExperiment("noise-scaling", "threshold width against --scale for 3+ scales, with the fitted "
+                    + "exponent", false, "needs --scale (system-size expansion), which ltpsim does not have yet"),
+            new BuiltInExperiment("noise-sources", "threshold position and width with each noise source made "
+                    + "deterministic in turn", false, "needs --deterministic-sources, which ltpsim does not have "
+                    + "yet"));
+
+    /** The experiment of this name, if any (case-insensitive). */
+    public static Optional<BuiltInExperiment> named(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(e -> e.name.equals(wanted)).findFirst();
+    }
+
+    /** All names. */
+    public static List<String> names() {
+        return ALL.stream().map(BuiltInExperiment::name).toList();
+    }
+
+    /** The closest names to {@code wanted} (edit distance at most 3, or sharing a prefix), best first. */
+    public static List<String> nearest(String wanted) {
+        String w = wanted.toLowerCase(Locale.ROOT);
+        List<String> near = new ArrayList<>();
+        int best = Integer.MAX_VALUE;
+        for (String name : names()) {
+            int d = levenshtein(w, name);
+            boolean prefix = w.length() >= 3 && (name.startsWith(w) || w.startsWith(name.substring(0, 3)));
+            if (d > 3 && !prefix) {
+                continue;
+            }
+            if (d < best) {
+                near.add(0, name);
+                best = d;
+            } else {
+                near.add(name);
+            }
+        }
+        return near;
+    }
+
+    /** One line for {@code --list}. */
+    public String listLine() {
+        return String.format(Locale.ROOT, "  %-20s %s%s", name, summary,
+                available ? "" : " [not yet available: " + unavailableReason + "]");
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+}

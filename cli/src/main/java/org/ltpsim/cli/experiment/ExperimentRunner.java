@@ -1,0 +1,94 @@
+package org.ltpsim.cli.experiment;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.params.ParameterSet;
+
+/**
+ * A built-in experiment checked and ready to run: the factories check every input (one line, exit 2, before
+ * anything runs); {@link #run} simulates, writes the table, summary.json, figure and manifest through the claimed
+ * {@link OutputDirectory}, and returns the console lines.
+ */
+public abstract class ExperimentRunner {
+    private ExperimentRunner() {}
+
+    /** Simulates, writes, and returns what to print. */
+    public abstract List<String> run(OutputDirectory output, String command, long seed, int threads, String shownOut)
+            throws IOException;
+
+    public static ExperimentRunner frequencyResponse(ParameterSet params, List<String> setKeys, String frequencies,
+            Integer spines, long seed) {
+        FrequencyResponse experiment = new FrequencyResponse(params, setKeys,
+                frequencies == null ? FrequencyResponse.DEFAULT_FREQUENCIES : frequencies,
+                spines == null ? FrequencyResponse.DEFAULT_SPINES : spines, seed);
+        experiment.experiments(); // every point built now: a bad combination fails before anything runs
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
+                    throws IOException {
+                long start = System.nanoTime();
+                FrequencyResponse.Result result = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "frequency-response")
+                        .parameters(result.params().values()).wallTimeSec(wall);
+                output.write(manifest, dir -> FrequencyResponse.write(dir, result));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment frequency-response: %d frequencies x %d spines in "
+                        + "%.1f s; results in %s", result.points().size(), result.points().get(0).readouts().spines(),
+                        wall, shownOut));
+                lines.addAll(FrequencyResponse.console(result));
+                return lines;
+            }
+        };
+    }
+
+    public static ExperimentRunner rules(ParameterSet params, Integer branches, long seed) {
+        Rules rules = new Rules(params, branches == null ? Rules.DEFAULT_BRANCHES : branches, seed);
+        int b = branches == null ? Rules.DEFAULT_BRANCHES : branches;
+        rules.conditions(); // built now: a bad combination fails before anything runs
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
+                    throws IOException {
+                long start = System.nanoTime();
+                List<Rules.Row> rows = rules.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "rules")
+                        .parameters(params.values()).put("camkii_parameters", ParameterSet.defaults("camkii").values())
+                        .wallTimeSec(wall);
+                output.write(manifest, dir -> Rules.write(dir, rows, b, params));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment rules: %d rows, %d branch(es) per condition, in "
+                        + "%.1f s; results in %s", rows.size(), b, wall, shownOut));
+                lines.addAll(Rules.console(rows));
+                return lines;
+            }
+        };
+    }
+
+    public static ExperimentRunner camkiiLifetime(ParameterSet camkiiSet, List<String> setKeys, String holoenzymes,
+            Integer spines, Double tEndSec, long seed) {
+        CamkiiLifetime experiment = new CamkiiLifetime(camkiiSet, setKeys, holoenzymes, spines, tEndSec, seed);
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
+                    throws IOException {
+                long start = System.nanoTime();
+                List<CamkiiLifetime.Row> rows = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "camkii-lifetime")
+                        .put("camkii_parameters", experiment.parameters().values()).wallTimeSec(wall);
+                output.write(manifest, dir -> experiment.write(dir, rows));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment camkii-lifetime: %d holoenzyme numbers in %.1f s; "
+                        + "results in %s", rows.size(), wall, shownOut));
+                lines.addAll(experiment.console(rows));
+                return lines;
+            }
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package org.ltpsim.cli.slurm;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ltpsim slurm}: runs a sharded ltpsim command as a SLURM job array and merges it (docs/cluster.md). */
+@Command(name = "slurm", mixinStandardHelpOptions = true,
+        description = "Run an ltpsim command as a SLURM job array of shards plus a merge job (docs/cluster.md).",
+        subcommands = {SlurmSubmitCommand.class, SlurmStatusCommand.class, SlurmResubmitCommand.class})
+public final class SlurmCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,219 @@
+package org.ltpsim.spine.sim;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.ltpsim.parallel.BlockCodec;
+
+/**
+ * {@link BranchResult}s, exactly (doubles as IEEE bits): every per-spine readout, the branch's counters, its
+ * recorded spine traces and, unless left out, its per-pathway calcium trace sums. A sweep leaves the trace sums out
+ * (its readouts never use them, and they are most of a branch's size). The state of a spine run is the list of its
+ * branches in block order.
+ */
+final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchResult>> {
+    /** Bounds read sizes, so that a corrupt length fails cleanly instead of exhausting memory. */
+    private static final int MAX_LENGTH = 1 << 28;
+
+    private final boolean traceSums;
+
+    BranchResultCodec(boolean traceSums) {
+        this.traceSums = traceSums;
+    }
+
+    @Override
+    public String format() {
+        return traceSums ? "spine-branches/1" : "spine-branches-without-trace-sums/1";
+    }
+
+    /** {@code result} without its calcium trace sums (zero bins), through this codec (so no field is missed). */
+    static BranchResult withoutTraceSums(BranchResult result) {
+        BranchResultCodec codec = new BranchResultCodec(false);
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            codec.writeBlock(new DataOutputStream(bytes), result);
+            return codec.readBlock(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("in memory", e);
+        }
+    }
+
+    @Override
+    public void writeBlock(DataOutput out, BranchResult r) throws IOException {
+        if (r.expression != null) {
+            // expression runs synchronise a neuron's branches and never run as independent blocks (SpineBlocks)
+            throw new IllegalStateException("a branch of an expression run cannot be written as a block");
+        }
+        int pathways = r.traceSum.length;
+        int bins = traceSums && pathways > 0 ? r.traceSum[0].length : 0;
+        out.writeInt(r.peakCaMicroMolar.length);
+        out.writeInt(pathways);
+        out.writeInt(bins);
+        writeDoubles(out, r.peakCaMicroMolar);
+        writeDoubles(out, r.qMaxMicroMolarSec);
+        writeDoubles(out, r.qEndMicroMolarSec);
+        writeDoubles(out, r.caElevatedMs);
+        writeDoubles(out, r.peakDepolarisationMv);
+        writeDoubles(out, r.caInfluxMicroMolar);
+        writeDoubles(out, r.nmdaOpenChannelMs);
+        writeInts(out, r.releases);
+        writeBooleans(out, r.camkiiOn);
+        writeBooleans(out, r.camkiiLtp);
+        if (bins > 0) {
+            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquares, r.traceMinSum, r.traceMaxSum}) {
+                for (double[] pathway : sums) {
+                    writeDoubles(out, pathway);
+                }
+            }
+        }
+        out.writeDouble(r.peakBranchDepolarisationMv);
+        out.writeLong(r.fastSteps);
+        out.writeLong(r.slowSteps);
+        out.writeLong(r.jumps);
+        out.writeInt(r.recordedTraces.length);
+        for (SpineTrace trace : r.recordedTraces) {
+            writeTrace(out, trace);
+        }
+    }
+
+    @Override
+    public BranchResult readBlock(DataInput in) throws IOException {
+        int spines = length(in.readInt(), "spines");
+        int pathways = length(in.readInt(), "pathways");
+        int bins = length(in.readInt(), "trace bins");
+        if ((bins > 0) != traceSums) {
+            throw new IOException("a branch " + (bins > 0 ? "with" : "without") + " trace sums, expected "
+                    + (traceSums ? "with" : "without"));
+        }
+        BranchResult r = new BranchResult(spines, pathways, bins);
+        readDoubles(in, r.peakCaMicroMolar);
+        readDoubles(in, r.qMaxMicroMolarSec);
+        readDoubles(in, r.qEndMicroMolarSec);
+        readDoubles(in, r.caElevatedMs);
+        readDoubles(in, r.peakDepolarisationMv);
+        readDoubles(in, r.caInfluxMicroMolar);
+        readDoubles(in, r.nmdaOpenChannelMs);
+        readInts(in, r.releases);
+        readBooleans(in, r.camkiiOn);
+        readBooleans(in, r.camkiiLtp);
+        if (bins > 0) {
+            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquares, r.traceMinSum, r.traceMaxSum}) {
+                for (double[] pathway : sums) {
+                    readDoubles(in, pathway);
+                }
+            }
+        }
+        r.peakBranchDepolarisationMv = in.readDouble();
+        r.fastSteps = in.readLong();
+        r.slowSteps = in.readLong();
+        r.jumps = in.readLong();
+        int traces = length(in.readInt(), "recorded traces");
+        r.recordedTraces = new SpineTrace[traces];
+        for (int i = 0; i < traces; i++) {
+            r.recordedTraces[i] = readTrace(in);
+        }
+        return r;
+    }
+
+    @Override
+    public void writeState(DataOutput out, List<BranchResult> branches) throws IOException {
+        out.writeInt(branches.size());
+        for (BranchResult branch : branches) {
+            writeBlock(out, branch);
+        }
+    }
+
+    @Override
+    public List<BranchResult> readState(DataInput in) throws IOException {
+        int count = length(in.readInt(), "branches");
+        List<BranchResult> branches = new ArrayList<>(Math.min(count, 1 << 16));
+        for (int i = 0; i < count; i++) {
+            branches.add(readBlock(in));
+        }
+        return branches;
+    }
+
+    private static void writeTrace(DataOutput out, SpineTrace trace) throws IOException {
+        out.writeInt(trace.spine());
+        out.writeInt(trace.pathway());
+        out.writeDouble(trace.everyMs());
+        out.writeInt(trace.sampleCount());
+        out.writeBoolean(trace.hasCamkii());
+        writeDoubles(out, trace.caMicroMolar);
+        writeDoubles(out, trace.qMicroMolarSec);
+        writeDoubles(out, trace.vMv);
+        if (trace.hasCamkii()) {
+            writeDoubles(out, trace.camkiiPhosphorylatedFraction);
+        }
+        writeInts(out, trace.ampaOpen);
+        writeInts(out, trace.nmdaOpen);
+    }
+
+    private static SpineTrace readTrace(DataInput in) throws IOException {
+        int spine = in.readInt();
+        int pathway = in.readInt();
+        double everyMs = in.readDouble();
+        int samples = length(in.readInt(), "trace samples");
+        boolean camkii = in.readBoolean();
+        SpineTrace trace = new SpineTrace(spine, pathway, everyMs, samples, camkii);
+        readDoubles(in, trace.caMicroMolar);
+        readDoubles(in, trace.qMicroMolarSec);
+        readDoubles(in, trace.vMv);
+        if (camkii) {
+            readDoubles(in, trace.camkiiPhosphorylatedFraction);
+        }
+        readInts(in, trace.ampaOpen);
+        readInts(in, trace.nmdaOpen);
+        return trace;
+    }
+
+    private static int length(int value, String what) throws IOException {
+        if (value < 0 || value > MAX_LENGTH) {
+            throw new IOException("bad number of " + what + ": " + value);
+        }
+        return value;
+    }
+
+    private static void writeDoubles(DataOutput out, double[] values) throws IOException {
+        for (double value : values) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static void readDoubles(DataInput in, double[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+    }
+
+    private static void writeInts(DataOutput out, int[] values) throws IOException {
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static void readInts(DataInput in, int[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+    }
+
+    private static void writeBooleans(DataOutput out, boolean[] values) throws IOException {
+        for (boolean value : values) {
+            out.writeBoolean(value);
+        }
+    }
+
+    private static void readBooleans(DataInput in, boolean[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readBoolean();
+        }
+    }
+}
