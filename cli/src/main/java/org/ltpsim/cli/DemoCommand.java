@@ -14,6 +14,8 @@ import org.ltpsim.cli.spine.MeanCalciumFiles;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
+import org.ltpsim.spine.sim.ExpressionResult;
+import org.ltpsim.spine.sim.LatePhaseExperiments;
 import org.ltpsim.spine.sim.SeedExperiments;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
@@ -44,6 +46,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
     boolean force;
+
+    @Option(names = "--late-phase", description = "also run the late-phase experiments (expression layers: weak and "
+            + "strong tetanus, one train, actinomycin D, anisomycin, T286A, AP5, LFS, tagging and capture, "
+            + "metaplasticity; 20 spines per pathway on a branch scaled to act as 100, ~1 min) and print their weight "
+            + "table")
+    boolean latePhase;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -132,6 +140,12 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println(note);
             rows.add(note);
         }
+        if (latePhase) {
+            try (BlockExecutor ex = new BlockExecutor(workers)) {
+                executor = ex;
+                latePhase();
+            }
+        }
         double wall = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%nDone in %.1f s.%n", wall);
         if (output != null) {
@@ -147,6 +161,79 @@ public final class DemoCommand implements Callable<Integer> {
             });
         }
         return 0;
+    }
+
+    /** The late-phase table: weight change (synaptic AMPA conductance) of pathway means at fixed times. */
+    private void latePhase() {
+        LatePhaseExperiments x = LatePhaseExperiments.defaults(20, seed);
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Late phase (expression layers, docs/expression.md): weight = synaptic AMPA conductance, change from "
+                + "t = 0 in %; " + x.spines() + " spines per pathway on one branch scaled to act as 100.");
+        lines.add(String.format(Locale.ROOT, "%-22s %-30s %5s %8s %8s %8s  %s", "experiment", "condition", "n",
+                "30 min", "1 h", "3 h", "expected (source)"));
+        lines.add("-".repeat(120));
+        lines.forEach(System.out::println);
+        rows.addAll(lines);
+        lateRow("Strong tetanus", "3 x 100 at 100 Hz, 10 min apart", x.strongTetanus(""), 0, 180,
+                "L-LTP, > +30% at 3 h (Frey & Morris 1997)");
+        lateRow("Weak tetanus", "21 at 100 Hz", x.weakTetanus(), 0, 180, "E-LTP only, back by 3 h (F&M 1997)");
+        lateRow("One train", "100 at 100 Hz", x.oneTrain("", false), 0, 180, "E-LTP 1-3 h (Huang & Kandel 1994)");
+        lateRow("Actinomycin D", "strong tetanus", x.strongTetanus("actinomycin-d"), 0, 180,
+                "first hour as control, then decays (Nguyen 1994)");
+        lateRow("Anisomycin", "strong tetanus", x.strongTetanus("anisomycin"), 0, 180,
+                "first hour as control, then decays (Frey 1988)");
+        lateRow("T286A", "one train", x.oneTrain("", true), 0, 180, "no lasting potentiation (Giese 1998)");
+        lateRow("AP5", "one train", x.oneTrain("ap5", false), 0, 180, "no potentiation (Collingridge 1983)");
+        lateRow("LFS", "900 at 1 Hz", x.lfs(), 0, 60, "depression (Dudek & Bear 1992)");
+        SpineRunResult tag = simulator.run(x.tagging(30, 240, ""), executor);
+        lateRowFrom("Tagging and capture", "A strong", tag, 0, 180, "L-LTP");
+        lateRowFrom("Tagging and capture", "B weak 30 min after A", tag, 1, 240, "captured: lasts (F&M 1997)");
+        lateRowFrom("Tagging and capture", "C not stimulated", tag, 2, 240, "baseline (input specificity)");
+        SpineRunResult blocked = simulator.run(x.tagging(30, 240, "anisomycin"), executor);
+        lateRowFrom("Tagging + anisomycin", "B weak 30 min after A", blocked, 1, 240, "decays: nothing to capture");
+        SpineRunResult late = simulator.run(x.tagging(180, 360, ""), executor);
+        lateRowFrom("Tagging, late B", "B weak 3 h after A", late, 1, 360, "decays: proteins gone");
+        SpineRunResult primed = simulator.run(x.metaplasticity(true), executor);
+        SpineRunResult alone = simulator.run(x.metaplasticity(false), executor);
+        ExpressionResult p = primed.expression();
+        ExpressionResult a = alone.expression();
+        int before = p.recordAt(39 * 60_000);
+        int after = p.recordAt(60 * 60_000);
+        for (String line : new String[] {
+            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  primed under AP5: NMDAR %.2f at 39 min,"
+                    + " weight unchanged", "Metaplasticity", "primed, one release at 40 min", x.spines(),
+                    p.weightChangePercent(0, p.recordAt(30 * 60_000)), p.weightChangePercent(0, after), "-",
+                    p.meanSynapticNmda(0, before)),
+            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  NMDAR %.2f; the weak protocol alone "
+                    + "(see docs/expression.md)", "Metaplasticity", "not primed, one release at 40 min", x.spines(),
+                    a.weightChangePercent(0, a.recordAt(30 * 60_000)), a.weightChangePercent(0, after), "-",
+                    a.meanSynapticNmda(0, before))}) {
+            System.out.println(line);
+            rows.add(line);
+        }
+        String note = "(Metaplasticity rows: the 1 h column is 20 min after the single release.)";
+        System.out.println(note);
+        rows.add(note);
+    }
+
+    private void lateRow(String experiment, String condition, SpineExperiment e, int pathway, double lastMin,
+            String expected) {
+        lateRowFrom(experiment, condition, simulator.run(e, executor), pathway, lastMin, expected);
+    }
+
+    private void lateRowFrom(String experiment, String condition, SpineRunResult r, int pathway, double lastMin,
+            String expected) {
+        ExpressionResult x = r.expression();
+        String line = String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  %s", experiment, condition,
+                r.layout().pathwaySpineCount(pathway), x.weightChangePercent(pathway, x.recordAt(30 * 60_000)),
+                x.weightChangePercent(pathway, x.recordAt(60 * 60_000)), lastMin >= 180 ? String.format(Locale.ROOT,
+                "%.1f%%", x.weightChangePercent(pathway, x.recordAt(180 * 60_000))) : "-", expected
+                + (lastMin > 180 ? String.format(Locale.ROOT, "; %.0f h: %+.1f%%", lastMin / 60,
+                x.weightChangePercent(pathway, x.recordAt(lastMin * 60_000))) : ""));
+        System.out.println(line);
+        System.out.flush();
+        rows.add(line);
     }
 
     private interface Extra {

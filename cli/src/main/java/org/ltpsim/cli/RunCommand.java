@@ -108,7 +108,9 @@ public final class RunCommand implements ShardableCommand {
         Double recordEveryMs = null;
         if (recordEvery != null) {
             try {
-                recordEveryMs = Durations.parseMs(recordEvery, "ms");
+                // a bare number is ms, checked (sign, grid) where it is used, as before units were accepted
+                recordEveryMs = recordEvery.trim().matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")
+                        ? Double.parseDouble(recordEvery.trim()) : Durations.parseMs(recordEvery);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--record-every: " + e.getMessage(), e);
             }

@@ -41,6 +41,12 @@ class ExpressionRunTest {
         assertTrue(weights.get(1).startsWith("0,A,"), weights.get(1));
         assertTrue(weights.get(weights.size() - 1).startsWith("12,C,"), weights.get(weights.size() - 1));
         assertTrue(weights.get(4).startsWith("0.5,A,"), weights.get(4));
+        // the nucleus is synchronised every 60 s: a record between two points shows the previous point's state
+        int signal = List.of(WeightFiles.HEADER.split(",")).indexOf("nuclear_signal");
+        String[] at5 = weights.stream().filter(l -> l.startsWith("5,A,")).findFirst().orElseThrow().split(",");
+        String[] at55 = weights.stream().filter(l -> l.startsWith("5.5,A,")).findFirst().orElseThrow().split(",");
+        assertTrue(Double.parseDouble(at5[signal]) > 0.1, "HFS reached the nucleus: " + at5[signal]);
+        assertEquals(at5[signal], at55[signal]);
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         double a = summary.get("weight_change_percent").asDouble();
         assertEquals(a, summary.get("weight_change_percent_by_pathway").get("A").asDouble());
@@ -58,7 +64,7 @@ class ExpressionRunTest {
         assertEquals("time_min,pathway,epsp_spine_mean_mV,epsp_branch_mean_mV", epsp.get(0));
         // test pulses at 0, 4, 8 min (+5 s per pathway), less those within 1 s of the pathway's own stimulus (A at 0)
         assertEquals(1 + 3 * 3 - 1, epsp.size(), String.join("\n", epsp));
-        for (String png : new String[] {"weights.png", "calcium.png"}) {
+        for (String png : new String[] {"weights.png", "calcium.png", "epsp.png"}) {
             byte[] bytes = Files.readAllBytes(out.resolve(png));
             assertEquals((byte) 0x89, bytes[0], png);
         }

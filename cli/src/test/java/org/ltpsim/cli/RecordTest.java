@@ -164,7 +164,7 @@ class RecordTest {
             "--record: range '5-2' is empty",
             "--record: '-1' is not a spine id",
             "--record-every must be > 0 ms: 0",
-            "--record-every: duration '-1' must be finite and >= 0",
+            "--record-every must be > 0 ms: -1",
             "--record-every 0.03 ms is not a whole number of time steps (timestep.fast_ms = 0.05 ms)",
             "--record-every 1 needs --record SPINES",
             "would keep 4,040,020 samples (at most 2,000,000)", // 20 spines x (10,100 ms / 0.05 ms + 1)

@@ -39,7 +39,106 @@ public final class WeightFiles {
         }
         if (tests) {
             writeEpsp(dir.resolve("epsp.csv"), result);
+            writeEpspPlot(dir.resolve("epsp.png"), result, title.replaceFirst("^Weights", "EPSPs"));
         }
+    }
+
+    /**
+     * {@code epsp.png}: each pathway's EPSP (mean over its spines of the peak head depolarisation after a test pulse)
+     * relative to its mean over the test pulses before its first stimulus (or its first test pulse if none precede
+     * it), against time; stimulus trains marked as in weights.png.
+     */
+    static void writeEpspPlot(Path file, SpineRunResult r, String title) throws IOException {
+        ExpressionResult x = r.expression();
+        int pathways = r.pathways().size();
+        double endMs = x.recordTimeMs(x.recordCount() - 1);
+        boolean hours = endMs > 4 * 3600e3;
+        double unitMs = hours ? 3600e3 : 60e3;
+        List<double[][]> series = new ArrayList<>(); // per pathway: {times}, {percent}
+        double yMin = 90;
+        double yMax = 110;
+        for (int p = 0; p < pathways; p++) {
+            double[] times = x.testPulseTimesMs(p);
+            double first = r.pathways().get(p).stimulus().firstEventMs();
+            double base = 0;
+            int baseCount = 0;
+            for (int k = 0; k < times.length; k++) {
+                if (!Double.isNaN(x.epspMv(p, k)) && (Double.isNaN(first) || times[k] < first)) {
+                    base += x.epspMv(p, k);
+                    baseCount++;
+                }
+            }
+            if (baseCount == 0) {
+                for (int k = 0; k < times.length && baseCount == 0; k++) {
+                    if (!Double.isNaN(x.epspMv(p, k))) {
+                        base = x.epspMv(p, k);
+                        baseCount = 1;
+                    }
+                }
+            }
+            List<double[]> points = new ArrayList<>();
+            for (int k = 0; k < times.length; k++) {
+                if (!Double.isNaN(x.epspMv(p, k)) && baseCount > 0 && base > 0) {
+                    double percent = 100 * x.epspMv(p, k) / (base / baseCount);
+                    points.add(new double[] {times[k], percent});
+                    yMin = Math.min(yMin, percent);
+                    yMax = Math.max(yMax, percent);
+                }
+            }
+            double[][] s = new double[2][points.size()];
+            for (int k = 0; k < points.size(); k++) {
+                s[0][k] = points.get(k)[0];
+                s[1][k] = points.get(k)[1];
+            }
+            series.add(s);
+        }
+        int widthPx = 900;
+        int heightPx = 560;
+        double span = yMax - yMin;
+        PlotPanel panel = new PlotPanel(90, 50, widthPx - 90 - 25, heightPx - 50 - 90,
+                NiceTicks.covering(0, Math.max(endMs / unitMs, 1e-3), 8),
+                NiceTicks.covering(yMin - 0.05 * span, yMax + 0.12 * span, 6));
+        BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
+        Graphics2D g = PlotPanel.graphics(image);
+        panel.drawAxes(g, hours ? "time (h)" : "time (min)", "EPSP (% of baseline)", true);
+        g.setFont(PlotPanel.TITLE_FONT);
+        g.drawString(title, panel.left, panel.top - 28);
+        g.setColor(Color.GRAY);
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        int y100 = (int) Math.round(panel.py(100));
+        g.drawLine(panel.left, y100, panel.left + panel.width, y100);
+        for (int p = 0; p < pathways; p++) {
+            Color c = PlotPanel.COLOURS[p % PlotPanel.COLOURS.length];
+            double[][] s = series.get(p);
+            g.setColor(c);
+            g.setStroke(new BasicStroke(1.2f));
+            for (int k = 0; k < s[0].length; k++) {
+                int px = (int) Math.round(panel.px(s[0][k] / unitMs));
+                int py = (int) Math.round(panel.py(s[1][k]));
+                g.fillOval(px - 3, py - 3, 7, 7);
+                if (k > 0) {
+                    g.drawLine((int) Math.round(panel.px(s[0][k - 1] / unitMs)),
+                            (int) Math.round(panel.py(s[1][k - 1])), px, py);
+                }
+            }
+            int yMark = panel.top + 12 + 8 * p;
+            for (double[] train : trains(r.pathways().get(p))) {
+                int x0 = (int) Math.round(panel.px(train[0] / unitMs));
+                int x1 = Math.max(x0 + 3, (int) Math.round(panel.px(train[1] / unitMs)));
+                g.fillRect(x0 - 1, yMark, x1 - x0 + 2, 5);
+            }
+            String label = r.pathways().get(p).name() + ": " + r.pathways().get(p).stimulus().name();
+            g.setFont(PlotPanel.LABEL_FONT);
+            int labelWidth = g.getFontMetrics().stringWidth(label);
+            g.drawString(label, panel.left + panel.width - labelWidth - 10, panel.top + 50 + 18 * p);
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(PlotPanel.LABEL_FONT);
+        g.drawString("EPSP = mean over the pathway's spines of the peak head depolarisation within "
+                + (int) org.ltpsim.spine.expression.ExpressionSettings.EPSP_WINDOW_MS + " ms of a test pulse (AMPA only)",
+                panel.left, heightPx - 14);
+        g.dispose();
+        PlotPanel.write(image, file);
     }
 
     /** The header of weights.csv. */

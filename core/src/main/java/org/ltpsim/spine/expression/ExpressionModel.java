@@ -28,10 +28,12 @@ import org.ltpsim.params.ParameterSet;
  * @param transcriptionThreshold signal of half-maximal transcription
  * @param transcriptionHill Hill coefficient of transcription in the signal
  * @param mrnaTauSec transcript time constant
- * @param synthesisPerSec protein units made per second at full transcript level
+ * @param synthesisPerSec protein units made per second at full transcript level (the file's value is per reference
+ *     spine: this is it times {@code referenceSpines})
  * @param proteinLifetimeSec protein lifetime
  * @param captureHz capture per unconsolidated slot of a tagged spine at saturating protein
- * @param captureHalfUnits protein pool of half-maximal capture
+ * @param captureHalfUnits protein pool of half-maximal capture (per reference spine in the file, times
+ *     {@code referenceSpines} here)
  * @param volumeExponent head volume ~ (slots / stable slots)^exponent
  * @param nmdaReserve reserve NMDARs per spine
  * @param nmdaInsertionHz insertion per reserve NMDAR of a primed spine
@@ -91,9 +93,11 @@ public record ExpressionModel(
                 tStages * perMin / p.get("tag.lifetime_mean_min"), tStages,
                 p.get("nucleus.reference_spines"), p.get("nucleus.signal_tau_min") * 60, p.get("nucleus.threshold"),
                 p.get("nucleus.hill"),
-                p.get("proteins.mrna_tau_min") * 60, p.get("proteins.synthesis_per_min") * perMin,
+                p.get("proteins.mrna_tau_min") * 60,
+                p.get("proteins.synthesis_per_min") * p.get("nucleus.reference_spines") * perMin,
                 p.get("proteins.lifetime_min") * 60,
-                p.get("capture.rate_per_min") * perMin, p.get("capture.half_pool_units"),
+                p.get("capture.rate_per_min") * perMin,
+                p.get("capture.half_pool_units") * p.get("nucleus.reference_spines"),
                 p.get("structure.volume_exponent"),
                 p.getInt("nmdar.reserve_per_spine"), p.get("nmdar.insertion_rate_per_min") * perMin,
                 perMin / p.get("nmdar.priming_lifetime_min"), perMin / p.get("nmdar.return_tau_min"),
@@ -131,12 +135,24 @@ public record ExpressionModel(
         return endocytosisHz * synaptic / ((double) reserveGluA2 * free);
     }
 
-    /** The CaMKII drive in [0, 1]: a Hill function of the autonomous fraction. */
+    /**
+     * The CaMKII drive in [0, 1]: a Hill function of the autonomous fraction (multiplications for a whole-number Hill
+     * coefficient up to 8: this runs for every spine at every slow step).
+     */
     public double drive(double autonomousFraction) {
         if (autonomousFraction <= 0) {
             return 0;
         }
-        double x = Math.pow(autonomousFraction / driveHalfFraction, driveHill);
+        double r = autonomousFraction / driveHalfFraction;
+        double x;
+        if (driveHill == Math.rint(driveHill) && driveHill >= 1 && driveHill <= 8) {
+            x = r;
+            for (int k = 1; k < (int) driveHill; k++) {
+                x *= r;
+            }
+        } else {
+            x = Math.pow(r, driveHill);
+        }
         return x / (1 + x);
     }
 }

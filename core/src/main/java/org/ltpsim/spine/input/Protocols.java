@@ -94,6 +94,11 @@ public final class Protocols {
                 throw new IllegalArgumentException("protocol '" + name + "': the repeat count must be >= 1");
             }
             Stimulus once = named(name.substring(0, star), p);
+            double lengthMs = once.pulseCount() == 0 ? 0 : once.lastEventMs() - once.firstEventMs();
+            if (count > 1 && intervalMs <= lengthMs) {
+                throw new IllegalArgumentException("protocol '" + name + "': each repeat lasts " + lengthMs
+                        + " ms, longer than the interval " + intervalMs + " ms");
+            }
             Stimulus all = once;
             for (int k = 1; k < count; k++) {
                 all = all.joinedWith(once.shiftedBy(k * intervalMs, once.name()), name.toLowerCase(Locale.ROOT));

@@ -58,7 +58,8 @@ final class NeuronRunner {
         }
         long tick = 0;
         int nextRecord = 0;
-        nextRecord = recordCells(cells, out, nextRecord, 0, recordTicks, records);
+        double[][] previous = new double[neurons][];
+        nextRecord = recordCells(cells, out, nextRecord, 0, recordTicks, records, previous);
         while (tick < endTick) {
             long stop = Math.min(endTick, tick + syncTicks);
             executor.map(branches, b -> {
@@ -82,7 +83,7 @@ final class NeuronRunner {
                 }
             }
             tick = stop;
-            nextRecord = recordCells(cells, out, nextRecord, tick, recordTicks, records);
+            nextRecord = recordCells(cells, out, nextRecord, tick, recordTicks, records, previous);
         }
         for (int k = 0; k < neurons; k++) {
             out.overdraftUnits[k] = cells[k].overdraftUnits();
@@ -93,20 +94,25 @@ final class NeuronRunner {
         return new SpineRunResult(e, layout, results, out);
     }
 
-    /** Fills the cell records of every record time up to {@code tick} with the cells' state now. */
+    /**
+     * Fills the cell records of every record time up to {@code tick}: a record exactly at {@code tick} gets the cells'
+     * state now, one before it (between two synchronisation points) the state of the previous point, {@code previous}
+     * ([neuron] = {signal, transcripts, proteins}; null at the start). Updates {@code previous} to now.
+     */
     private static int recordCells(NeuronCell[] cells, CellRecords out, int nextRecord, long tick, long recordTicks,
-            int records) {
+            int records, double[][] previous) {
         while (nextRecord < records && (long) nextRecord * recordTicks <= tick) {
+            boolean exact = (long) nextRecord * recordTicks == tick;
             for (int k = 0; k < cells.length; k++) {
-                // a record time before this synchronisation point gets the state of the previous one
-                boolean exact = (long) nextRecord * recordTicks == tick;
-                if (exact || nextRecord == 0) {
-                    out.signal[k][nextRecord] = cells[k].signal();
-                    out.transcripts[k][nextRecord] = cells[k].transcripts();
-                    out.proteins[k][nextRecord] = cells[k].proteins();
-                }
+                boolean now = exact || previous[k] == null;
+                out.signal[k][nextRecord] = now ? cells[k].signal() : previous[k][0];
+                out.transcripts[k][nextRecord] = now ? cells[k].transcripts() : previous[k][1];
+                out.proteins[k][nextRecord] = now ? cells[k].proteins() : previous[k][2];
             }
             nextRecord++;
+        }
+        for (int k = 0; k < cells.length; k++) {
+            previous[k] = new double[] {cells[k].signal(), cells[k].transcripts(), cells[k].proteins()};
         }
         return nextRecord;
     }

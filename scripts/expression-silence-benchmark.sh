@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Cost of silence in expression runs: the strong tetanus (3 trains, the last ending at ~20 min) on SPINES spines,
+# run to 1 s after the last train, 1 h, 3 h and 10 h. Prints the run's own "simulated in" time (no JVM start-up)
+# for each, and the ratio to the first. Usage: scripts/expression-silence-benchmark.sh [SPINES] [THREADS]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+spines=${1:-200}
+threads=${2:-2}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+echo "duration,wall_s,ratio_to_stopped_after_trains"
+base=""
+for d in 1201s 1h 3h 10h; do
+  line=$("$root/ltpsim" run --protocol strong-tetanus --spines "$spines" --duration "$d" --threads "$threads" \
+      --out "$out/$d" 2>/dev/null | grep -E "^run: ")
+  wall=$(sed -E 's/.* simulated in ([0-9.]+) s;.*/\1/' <<<"$line")
+  base=${base:-$wall}
+  echo "$d,$wall,$(awk -v a="$wall" -v b="$base" 'BEGIN { printf "%.2f", a / b }')"
+done
