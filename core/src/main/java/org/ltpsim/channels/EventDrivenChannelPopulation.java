@@ -771,6 +771,39 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         recomputeSums(sp);
     }
 
+    /**
+     * The spine's residual clock over its propensity at zero glutamate: of its live classes when silent channels are
+     * pooled (they cannot conduct without glutamate, so only live events count), else of all its channels (a lower
+     * bound on the next change of the open count). Rounded down until {@code a0 * t < clock}, so that an advance by
+     * the returned time fires nothing.
+     */
+    @Override
+    public double quietAtZeroGlutamateMs(int spine) {
+        // the propensity the next zero-glutamate step will use: the pooled spine's live sum, the live sum from the
+        // counts for a spine about to enter the pool, the spine's constant sum without pooling
+        double a0;
+        if (!pooling) {
+            a0 = constSum[spine];
+        } else if (poolSinceMs[spine] == poolSinceMs[spine]) {
+            a0 = liveSum[spine];
+        } else {
+            final int base = spine * stateCount;
+            a0 = 0;
+            for (int i = 0; i < stateCount; i++) {
+                a0 += counts[base + i] * liveConstPerMs[i];
+            }
+        }
+        if (!(a0 > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double c = clock[spine];
+        double t = c / a0;
+        while (t > 0 && !(c > a0 * t)) {
+            t = Math.nextDown(t);
+        }
+        return t;
+    }
+
     @Override
     public int openCount(int spine) {
         return open[spine];
