@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Sourced by ./ltpsim and ./run-tests: sets JAVA_HOME to a JDK of version 25 or later, or explains how to get one.
-ltpsim_java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
+# The major version from the JDK's release file (no JVM start: ~0.1 s saved per launch), else from java -version.
+ltpsim_java_major() {
+  local major=""
+  [ -r "$1/release" ] && major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  [ -n "$major" ] || major=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+  echo "$major"
+}
 ltpsim_find_java() {
   local candidate major
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-2[5-9]* \

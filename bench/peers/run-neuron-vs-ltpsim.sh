@@ -7,7 +7,10 @@
 #     --synapses LIST   NEURON synapse models, space-separated (default "exp2 kinetic"; see spine_hfs_neuron.py)
 #     --methods LIST    NEURON integrators (default "fixed cvode"; also lvardt)
 #     --neuron-opts STR extra options for spine_hfs_neuron.py (e.g. "--cache-efficient", "--dt 0.05")
-#     --ltpsim LIST     ltpsim variants (default "camkii nocamkii": `ltpsim run` as is, CaMKII on, and --no-camkii)
+#     --ltpsim LIST     ltpsim variants (default "camkii nocamkii": `ltpsim run` as is, CaMKII on, and --no-camkii;
+#                       "before": an earlier build's jar, $LTPSIM_BEFORE_JAR, run as the launcher of that time ran it
+#                       (java --add-modules=jdk.incubator.vector -XX:+UseParallelGC -jar JAR run ..., CaMKII on),
+#                       for a before/after comparison in the same session)
 #     --results DIR     where the CSV goes (default bench/results)
 #
 # Every repetition runs each configuration once, in a fixed order (A B C D A B C D ...), so that a change of the
@@ -130,6 +133,7 @@ run_one() {   # spines config rep
       ;;
     ltpsim-camkii)   cmd=("$root/ltpsim" run --protocol hfs --spines "$s" --seed 1 --threads "$threads" --out "$out") ;;
     ltpsim-nocamkii) cmd=("$root/ltpsim" run --protocol hfs --spines "$s" --seed 1 --threads "$threads" --no-camkii --out "$out") ;;
+    ltpsim-before)   cmd=("$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector -XX:+UseParallelGC -jar "${LTPSIM_BEFORE_JAR:?set LTPSIM_BEFORE_JAR to the earlier ltpsim.jar}" run --protocol hfs --spines "$s" --seed 1 --threads "$threads" --out "$out") ;;
     *) echo "unknown configuration $cfg" >&2; return 2 ;;
   esac
   local load1

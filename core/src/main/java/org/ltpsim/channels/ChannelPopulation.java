@@ -48,6 +48,30 @@ public interface ChannelPopulation {
      */
     long transitionCount();
 
+    /**
+     * If glutamate stays zero from now on: how long (ms) the spine's open count is sure to stay as it is. An advance
+     * at zero glutamate by at most this long changes no conducting channel at the spine (the event-driven
+     * populations: no channel that could reach a conducting state moves at all, and no random number is drawn for
+     * the spine). {@code +inf} when nothing there can ever conduct again without glutamate; 0 when the method cannot
+     * tell (the default, and the fixed-step populations).
+     *
+     * <p>For a caller that wants to cross silence event by event (long protocols such as LFS): between now and the
+     * smallest of these over the spines, every conductance is constant, so voltage and calcium follow deterministic
+     * equations; advancing the channels by exactly that interval then lands on the next channel event.
+     */
+    default double quietAtZeroGlutamateMs(int spine) {
+        return 0.0;
+    }
+
+    /** The smallest {@link #quietAtZeroGlutamateMs(int)} over the spines ({@code +inf} with no spine). */
+    default double quietAtZeroGlutamateMs() {
+        double min = Double.POSITIVE_INFINITY;
+        for (int sp = 0; sp < spineCount(); sp++) {
+            min = Math.min(min, quietAtZeroGlutamateMs(sp));
+        }
+        return min;
+    }
+
     /** The update method, for logs and manifests. */
     ChannelPopulations.Method method();
 }

@@ -3,7 +3,9 @@ package org.ltpsim.channels;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ltpsim.simd.ChannelClockKernel;
 import org.ltpsim.simd.TransitionTable;
+import org.ltpsim.simd.VectorizationProvider;
 
 /**
  * Exact event-driven simulation of individual channels over state classes (Gillespie's direct method per spine,
@@ -99,6 +101,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final double[] poolSinceMs; // NaN: not pooled
     private final double[] liveSum; // while pooled: sum over live classes of n_s totalConstPerMs[s]
     private double timeMs;
+    private final ChannelClockKernel clockKernel;
+    private final int[] pending;
 
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
         this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY, false);
@@ -122,6 +126,14 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     /** As above; {@code trackIds}: keep per-id lists from the start (tests: the same counts, bit for bit). */
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
             double switchAtEventsPerChannel, boolean silentPool, boolean trackIds) {
+        this(scheme, channelsPerSpine, rng, switchAtEventsPerChannel, silentPool, trackIds,
+                VectorizationProvider.getInstance().channelClockKernel());
+    }
+
+    /** As above, with the event-free pass given (tests compare the scalar and the vector one). */
+    EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng,
+            double switchAtEventsPerChannel, boolean silentPool, boolean trackIds, ChannelClockKernel clockKernel) {
+        this.clockKernel = clockKernel;
         if (!(switchAtEventsPerChannel > 0)) {
             throw new IllegalArgumentException("switchAtEventsPerChannel must be > 0: " + switchAtEventsPerChannel);
         }
@@ -179,6 +191,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         gluSum = new double[spineCount];
         sinceExact = new int[spineCount];
         open = new int[spineCount];
+        pending = new int[spineCount];
         poolSinceMs = new double[spineCount];
         Arrays.fill(poolSinceMs, Double.NaN);
         liveSum = new double[spineCount];
@@ -297,6 +310,30 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             throw new IllegalArgumentException("glutamateMilliMolar has " + glutamateMilliMolar.length
                     + " entries for " + spineCount + " spines");
         }
+        final double t0 = timeMs;
+        long fired = 0;
+        if (hybrid) {
+            for (int sp = 0; sp < spineCount; sp++) {
+                fired += stepSpine(sp, glutamateMilliMolar[sp], dtMs, t0);
+            }
+        } else {
+            // spines without an event: one pass (scalar or Vector API, bitwise equal); the rest, ascending, here
+            int busy = clockKernel.integrate(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs,
+                    pooling, clock, spineCount, pending);
+            for (int k = 0; k < busy; k++) {
+                int sp = pending[k];
+                fired += stepSpine(sp, glutamateMilliMolar[sp], dtMs, t0);
+            }
+        }
+        transitions += fired;
+        timeMs = t0 + dtMs;
+    }
+
+    /**
+     * One spine's step at glutamate {@code g}: pool mode changes, then the class SSA (integrated-hazard clock, event
+     * loop); returns the events fired.
+     */
+    private long stepSpine(int sp, double g, double dtMs, double t0) {
         final int s = stateCount;
         final int[] counts = this.counts;
         final int[] channelCount = this.channelCount;
@@ -310,81 +347,73 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         final ZigguratSampler.Exponential exponential = this.exponential;
         final boolean pooling = this.pooling;
         final double[] poolSinceMs = this.poolSinceMs;
-        final double t0 = timeMs;
-        long fired = 0;
-        for (int sp = 0; sp < spineCount; sp++) {
-            double g = glutamateMilliMolar[sp];
-            if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
+        if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
+        }
+        if (pooling) {
+            if (g == 0) {
+                return advancePooled(sp, dtMs, t0);
             }
-            if (pooling) {
-                if (g == 0) {
-                    fired += advancePooled(sp, dtMs, t0);
-                    continue;
-                }
-                if (poolSinceMs[sp] == poolSinceMs[sp]) { // glutamate is back: bring the pool to the step start
-                    resolve(sp, t0);
-                    poolSinceMs[sp] = Double.NaN;
-                    recomputeSums(sp);
-                }
-            }
-            if (g == 0 && resting >= 0 && counts[sp * s + resting] == channelCount[sp]) {
-                continue; // resting spine: nothing can happen
-            }
-            double a0 = constSum[sp] + gluSum[sp] * g;
-            double c = clock[sp];
-            double hazard = a0 * dtMs;
-            if (hybrid && hazard > switchAt * channelCount[sp]) {
-                tableStep(sp, dtMs, g); // busy spine: one uniform per channel beats many events
+            if (poolSinceMs[sp] == poolSinceMs[sp]) { // glutamate is back: bring the pool to the step start
+                resolve(sp, t0);
+                poolSinceMs[sp] = Double.NaN;
                 recomputeSums(sp);
-                continue;
-            }
-            if (c > hazard || !(a0 > 0)) {
-                clock[sp] = a0 > 0 ? c - hazard : c; // quiet step: no event, no random number
-                continue;
-            }
-            double aConst = constSum[sp];
-            double aGlu = gluSum[sp];
-            int events = 0;
-            double tLeftMs = dtMs;
-            while (true) {
-                hazard = a0 * tLeftMs;
-                if (c > hazard) {
-                    c -= hazard;
-                    break;
-                }
-                tLeftMs -= c / a0;
-                int move = fire(sp, g, a0);
-                if (move < 0) { // rounding left no class with a positive rate: resynchronise the sums
-                    recomputeSums(sp);
-                    aConst = constSum[sp];
-                    aGlu = gluSum[sp];
-                } else {
-                    int from = move >>> 8;
-                    int to = move & 0xFF;
-                    aConst += tc[to] - tc[from];
-                    aGlu += tg[to] - tg[from];
-                    events++;
-                }
-                a0 = aConst + aGlu * g;
-                c = exponential.sample();
-                if (!(a0 > 0)) {
-                    break;
-                }
-            }
-            clock[sp] = c;
-            fired += events;
-            int since = sinceExact[sp] + events;
-            if (since >= EXACT_EVERY) {
-                recomputeSums(sp);
-            } else {
-                constSum[sp] = aConst;
-                gluSum[sp] = aGlu;
-                sinceExact[sp] = since;
             }
         }
-        transitions += fired;
-        timeMs = t0 + dtMs;
+        if (g == 0 && resting >= 0 && counts[sp * s + resting] == channelCount[sp]) {
+            return 0; // resting spine: nothing can happen
+        }
+        double a0 = constSum[sp] + gluSum[sp] * g;
+        double c = clock[sp];
+        double hazard = a0 * dtMs;
+        if (hybrid && hazard > switchAt * channelCount[sp]) {
+            tableStep(sp, dtMs, g); // busy spine: one uniform per channel beats many events
+            recomputeSums(sp);
+            return 0; // tableStep counts its own transitions
+        }
+        if (c > hazard || !(a0 > 0)) {
+            clock[sp] = a0 > 0 ? c - hazard : c; // quiet step: no event, no random number
+            return 0;
+        }
+        double aConst = constSum[sp];
+        double aGlu = gluSum[sp];
+        int events = 0;
+        double tLeftMs = dtMs;
+        while (true) {
+            hazard = a0 * tLeftMs;
+            if (c > hazard) {
+                c -= hazard;
+                break;
+            }
+            tLeftMs -= c / a0;
+            int move = fire(sp, g, a0);
+            if (move < 0) { // rounding left no class with a positive rate: resynchronise the sums
+                recomputeSums(sp);
+                aConst = constSum[sp];
+                aGlu = gluSum[sp];
+            } else {
+                int from = move >>> 8;
+                int to = move & 0xFF;
+                aConst += tc[to] - tc[from];
+                aGlu += tg[to] - tg[from];
+                events++;
+            }
+            a0 = aConst + aGlu * g;
+            c = exponential.sample();
+            if (!(a0 > 0)) {
+                break;
+            }
+        }
+        clock[sp] = c;
+        int since = sinceExact[sp] + events;
+        if (since >= EXACT_EVERY) {
+            recomputeSums(sp);
+        } else {
+            constSum[sp] = aConst;
+            gluSum[sp] = aGlu;
+            sinceExact[sp] = since;
+        }
+        return events;
     }
 
     /**
@@ -769,6 +798,39 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             open[sp]++;
         }
         recomputeSums(sp);
+    }
+
+    /**
+     * The spine's residual clock over its propensity at zero glutamate: of its live classes when silent channels are
+     * pooled (they cannot conduct without glutamate, so only live events count), else of all its channels (a lower
+     * bound on the next change of the open count). Rounded down until {@code a0 * t < clock}, so that an advance by
+     * the returned time fires nothing.
+     */
+    @Override
+    public double quietAtZeroGlutamateMs(int spine) {
+        // the propensity the next zero-glutamate step will use: the pooled spine's live sum, the live sum from the
+        // counts for a spine about to enter the pool, the spine's constant sum without pooling
+        double a0;
+        if (!pooling) {
+            a0 = constSum[spine];
+        } else if (poolSinceMs[spine] == poolSinceMs[spine]) {
+            a0 = liveSum[spine];
+        } else {
+            final int base = spine * stateCount;
+            a0 = 0;
+            for (int i = 0; i < stateCount; i++) {
+                a0 += counts[base + i] * liveConstPerMs[i];
+            }
+        }
+        if (!(a0 > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double c = clock[spine];
+        double t = c / a0;
+        while (t > 0 && !(c > a0 * t)) {
+            t = Math.nextDown(t);
+        }
+        return t;
     }
 
     @Override

@@ -208,6 +208,17 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
         nowMs = endMs;
     }
 
+    /** The spine's earliest next channel event from now (constant rates: glutamate plays no part). */
+    @Override
+    public double quietAtZeroGlutamateMs(int spine) {
+        double next = spineNextMs[spine];
+        double t = Math.max(0.0, next - nowMs);
+        while (t > 0 && nowMs + t > next) { // the step's end must not pass the event
+            t = Math.nextDown(t);
+        }
+        return t;
+    }
+
     @Override
     public int openCount(int spine) {
         int base = spine * stateCount;

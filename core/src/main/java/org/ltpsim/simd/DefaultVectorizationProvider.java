@@ -22,6 +22,11 @@ final class DefaultVectorizationProvider extends VectorizationProvider {
     }
 
     @Override
+    public ChannelClockKernel channelClockKernel() {
+        return ScalarChannelClockKernel.INSTANCE;
+    }
+
+    @Override
     public FixedStepKernel fixedStepKernel() {
         return ScalarFixedStepKernel.INSTANCE;
     }

@@ -26,6 +26,11 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
     }
 
     @Override
+    public ChannelClockKernel channelClockKernel() {
+        return PanamaChannelClockKernel.INSTANCE;
+    }
+
+    @Override
     public FixedStepKernel fixedStepKernel() {
         return PanamaFixedStepKernel.INSTANCE;
     }

@@ -99,6 +99,9 @@ public abstract class VectorizationProvider {
     /** The event-free CaMKII fast-step pass (stateless; shared by all threads). */
     public abstract CamkiiHazardKernel camkiiHazardKernel();
 
+    /** The event-free pass of the event-driven channel populations (stateless; shared by all threads). */
+    public abstract ChannelClockKernel channelClockKernel();
+
     /** The fixed-step channel kernel (stateless; shared by all threads). */
     public abstract FixedStepKernel fixedStepKernel();
 

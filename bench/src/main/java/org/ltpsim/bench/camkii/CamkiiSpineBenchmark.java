@@ -39,7 +39,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 public class CamkiiSpineBenchmark {
-    @Param({"1024"})
+    @Param({"100", "1024", "10000"})
     int spines;
 
     @Param({"16", "80"})

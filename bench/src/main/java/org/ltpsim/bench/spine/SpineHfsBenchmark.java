@@ -2,6 +2,7 @@ package org.ltpsim.bench.spine;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Time to solution of the spine model: HFS (100 Hz for 1 s) plus 1 s after, on {@code spines} spines in branches of
- * 100, every AMPA and NMDA channel stochastic (defaults: 100 AMPA + 2 NMDA per spine), on 1 or 2 threads.
+ * 100, every AMPA and NMDA channel stochastic (defaults: 100 AMPA + 2 NMDA per spine), on 1 or 2 threads, with or
+ * without CaMKII (16 holoenzymes per spine, every subunit; {@code ltpsim run} has it on by default).
  *
  * <p>The NEURON 8.2 reference for 10,000 spines (100 branches of 100, deterministic AMPA and NMDA synapses) on
  * this machine kind: 59 s fixed step (0.025 ms), 19 s variable step, one core; 36 s fixed step on two threads
@@ -51,6 +53,10 @@ public class SpineHfsBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** CaMKII holoenzymes in every spine (16 per spine, data/camkii.toml): on by default in {@code ltpsim run}. */
+    @Param({"false", "true"})
+    public boolean camkii;
+
     private SpineExperiment hfs;
     private SpineExperiment silent;
     private SpineSimulator simulator;
@@ -63,6 +69,10 @@ public class SpineHfsBenchmark {
         // HFS from t = 0 (start_ms 10) to the 100th pulse at 1000 ms, then 1 s after: 2 s of biology
         hfs = new SpineExperiment(model, List.of(new Pathway("hfs", Protocols.named("hfs", p), spines)), 1,
                 1000, 0);
+        if (camkii) {
+            ParameterSet c = ParameterSet.defaults("camkii");
+            hfs = hfs.withCamkii(CamkiiParameters.from(c), c.getInt("holoenzyme.per_spine"));
+        }
         silent = new SpineExperiment(model, List.of(new Pathway("none", Protocols.named("none", p), spines)), 1,
                 2000, 0);
         simulator = new SpineSimulator(new ReceptorChannels());
