@@ -808,8 +808,48 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
      */
     @Override
     public double quietAtZeroGlutamateMs(int spine) {
-        // the propensity the next zero-glutamate step will use: the pooled spine's live sum, the live sum from the
-        // counts for a spine about to enter the pool, the spine's constant sum without pooling
+        double a0 = zeroGlutamatePropensity(spine);
+        if (!(a0 > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double c = clock[spine];
+        double t = c / a0;
+        while (t > 0 && !(c > a0 * t)) {
+            t = Math.nextDown(t);
+        }
+        return t;
+    }
+
+    /**
+     * The smallest quiet time over the spines in one pass (the branch loop asks for it every quiet step): the
+     * smallest {@code clock / a0}, then rounded down until no spine would fire within it.
+     */
+    @Override
+    public double quietAtZeroGlutamateMs() {
+        double t = Double.POSITIVE_INFINITY;
+        for (int sp = 0; sp < spineCount; sp++) {
+            double a0 = zeroGlutamatePropensity(sp);
+            if (a0 > 0) {
+                t = Math.min(t, clock[sp] / a0);
+            }
+        }
+        if (t == Double.POSITIVE_INFINITY) {
+            return t;
+        }
+        for (int sp = 0; sp < spineCount; sp++) {
+            double a0 = zeroGlutamatePropensity(sp);
+            while (t > 0 && a0 > 0 && !(clock[sp] > a0 * t)) {
+                t = Math.nextDown(t);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The propensity the next zero-glutamate step of the spine will use: the pooled spine's live sum, the live sum
+     * from the counts for a spine about to enter the pool, the spine's constant sum without pooling.
+     */
+    private double zeroGlutamatePropensity(int spine) {
         double a0;
         if (!pooling) {
             a0 = constSum[spine];
@@ -822,15 +862,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
                 a0 += counts[base + i] * liveConstPerMs[i];
             }
         }
-        if (!(a0 > 0)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double c = clock[spine];
-        double t = c / a0;
-        while (t > 0 && !(c > a0 * t)) {
-            t = Math.nextDown(t);
-        }
-        return t;
+        return a0;
     }
 
     @Override

@@ -38,6 +38,11 @@ class QuietIntervalTest {
                     break; // nothing left that could conduct
                 }
                 assertTrue(t >= 0, "quiet interval " + t);
+                double perSpine = Double.POSITIVE_INFINITY; // the one-pass minimum equals the per-spine one
+                for (int sp = 0; sp < spines; sp++) {
+                    perSpine = Math.min(perSpine, pop.quietAtZeroGlutamateMs(sp));
+                }
+                assertTrue(t <= perSpine && t >= perSpine - 4 * Math.ulp(perSpine), t + " vs " + perSpine);
                 int[] open = new int[spines];
                 for (int sp = 0; sp < spines; sp++) {
                     open[sp] = pop.openCount(sp);

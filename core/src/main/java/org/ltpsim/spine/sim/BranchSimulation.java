@@ -91,6 +91,7 @@ final class BranchSimulation {
     private final double[] aCoefficient;
     private final double[] dCoefficient;
     private final double[] nmdaConductanceNs;
+    private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
     // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
     private final double[] binMinCaMicroMolar;
     private final double[] binMaxCaMicroMolar;
@@ -232,6 +233,8 @@ final class BranchSimulation {
         aCoefficient = new double[n];
         dCoefficient = new double[n];
         nmdaConductanceNs = new double[n];
+        caStepMean = camkii != null && expressionSettings == null && model.quietSteps() > model.slowSteps()
+                ? new double[n] : null;
         binMinCaMicroMolar = new double[n];
         binMaxCaMicroMolar = new double[n];
         Arrays.fill(binMinCaMicroMolar, model.caRestMicroMolar());
@@ -428,7 +431,7 @@ final class BranchSimulation {
                 tick = target;
                 continue;
             }
-            long step = (driveOn || glutamatePresent()) ? 1 : slow;
+            long step = (driveOn || glutamatePresent()) ? 1 : quietStepTicks(tick);
             step = Math.min(step, nextInput - tick);
             step = Math.min(step, windowBoundary - tick);
             step = Math.max(1, Math.min(step, endTick - tick));
@@ -436,7 +439,7 @@ final class BranchSimulation {
             if (step == 1) {
                 result.fastSteps++;
             } else {
-                result.slowSteps++;
+                result.slowSteps++; // slow and quiet steps
             }
             recordBins(tick, tick + step);
             if (recorder != null) {
@@ -448,6 +451,31 @@ final class BranchSimulation {
             work.add(tick - reportedTick);
         }
         return finish();
+    }
+
+    /**
+     * The step with no glutamate on the branch and no drive: {@code quietSteps} fast steps (at least the slow step),
+     * or longer, up to the next channel event anywhere on the branch when none comes sooner; never past the next
+     * trace bin time when longer than the slow step. Between channel events every conductance is constant, so the
+     * only approximations are those of the slow step: backward Euler for voltage (L-stable, the right steady state)
+     * and the conductance sampled at the step's end (an event inside a step moves its effect to the step's start: a
+     * zero-mean error per event, bounded by the step).
+     */
+    private long quietStepTicks(long tick) {
+        final long slow = m.slowSteps();
+        long step = m.quietSteps();
+        if (step <= slow) {
+            return slow;
+        }
+        double quietMs = Math.min(ampa.quietAtZeroGlutamateMs(), nmda.quietAtZeroGlutamateMs());
+        double quietTicks = Math.floor(quietMs / m.fastStepMs());
+        if (quietTicks > step) {
+            step = quietTicks >= endTick ? endTick : (long) quietTicks;
+        }
+        if (step > binTicks) {
+            step = Math.max(slow, (Math.floorDiv(tick, binTicks) + 1) * binTicks - tick);
+        }
+        return step;
     }
 
     /** The per-spine readouts at the end of the run (the run must have reached its end). */
@@ -860,7 +888,9 @@ final class BranchSimulation {
             }
             camkii.advance(dtMs / 1000, caStepAverage); // the step's mean calcium, not its end value
         } else if (camkii != null) {
-            camkii.advance(dtMs / 1000, caMicroMolar);
+            // a quiet step longer than the slow step: the step's mean calcium (exact for the frozen influx), not
+            // its end value; up to the slow step, the end value as always
+            camkii.advance(dtMs / 1000, ticks > m.slowSteps() ? caStepMean : caMicroMolar);
         }
     }
 
@@ -906,6 +936,9 @@ final class BranchSimulation {
         double u0 = caMicroMolar[i] - rest;
         double u1 = step.excessAfter(u0, uInf);
         double q = step.qAfter(qMicroMolarSec[i], u0, uInf);
+        if (caStepMean != null) {
+            caStepMean[i] = rest + step.averageExcess(u0, uInf);
+        }
         if (expression != null) {
             caStepAverage[i] = rest + step.averageExcess(u0, uInf);
             double before = qMicroMolarSec[i];
