@@ -91,6 +91,8 @@ final class BranchSimulation {
     private final double[] aCoefficient;
     private final double[] dCoefficient;
     private final double[] nmdaConductanceNs;
+    private final double[] mgVoltageMv; // voltage of the remembered Mg2+ unblocked fraction (NaN: none)
+    private final double[] mgUnblockedFraction;
     private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
     // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
     private final double[] binMinCaMicroMolar;
@@ -233,6 +235,9 @@ final class BranchSimulation {
         aCoefficient = new double[n];
         dCoefficient = new double[n];
         nmdaConductanceNs = new double[n];
+        mgVoltageMv = new double[n];
+        Arrays.fill(mgVoltageMv, Double.NaN);
+        mgUnblockedFraction = new double[n];
         caStepMean = camkii != null && expressionSettings == null && model.quietSteps() > model.slowSteps()
                 ? new double[n] : null;
         binMinCaMicroMolar = new double[n];
@@ -849,7 +854,7 @@ final class BranchSimulation {
             double gA = (ampaCp == null ? ampa.openCount(i) : ampa.openCount(i) + ampaCp.openCount(i)) * gA1;
             int openN = nmda.openCount(i);
             double gOpenN = openN * gN1;
-            double gN = openN == 0 ? 0.0 : gOpenN * m.mgUnblocked(vSpineMv[i]); // exp only when needed
+            double gN = openN == 0 ? 0.0 : gOpenN * mgUnblocked(i, vSpineMv[i]); // exp only when needed
             nmdaConductanceNs[i] = gOpenN;
             result.nmdaOpenChannelMs[i] += openN * dtMs;
             double a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
@@ -894,6 +899,18 @@ final class BranchSimulation {
         }
     }
 
+    /**
+     * The Mg2+ unblocked fraction at the spine's voltage, remembered per spine: the calcium update of one step and
+     * the voltage solve of the next read it at the same voltage, so one exp serves both (the same bits).
+     */
+    private double mgUnblocked(int i, double vMv) {
+        if (vMv != mgVoltageMv[i]) {
+            mgVoltageMv[i] = vMv;
+            mgUnblockedFraction[i] = m.mgUnblocked(vMv);
+        }
+        return mgUnblockedFraction[i];
+    }
+
     /** Calcium influx (uM/ms) through the spine's open NMDA channels at voltage v: the Ca share of the current. */
     private double calciumInflux(int i, double vMv, double caFraction, double eCaMv, double microMolarPerPicoAmpMs) {
         if (expression != null) {
@@ -902,7 +919,7 @@ final class BranchSimulation {
         if (nmdaConductanceNs[i] <= 0) {
             return 0.0;
         }
-        double caCurrentPa = caFraction * nmdaConductanceNs[i] * m.mgUnblocked(vMv) * (vMv - eCaMv); // inward < 0
+        double caCurrentPa = caFraction * nmdaConductanceNs[i] * mgUnblocked(i, vMv) * (vMv - eCaMv); // inward < 0
         return caCurrentPa < 0 ? -caCurrentPa * microMolarPerPicoAmpMs : 0.0;
     }
 
@@ -915,7 +932,7 @@ final class BranchSimulation {
             double microMolarPerPicoAmpMs) {
         double caCurrentPa = 0;
         if (nmdaConductanceNs[i] > 0) {
-            caCurrentPa = caFraction * nmdaConductanceNs[i] * m.mgUnblocked(vMv) * (vMv - eCaMv);
+            caCurrentPa = caFraction * nmdaConductanceNs[i] * mgUnblocked(i, vMv) * (vMv - eCaMv);
         }
         int openCp = ampaCp.openCount(i);
         if (openCp > 0) {
