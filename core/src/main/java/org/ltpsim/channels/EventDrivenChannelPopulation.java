@@ -21,8 +21,9 @@ import org.ltpsim.simd.VectorizationProvider;
  * proportional to events plus O(states) per active spine and step; a resting spine at zero glutamate costs O(1).
  *
  * <p>Random numbers per event: one exponential (ziggurat, usually one 64-bit draw) and one double that picks the
- * class, the channel within it and its exit. Layout: per spine the class counts; per id the spine and, once the
- * spine's channels are <em>tracked</em>, the state and the position in one flat int array of class lists,
+ * class, the channel within it and its exit. Layout: per spine the class counts; per id the spine ({@link ChannelIds},
+ * no per-id array until an id changes) and, once a spine's channels are <em>tracked</em>, the state and the position
+ * in one flat int array of class lists,
  * {@code members[listBase[spine] + state * capacity[spine] + i]}.
  *
  * <p>Ids are tracked lazily. Until a spine's channels are told apart (an id's state is read, or a channel is inserted
@@ -68,13 +69,11 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private final boolean[] tracked; // per spine: ids materialised (per-id states and class lists kept)
     private final int[] firstId; // per spine: its ids at construction are firstId .. firstId + channels - 1
 
-    // Per channel id.
+    // Per channel id: its spine (ChannelIds, no array until an id changes) and, once a spine is first tracked, the
+    // state and the position in its class list (null before: an untracked population holds no byte per channel).
+    private final ChannelIds ids;
     private byte[] state;
-    private int[] spineOf;
     private int[] position;
-    private int idCount; // ids ever handed out (high-water mark)
-    private int[] freeIds = new int[8];
-    private int freeCount;
 
     private long transitions;
 
@@ -212,18 +211,14 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (listTotal > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("too many channels in one block: " + total);
         }
-        int ids = (int) total;
-        state = new byte[Math.max(ids, 8)];
-        spineOf = new int[state.length];
-        position = new int[state.length];
+        ids = ChannelIds.ofRuns(channelsPerSpine);
         tracked = new boolean[spineCount];
         firstId = new int[spineCount];
-        Arrays.fill(state, (byte) initialState);
+        int nextId = 0;
         for (int sp = 0; sp < spineCount; sp++) {
             int n = channelsPerSpine[sp];
-            firstId[sp] = idCount;
-            Arrays.fill(spineOf, idCount, idCount + n, sp);
-            idCount += n;
+            firstId[sp] = nextId;
+            nextId += n;
             counts[sp * s + initialState] = n;
             channelCount[sp] = n;
             if (conducting[initialState]) {
@@ -248,6 +243,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             return;
         }
         if (members == null) {
+            state = new byte[ids.capacity()];
+            position = new int[state.length];
             long listTotal = 0;
             for (int i = 0; i < spineCount; i++) {
                 listTotal += (long) stateCount * capacity[i];
@@ -256,9 +253,9 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         }
         final int s = stateCount;
         final int n = channelCount[sp];
-        int[] ids = new int[n];
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            ids[i] = firstId[sp] + i; // an untracked spine has had no insert or remove: its construction ids
+            order[i] = firstId[sp] + i; // an untracked spine has had no insert or remove: its construction ids
         }
         int occupied = 0;
         for (int st = 0; st < s; st++) {
@@ -267,16 +264,16 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (occupied > 1) { // Fisher-Yates: a uniform arrangement
             for (int i = n - 1; i > 0; i--) {
                 int j = uniformIndex(i + 1);
-                int t = ids[i];
-                ids[i] = ids[j];
-                ids[j] = t;
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
             }
         }
         int k = 0;
         for (int st = 0; st < s; st++) {
             int listStart = listBase[sp] + st * capacity[sp];
             for (int i = 0, m = counts[sp * s + st]; i < m; i++) {
-                int id = ids[k++];
+                int id = order[k++];
                 state[id] = (byte) st;
                 members[listStart + i] = id;
                 position[id] = i;
@@ -574,11 +571,11 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         }
         final double[] rows = resolveRows;
         final int ns = silentList.length;
-        final boolean ids = tracked[sp];
+        final boolean listed = tracked[sp];
         int moves = 0;
         for (int r = 0; r < transientSilent.length; r++) {
             int st = transientSilent[r];
-            int listStart = ids ? listBase[sp] + st * capacity[sp] : 0;
+            int listStart = listed ? listBase[sp] + st * capacity[sp] : 0;
             int row = r * ns;
             for (int k = 0, m = counts[base + st]; k < m; k++) {
                 double u = rng.nextDouble();
@@ -588,7 +585,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
                 }
                 int to = silentList[j - row];
                 if (to != st) {
-                    moveId[moves] = ids ? members[listStart + k] : -1;
+                    moveId[moves] = listed ? members[listStart + k] : -1;
                     moveFrom[moves] = (byte) st;
                     moveTo[moves] = (byte) to;
                     moves++;
@@ -596,7 +593,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             }
         }
         for (int m = 0; m < moves; m++) {
-            if (ids) {
+            if (listed) {
                 moveClass(moveId[m], sp, moveFrom[m], moveTo[m]);
             } else {
                 moveCount(sp, moveFrom[m], moveTo[m]);
@@ -791,7 +788,6 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     private void addChannel(int id, int sp, int st) {
         state[id] = (byte) st;
-        spineOf[id] = sp;
         list(id, sp, st);
         channelCount[sp]++;
         if (conducting[st]) {
@@ -905,17 +901,11 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (channelCount[spine] == capacity[spine]) {
             growSpine(spine);
         }
-        int id;
-        if (freeCount > 0) {
-            id = freeIds[--freeCount];
-        } else {
-            id = idCount++;
-            if (id == state.length) {
-                int n = state.length * 2;
-                state = Arrays.copyOf(state, n);
-                spineOf = Arrays.copyOf(spineOf, n);
-                position = Arrays.copyOf(position, n);
-            }
+        int id = ids.add(spine);
+        if (id >= state.length) { // state and position follow the id capacity (tracked above: they exist)
+            int n = Math.max(ids.capacity(), id + 1);
+            state = Arrays.copyOf(state, n);
+            position = Arrays.copyOf(position, n);
         }
         addChannel(id, spine, initialState);
         if (poolSinceMs[spine] == poolSinceMs[spine]) {
@@ -926,8 +916,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public void remove(int channelId) {
-        checkLive(channelId);
-        int sp = spineOf[channelId];
+        int sp = ids.locator(channelId);
         resolveNow(sp);
         track(sp);
         unlist(channelId, sp, state[channelId]);
@@ -939,11 +928,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (poolSinceMs[sp] == poolSinceMs[sp]) {
             recomputeLiveSum(sp);
         }
-        spineOf[channelId] = -1;
-        if (freeCount == freeIds.length) {
-            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
-        }
-        freeIds[freeCount++] = channelId;
+        ids.remove(channelId);
     }
 
     /** Doubles one spine's class-list capacity: relays out the flat list array (amortised O(1) per insert). */
@@ -973,8 +958,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public int state(int channelId) {
-        checkLive(channelId);
-        int sp = spineOf[channelId];
+        int sp = ids.locator(channelId);
         if (!tracked[sp]) {
             resolveNow(sp);
             track(sp);
@@ -986,19 +970,12 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public int spineOf(int channelId) {
-        checkLive(channelId);
-        return spineOf[channelId];
+        return ids.locator(channelId);
     }
 
     @Override
     public boolean isLive(int channelId) {
-        return channelId >= 0 && channelId < idCount && spineOf[channelId] >= 0;
-    }
-
-    private void checkLive(int channelId) {
-        if (!isLive(channelId)) {
-            throw new IllegalArgumentException("no live channel with id " + channelId);
-        }
+        return ids.isLive(channelId);
     }
 
     @Override

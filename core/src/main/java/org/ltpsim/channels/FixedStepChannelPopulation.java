@@ -14,7 +14,7 @@ import org.ltpsim.simd.VectorizationProvider;
  *
  * <p>Layout (structure of arrays): one byte per slot; the slots of a spine are contiguous, from
  * {@code slotStart[spine]}, padded to a multiple of {@link LaneRandom#LANES} with a padding state that never
- * moves. Ids are stable: {@code idToSlot}/{@code slotToId} map between them; a removal moves the spine's last
+ * moves. Ids are stable: {@link ChannelIds} (id -> slot) and {@code slotToId} map between them; a removal moves the spine's last
  * channel into the hole. Random numbers come from {@link LaneRandom} (eight XoShiRo256++ lanes).
  */
 public final class FixedStepChannelPopulation implements ChannelPopulation {
@@ -33,10 +33,7 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
     private int[] slotCapacity;
     private byte[] state;
     private int[] slotToId;
-    private int[] idToSlot;
-    private int idCount;
-    private int[] freeIds = new int[8];
-    private int freeCount;
+    private final ChannelIds ids; // id -> slot
     private long transitions;
 
     private final TransitionTableCache tables;
@@ -67,10 +64,10 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
         Arrays.fill(state, pad);
         slotToId = new int[state.length];
         Arrays.fill(slotToId, -1);
-        idToSlot = new int[(int) Math.max(8, total)];
+        ids = new ChannelIds(total);
         for (int sp = 0; sp < spineCount; sp++) {
             for (int i = 0; i < channelsPerSpine[sp]; i++) {
-                place(idCount++, sp);
+                place(sp);
             }
         }
         tables = new TransitionTableCache(scheme);
@@ -109,13 +106,15 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
         state = new byte[(int) total];
     }
 
-    private void place(int id, int sp) {
+    /** Puts a new channel, initial state, in the spine's next slot; returns its id. */
+    private int place(int sp) {
         int slot = slotStart[sp] + channelCount[sp];
         channelCount[sp]++;
         state[slot] = (byte) initialState;
+        int id = ids.add(slot);
         slotToId[slot] = id;
-        idToSlot[id] = slot;
         counts[sp * (stateCount + 1) + initialState]++;
+        return id;
     }
 
     @Override
@@ -209,23 +208,12 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
         if (channelCount[spine] == slotCapacity[spine]) {
             growSpine(spine);
         }
-        int id;
-        if (freeCount > 0) {
-            id = freeIds[--freeCount];
-        } else {
-            id = idCount++;
-            if (id == idToSlot.length) {
-                idToSlot = Arrays.copyOf(idToSlot, id * 2);
-            }
-        }
-        place(id, spine);
-        return id;
+        return place(spine);
     }
 
     @Override
     public void remove(int channelId) {
-        checkLive(channelId);
-        int slot = idToSlot[channelId];
+        int slot = ids.locator(channelId);
         int sp = spineOfSlot(slot);
         int last = slotStart[sp] + channelCount[sp] - 1;
         int countBase = sp * (stateCount + 1);
@@ -234,16 +222,12 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
             int movedId = slotToId[last];
             state[slot] = state[last];
             slotToId[slot] = movedId;
-            idToSlot[movedId] = slot;
+            ids.relocate(movedId, slot);
         }
         state[last] = pad;
         slotToId[last] = -1;
         channelCount[sp]--;
-        idToSlot[channelId] = -1;
-        if (freeCount == freeIds.length) {
-            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
-        }
-        freeIds[freeCount++] = channelId;
+        ids.remove(channelId);
     }
 
     /** Doubles one spine's slot capacity: relays out every slot (amortised O(1) per insert); ids unchanged. */
@@ -262,7 +246,7 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
             System.arraycopy(oldState, oldStart[sp], state, slotStart[sp], n);
             System.arraycopy(oldSlotToId, oldStart[sp], slotToId, slotStart[sp], n);
             for (int k = 0; k < n; k++) {
-                idToSlot[slotToId[slotStart[sp] + k]] = slotStart[sp] + k;
+                ids.relocate(slotToId[slotStart[sp] + k], slotStart[sp] + k);
             }
         }
     }
@@ -278,25 +262,17 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
 
     @Override
     public int state(int channelId) {
-        checkLive(channelId);
-        return state[idToSlot[channelId]];
+        return state[ids.locator(channelId)];
     }
 
     @Override
     public int spineOf(int channelId) {
-        checkLive(channelId);
-        return spineOfSlot(idToSlot[channelId]);
+        return spineOfSlot(ids.locator(channelId));
     }
 
     @Override
     public boolean isLive(int channelId) {
-        return channelId >= 0 && channelId < idCount && idToSlot[channelId] >= 0;
-    }
-
-    private void checkLive(int channelId) {
-        if (!isLive(channelId)) {
-            throw new IllegalArgumentException("no live channel with id " + channelId);
-        }
+        return ids.isLive(channelId);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Only for schemes whose rates do not depend on glutamate ({@link KineticScheme#isConstantRate()}); glutamate
  * schemes use {@link EventDrivenChannelPopulation}. Measured about four times faster than the class method on W3
- * (docs/channels.md). Layout: slots grouped by spine, ids stable through {@code idToSlot}/{@code slotToId}.
+ * (docs/channels.md). Layout: slots grouped by spine, ids stable through {@link ChannelIds} (id -> slot) and {@code slotToId}.
  */
 public final class PerChannelEventPopulation implements ChannelPopulation {
     private final KineticScheme scheme;
@@ -39,10 +39,7 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
     private byte[] state;
     private double[] nextMs;
     private int[] slotToId;
-    private int[] idToSlot;
-    private int idCount;
-    private int[] freeIds = new int[8];
-    private int freeCount;
+    private final ChannelIds ids; // id -> slot
     private double nowMs;
     private long transitions;
 
@@ -94,10 +91,10 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
         }
         layout(cap);
         slotToId = new int[state.length];
-        idToSlot = new int[(int) Math.max(8, total)];
+        ids = new ChannelIds(total);
         for (int sp = 0; sp < spineCount; sp++) {
             for (int i = 0; i < channelsPerSpine[sp]; i++) {
-                place(idCount++, sp);
+                place(sp);
             }
         }
     }
@@ -118,16 +115,18 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
         nextMs = new double[(int) total];
     }
 
-    private void place(int id, int sp) {
+    /** Puts a new channel, initial state, in the spine's next slot; returns its id. */
+    private int place(int sp) {
         int slot = slotStart[sp] + channelCount[sp];
         channelCount[sp]++;
         state[slot] = (byte) initialState;
         double next = nowMs + exponential.sample() * meanDwellMs[initialState];
         nextMs[slot] = next;
         spineNextMs[sp] = Math.min(spineNextMs[sp], next);
+        int id = ids.add(slot);
         slotToId[slot] = id;
-        idToSlot[id] = slot;
         counts[sp * stateCount + initialState]++;
+        return id;
     }
 
     @Override
@@ -260,23 +259,12 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
         if (channelCount[spine] == slotCapacity[spine]) {
             growSpine(spine);
         }
-        int id;
-        if (freeCount > 0) {
-            id = freeIds[--freeCount];
-        } else {
-            id = idCount++;
-            if (id == idToSlot.length) {
-                idToSlot = Arrays.copyOf(idToSlot, id * 2);
-            }
-        }
-        place(id, spine);
-        return id;
+        return place(spine);
     }
 
     @Override
     public void remove(int channelId) {
-        checkLive(channelId);
-        int slot = idToSlot[channelId];
+        int slot = ids.locator(channelId);
         int sp = spineOfSlot(slot);
         int last = slotStart[sp] + channelCount[sp] - 1;
         counts[sp * stateCount + state[slot]]--;
@@ -285,15 +273,11 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
             state[slot] = state[last];
             nextMs[slot] = nextMs[last];
             slotToId[slot] = movedId;
-            idToSlot[movedId] = slot;
+            ids.relocate(movedId, slot);
         }
         slotToId[last] = -1;
         channelCount[sp]--;
-        idToSlot[channelId] = -1;
-        if (freeCount == freeIds.length) {
-            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
-        }
-        freeIds[freeCount++] = channelId;
+        ids.remove(channelId);
         // spineNextMs[sp] stays a lower bound: at worst one needless rescan
     }
 
@@ -313,7 +297,7 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
             System.arraycopy(oldNext, oldStart[sp], nextMs, slotStart[sp], n);
             System.arraycopy(oldSlotToId, oldStart[sp], slotToId, slotStart[sp], n);
             for (int k = 0; k < n; k++) {
-                idToSlot[slotToId[slotStart[sp] + k]] = slotStart[sp] + k;
+                ids.relocate(slotToId[slotStart[sp] + k], slotStart[sp] + k);
             }
         }
     }
@@ -328,25 +312,17 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
 
     @Override
     public int state(int channelId) {
-        checkLive(channelId);
-        return state[idToSlot[channelId]];
+        return state[ids.locator(channelId)];
     }
 
     @Override
     public int spineOf(int channelId) {
-        checkLive(channelId);
-        return spineOfSlot(idToSlot[channelId]);
+        return spineOfSlot(ids.locator(channelId));
     }
 
     @Override
     public boolean isLive(int channelId) {
-        return channelId >= 0 && channelId < idCount && idToSlot[channelId] >= 0;
-    }
-
-    private void checkLive(int channelId) {
-        if (!isLive(channelId)) {
-            throw new IllegalArgumentException("no live channel with id " + channelId);
-        }
+        return ids.isLive(channelId);
     }
 
     @Override
