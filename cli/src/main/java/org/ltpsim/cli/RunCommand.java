@@ -139,7 +139,7 @@ public final class RunCommand implements ShardableCommand {
             RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
                     null, blocks.blockCount());
             BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
-                    SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+                    blocks.foldingTraces(), blocks.codec(), false, blocks::work, blocks::reportingTo);
             Partial<BranchResult, List<BranchResult>> partial;
             try (BlockExecutor executor = new BlockExecutor(threadCount)) {
                 partial = scaled.obtain(job, identity, executor, "run");

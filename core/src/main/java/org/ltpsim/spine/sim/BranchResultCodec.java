@@ -88,9 +88,8 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
         int spines = length(in.readInt(), "spines");
         int pathways = length(in.readInt(), "pathways");
         int bins = length(in.readInt(), "trace bins");
-        if ((bins > 0) != traceSums) {
-            throw new IOException("a branch " + (bins > 0 ? "with" : "without") + " trace sums, expected "
-                    + (traceSums ? "with" : "without"));
+        if (bins > 0 && !traceSums) { // (none where some are expected: folded into the experiment's first branch)
+            throw new IOException("a branch with trace sums, expected without");
         }
         BranchResult r = new BranchResult(spines, pathways, bins);
         readDoubles(in, r.peakCaMicroMolar);

@@ -460,8 +460,8 @@ final class BranchSimulation {
 
     /**
      * The step with no glutamate on the branch and no drive: {@code quietSteps} fast steps (at least the slow step),
-     * or longer, up to the next channel event anywhere on the branch when none comes sooner; never past the next
-     * trace bin time when longer than the slow step. Between channel events every conductance is constant, so the
+     * or longer, up to the next channel event anywhere on the branch when none comes sooner; never more than a slow
+     * step past the next trace bin time. Between channel events every conductance is constant, so the
      * only approximations are those of the slow step: backward Euler for voltage (L-stable, the right steady state)
      * and the conductance sampled at the step's end (an event inside a step moves its effect to the step's start: a
      * zero-mean error per event, bounded by the step).
@@ -477,8 +477,9 @@ final class BranchSimulation {
         if (quietTicks > step) {
             step = quietTicks >= endTick ? endTick : (long) quietTicks;
         }
-        if (step > binTicks) {
-            step = Math.max(slow, (Math.floorDiv(tick, binTicks) + 1) * binTicks - tick);
+        long toBin = (Math.floorDiv(tick, binTicks) + 1) * binTicks - tick;
+        if (step > toBin) { // no quiet step straddles a bin time by more than a slow step (the envelope's extremes)
+            step = Math.max(slow, toBin);
         }
         return step;
     }

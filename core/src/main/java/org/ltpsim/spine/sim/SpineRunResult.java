@@ -87,7 +87,7 @@ public final class SpineRunResult {
             System.arraycopy(r.camkiiOn, 0, camkiiOn, first, count);
             System.arraycopy(r.camkiiLtp, 0, camkiiLtp, first, count);
             branchPeakDepolarisationMv[b] = r.peakBranchDepolarisationMv;
-            for (int p = 0; p < pathways; p++) {
+            for (int p = 0; p < pathways && !TraceSums.empty(r); p++) { // empty: folded into the first branch
                 for (int k = 0; k < bins; k++) {
                     sum[p][k] += r.traceSum[p][k];
                     sumSq[p][k] += r.traceSumSquares[p][k];
