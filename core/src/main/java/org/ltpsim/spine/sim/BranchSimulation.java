@@ -91,8 +91,7 @@ final class BranchSimulation {
     private final double[] aCoefficient;
     private final double[] dCoefficient;
     private final double[] nmdaConductanceNs;
-    private final double[] mgVoltageMv; // voltage of the remembered Mg2+ unblocked fraction (NaN: none)
-    private final double[] mgUnblockedFraction;
+    private final MgBlock mgBlock;
     private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
     // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
     private final double[] binMinCaMicroMolar;
@@ -235,9 +234,7 @@ final class BranchSimulation {
         aCoefficient = new double[n];
         dCoefficient = new double[n];
         nmdaConductanceNs = new double[n];
-        mgVoltageMv = new double[n];
-        Arrays.fill(mgVoltageMv, Double.NaN);
-        mgUnblockedFraction = new double[n];
+        mgBlock = new MgBlock(model, n);
         caStepMean = camkii != null && expressionSettings == null && model.quietSteps() > model.slowSteps()
                 ? new double[n] : null;
         binMinCaMicroMolar = new double[n];
@@ -901,15 +898,12 @@ final class BranchSimulation {
     }
 
     /**
-     * The Mg2+ unblocked fraction at the spine's voltage, remembered per spine: the calcium update of one step and
-     * the voltage solve of the next read it at the same voltage, so one exp serves both (the same bits).
+     * The Mg2+ unblocked fraction at the spine's voltage ({@link MgBlock}: remembered per spine, so that the calcium
+     * update of one step and the voltage solve of the next, at the same voltage, share it, and updated without an
+     * exp while the voltage moves little).
      */
     private double mgUnblocked(int i, double vMv) {
-        if (vMv != mgVoltageMv[i]) {
-            mgVoltageMv[i] = vMv;
-            mgUnblockedFraction[i] = m.mgUnblocked(vMv);
-        }
-        return mgUnblockedFraction[i];
+        return mgBlock.unblocked(i, vMv);
     }
 
     /** Calcium influx (uM/ms) through the spine's open NMDA channels at voltage v: the Ca share of the current. */
