@@ -10,23 +10,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.camkii.RingW2Parameters;
 import org.ltpsim.camkii.SwitchLifetimes;
+import org.ltpsim.camkii.ensemble.CamkiiBlock;
 import org.ltpsim.camkii.ensemble.CamkiiBlocks;
 import org.ltpsim.camkii.ensemble.CamkiiEnsemble;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
-import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.scale.BlockJob;
+import org.ltpsim.cli.scale.RunIdentity;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.stats.RunningStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +47,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "camkii", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
-public final class CamkiiCommand implements Callable<Integer> {
+public final class CamkiiCommand implements ShardableCommand {
     /** Spines per block: fixed, so random streams never depend on the thread count. */
     static final int BLOCK_SPINES = CamkiiBlocks.BLOCK_SPINES;
     private static final long MAX_RECORDED_VALUES = 50_000_000L;
@@ -103,10 +110,24 @@ public final class CamkiiCommand implements Callable<Integer> {
     @Option(names = "--params", description = "TOML file of [section] key = value overrides.")
     Path paramsFile;
 
+    @Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        this.out = mergedOut;
+        this.force = mergedForce;
+    }
+
     @Override
     public Integer call() throws IOException {
+        ScaledRun scaled = ScaledRun.of(scaleOut, "camkii", out, force, CommandLineText.args(spec));
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        long startNanos = System.nanoTime();
         ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
         if (paramsFile != null) {
             set = set.withOverridesFile(paramsFile);
@@ -169,12 +190,30 @@ public final class CamkiiCommand implements Callable<Integer> {
                         finalParameters.onFraction(), finalParameters.offFraction())
                 : CamkiiPopulations.create(finalParameters, Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
                         RandomStreams.forBlock(seed, "camkii", block), true));
-        CamkiiEnsemble ensemble;
-        try (BlockExecutor executor = new BlockExecutor(threadCount);
-                ProgressBar progress = new ProgressBar(System.err, "camkii",
-                        (long) blocks.blockCount() * outputSec.length)) {
-            ensemble = blocks.run(executor, progress::update);
+        Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
+        manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
+        RunIdentity identity = new RunIdentity("camkii", seed, scaled.arguments(),
+                Manifest.parametersSha256(manifestParameters), calciumFileSha256(), blocks.blockCount());
+        AtomicLong samples = new AtomicLong();
+        LongConsumer[] listener = {done -> {}};
+        BlockJob<CamkiiBlock, List<CamkiiBlock>> job = new BlockJob<>("camkii", blocks.blockCount(),
+                block -> blocks.runBlock(block, () -> listener[0].accept(samples.incrementAndGet())),
+                CamkiiBlocks.inBlockOrder(), CamkiiBlocks.codec(), true, blocks::samplesIn,
+                (progress, alreadyDone) -> {
+                    samples.set(alreadyDone);
+                    listener[0] = progress;
+                });
+        Partial<CamkiiBlock, List<CamkiiBlock>> partial;
+        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+            partial = scaled.obtain(job, identity, executor, "camkii");
         }
+        if (scaled.isShard()) {
+            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+            spec.commandLine().getOut().printf(Locale.ROOT, "camkii: shard %s (%s of %d) written to %s%n",
+                    scaled.shard(), partial.range().describe(), blocks.blockCount(), out);
+            return 0;
+        }
+        CamkiiEnsemble ensemble = blocks.ensemble(partial.state());
         int times = outputSec.length;
         RunningStats[] phosphorylated = new RunningStats[times];
         RunningStats[] active = new RunningStats[times];
@@ -194,7 +233,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         int onAtEnd = ensemble.onAtEnd();
         int ltpAtEnd = ensemble.ltpAtEnd();
         long events = ensemble.events();
-        double wallSec = (System.nanoTime() - startNanos) / 1e9;
+        double wallSec = scaled.wallTimeSec();
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", w2 ? "w2" : "holoenzyme");
@@ -216,14 +255,12 @@ public final class CamkiiCommand implements Callable<Integer> {
         summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis(), firstOff,
                 censoredOff));
         summary.put("events", events);
-        summary.put("wall_time_s", wallSec);
-        Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
-        manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
-
-        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+                scaled.threads(threadCount))
                 .put("block_spines", BLOCK_SPINES)
-                .parameters(manifestParameters)
-                .wallTimeSec(wallSec);
+                .parameters(manifestParameters);
+        scaled.annotate(manifest);
+        manifest.wallTimeSec(wallSec);
         final int finalOnAtEnd = onAtEnd;
         output.write(manifest, dir -> {
             writeTimecourse(dir.resolve("timecourse.csv"), outputSec, course, phosphorylated, all, active, autonomous,
@@ -231,11 +268,23 @@ public final class CamkiiCommand implements Callable<Integer> {
             writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes, censoredOn, censoredOff);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary);
         });
+        scaled.finished();
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "camkii: %d spines x %d holoenzymes, %.0f s: ON at end %d/%d, phosphorylated %.3f +- %.3f; %d events,"
                         + " %.1f s -> %s%n", spines, h, tEndSec, finalOnAtEnd, spines, phosphorylated[times - 1].mean(),
                 phosphorylated[times - 1].sampleSd(), events, wallSec, out);
         return 0;
+    }
+
+    /** The SHA-256 of a {@code --calcium file:PATH[@COLUMN]} file (shards must read the same one), else null. */
+    private String calciumFileSha256() throws IOException {
+        if (!calcium.startsWith("file:")) {
+            return null;
+        }
+        String path = calcium.substring("file:".length());
+        int at = path.lastIndexOf('@');
+        Path file = Path.of(at > 0 && !Files.exists(Path.of(path)) ? path.substring(0, at) : path);
+        return Files.isRegularFile(file) ? Manifest.sha256(file) : null;
     }
 
     static double[] outputTimes(double tEndSec, double dtOutSec) {

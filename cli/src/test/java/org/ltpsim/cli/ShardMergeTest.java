@@ -19,8 +19,8 @@ import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.sbml.DsmtsCase;
 
 /**
- * Runs split into 1, 3 and 7 shards merge to the bytes one run writes, for {@code sbml}, {@code run} and
- * {@code sweep}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
+ * Runs split into 1, 3 and 7 shards merge to the bytes one run writes, for {@code sbml}, {@code run},
+ * {@code sweep} and {@code camkii}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
  * command (which names --out) and the list of shards. Shards that do not belong together are refused with one line,
  * exit 2, nothing written.
  */
@@ -69,6 +69,21 @@ class ShardMergeTest {
             "protocol.after_ms=40", "--param", "protocol.hfs_pulses=2,4,6", "--seed", "2", "--threads", "2"};
         Path single = dir.resolve("single");
         assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        for (int count : new int[] {1, 3, 7}) {
+            Path merged = dir.resolve("merged-" + count);
+            assertEquals(0, merge(shards(command, count), merged));
+            assertSameFolder(single, merged, count);
+        }
+    }
+
+    /** 7 blocks of 32 spines (the last short), with switches and censored periods in every block. */
+    @Test
+    void camkiiShardsMergeToTheSingleRunsFolder() throws IOException {
+        String[] command = {"camkii", "--spines", String.valueOf(32 * 6 + 9), "--holoenzymes", "2", "--calcium",
+            "pulse:3,2,3", "--t-end", "40", "--dt-out", "2", "--seed", "13", "--threads", "2"};
+        Path single = dir.resolve("single");
+        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        assertTrue(Files.readString(single.resolve("lifetimes.csv")).lines().count() > 10, "switches recorded");
         for (int count : new int[] {1, 3, 7}) {
             Path merged = dir.resolve("merged-" + count);
             assertEquals(0, merge(shards(command, count), merged));
