@@ -5,14 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.ltpsim.cli.experiment.BuiltInExperiment;
 import org.ltpsim.cli.experiment.ExperimentRunner;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.params.ParameterSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +32,7 @@ import picocli.CommandLine.Parameters;
             "  ltpsim experiment rules --out runs/rules",
             "",
             "See docs/guide.md (Built-in experiments)."})
-public final class ExperimentCommand implements Callable<Integer> {
+public final class ExperimentCommand implements ShardableCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +88,20 @@ public final class ExperimentCommand implements Callable<Integer> {
             + "number (default: from the expected lifetimes, see docs/guide.md)")
     Double tEndSec;
 
+    @Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        this.out = mergedOut;
+        this.force = mergedForce;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (list) {
@@ -113,6 +129,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
         }
         refuseOptionsOf(experiment.name());
+        ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", out, force, CommandLineText.args(spec));
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
         int threadCount = ThreadCount.resolve(threads);
         ExperimentRunner runner = switch (experiment.name()) {
@@ -123,7 +140,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                     spines, tEndSec, seed);
             default -> throw new IllegalStateException(experiment.name());
         };
-        runner.run(output, CommandLineText.of(spec), seed, threadCount, out.toString())
+        runner.run(output, scaled, CommandLineText.of(spec), seed, threadCount, out.toString())
                 .forEach(System.out::println);
         return 0;
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ import org.ltpsim.sbml.DsmtsCase;
 
 /**
  * Runs split into 1, 3 and 7 shards merge to the bytes one run writes, for {@code sbml}, {@code run},
- * {@code sweep} and {@code camkii}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
+ * {@code sweep}, {@code camkii} and {@code experiment}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
  * command (which names --out) and the list of shards. Shards that do not belong together are refused with one line,
  * exit 2, nothing written.
  */
@@ -91,6 +92,26 @@ class ShardMergeTest {
         }
     }
 
+    /** Frequency-response (3 rates on 2 branches each) and rules (its conditions, one branch each). */
+    @Test
+    void experimentShardsMergeToTheSingleRunsFolder() throws IOException {
+        String[][] commands = {
+            {"experiment", "frequency-response", "--frequencies", "1,20,100", "--spines", "4", "--set",
+                "branch.spines_per_branch=2", "--set", "protocol.lfs_pulses=20", "--set", "protocol.after_ms=100",
+                "--seed", "5", "--threads", "2"},
+            {"experiment", "rules", "--branches", "1", "--set", "branch.spines_per_branch=6", "--set",
+                "protocol.after_ms=100", "--seed", "8", "--threads", "2"}};
+        for (String[] command : commands) {
+            Path single = dir.resolve("single-" + command[1]);
+            assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+            for (int count : new int[] {1, 3, 7}) {
+                Path merged = dir.resolve("merged-" + command[1] + "-" + count);
+                assertEquals(0, merge(shards(command, count), merged));
+                assertSameFolder(single, merged, count);
+            }
+        }
+    }
+
     @Test
     void shardsOfOtherRunsDuplicatesAndGapsAreRefusedWritingNothing() throws IOException {
         Path model = dir.resolve("model.xml");
@@ -148,7 +169,8 @@ class ShardMergeTest {
     private List<String> shards(String[] command, int count) {
         List<String> dirs = new ArrayList<>();
         for (int index = count; index >= 1; index--) {
-            Path shard = dir.resolve("shards-" + count + "-" + command[0]).resolve(String.valueOf(index));
+            Path shard = dir.resolve("shards-" + count + "-" + command[0] + "-"
+                    + Integer.toHexString(Arrays.hashCode(command))).resolve(String.valueOf(index));
             assertEquals(0, Main.execute(CliRun.concat(command, "--shard", index + "/" + count, "--out",
                     shard.toString())), "shard " + index + "/" + count);
             assertTrue(Files.isRegularFile(shard.resolve("partial.bin")));
