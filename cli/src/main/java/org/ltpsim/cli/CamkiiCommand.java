@@ -20,6 +20,7 @@ import org.ltpsim.camkii.ensemble.CamkiiBlocks;
 import org.ltpsim.camkii.ensemble.CamkiiEnsemble;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.parallel.BlockExecutor;
@@ -38,7 +39,11 @@ import picocli.CommandLine.Option;
  * {@code b} draws from {@code RandomStreams.forBlock(seed, "camkii", b)}, and results merge in block order, so output
  * is bitwise the same for any {@code --threads}.
  */
-@Command(name = "camkii", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "camkii", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim camkii --spines 200 --holoenzymes 16 --calcium pulse:1.0,5,0.4 \\",
+            "      --t-end 120 --out runs/camkii",
+            "  ltpsim camkii --calcium pulse:1.0,5,0.4 --mutant t286a --out runs/t286a"},
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
 public final class CamkiiCommand implements Callable<Integer> {
     /** Spines per block: fixed, so random streams never depend on the thread count. */
@@ -47,6 +52,12 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
 
     @Option(names = "--spines", defaultValue = "100", description = "Number of spines (default ${DEFAULT-VALUE}).")
     int spines;
@@ -65,19 +76,6 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     @Option(names = "--dt-out", defaultValue = "1", description = "Output interval, s (default ${DEFAULT-VALUE}).")
     double dtOutSec;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory: a new or empty folder, or an earlier ltpsim result with --force.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace --out when it holds an earlier ltpsim result.")
-    boolean force;
 
     @Option(names = "--mutant", description = "Mutant: t286a. Threonine 286 cannot be phosphorylated (Giese et al. "
             + "1998): no autonomous activity and no switch, but Ca2+/calmodulin-bound subunits remain active kinases "
@@ -105,7 +103,7 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
+        OutputDirectory output = shared.claimDirectory().tables(tables);
         long startNanos = System.nanoTime();
         ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
         if (paramsFile != null) {
@@ -131,7 +129,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         if (!(dtOutSec > 0 && dtOutSec <= tEndSec)) {
             throw new UserInputException("--dt-out must be > 0 s and <= --t-end: " + dtOutSec);
         }
-        int threadCount = ThreadCount.resolve(threads);
+        int threadCount = shared.threadCount();
         if ((long) h * 12 * Math.min(spines, BLOCK_SPINES) > Integer.MAX_VALUE / 2) {
             throw new UserInputException("--holoenzymes " + h + " is too large for one block of spines");
         }
@@ -165,10 +163,10 @@ public final class CamkiiCommand implements Callable<Integer> {
         }
         CamkiiBlocks blocks = new CamkiiBlocks(spines, course, outputSec, block -> w2
                 ? CamkiiPopulations.createW2(RingW2Parameters.benchmark(), Math.min(BLOCK_SPINES,
-                        spines - block * BLOCK_SPINES), h, RandomStreams.forBlock(seed, "camkii", block),
+                        spines - block * BLOCK_SPINES), h, RandomStreams.forBlock(shared.seed(), "camkii", block),
                         finalParameters.onFraction(), finalParameters.offFraction())
                 : CamkiiPopulations.create(finalParameters, Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
-                        RandomStreams.forBlock(seed, "camkii", block), true));
+                        RandomStreams.forBlock(shared.seed(), "camkii", block), true));
         CamkiiEnsemble ensemble;
         try (BlockExecutor executor = new BlockExecutor(threadCount);
                 ProgressBar progress = new ProgressBar(System.err, "camkii",
@@ -220,7 +218,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
         manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
 
-        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
+        Manifest manifest = new Manifest(CommandLineText.of(spec), shared.seed(), threadCount)
                 .put("block_spines", BLOCK_SPINES)
                 .parameters(manifestParameters)
                 .wallTimeSec(wallSec);
@@ -234,7 +232,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "camkii: %d spines x %d holoenzymes, %.0f s: ON at end %d/%d, phosphorylated %.3f +- %.3f; %d events,"
                         + " %.1f s -> %s%n", spines, h, tEndSec, finalOnAtEnd, spines, phosphorylated[times - 1].mean(),
-                phosphorylated[times - 1].sampleSd(), events, wallSec, out);
+                phosphorylated[times - 1].sampleSd(), events, wallSec, shared.out());
         return 0;
     }
 

@@ -2,7 +2,6 @@ package org.ltpsim.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,22 +29,13 @@ import picocli.CommandLine.Option;
  * AMPA and NMDA channels, and their outcome table (HFS/LFS, AP5, coincidence detection, input specificity,
  * cooperativity, associativity, metaplasticity).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim demo",
+            "  ltpsim demo --late-phase --out runs/demo"},
+        modelTransformer = CommonOptions.DemoOut.class, mixinStandardHelpOptions = true,
         description = "Run the classic LTP/LTD experiments (HFS, LFS, AP5, coincidence, specificity, "
                 + "cooperativity, associativity, metaplasticity) on built-in defaults and print the outcome table.")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "also write the table and calcium plots here "
-            + "(a new or empty folder, or an earlier ltpsim result with --force)")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
 
     @Option(names = "--late-phase", description = "also run the late-phase experiments (expression layers: weak and "
             + "strong tetanus, one train, actinomycin D, anisomycin, T286A, AP5, LFS, tagging and capture, "
@@ -56,22 +46,25 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CommonOptions shared;
+
     private final List<String> rows = new ArrayList<>();
     private SpineSimulator simulator;
     private BlockExecutor executor;
 
     @Override
     public Integer call() throws IOException {
-        OutputDirectory output = out == null ? null : OutputDirectory.claim("--out", out, force);
-        int workers = ThreadCount.resolve(threads);
+        OutputDirectory output = shared.out() == null ? null : shared.claimDirectory();
+        int workers = shared.threadCount();
         ParameterSet params = ParameterSet.defaults("spine");
-        SeedExperiments s = new SeedExperiments(params, seed);
+        SeedExperiments s = new SeedExperiments(params, shared.seed());
         simulator = new SpineSimulator(new ReceptorChannels());
         long start = System.nanoTime();
         SpineRunResult hfs;
         SpineRunResult lfs;
         System.out.println("ltpsim demo: the classic LTP/LTD experiments on built-in defaults (data/spine.toml), seed "
-                + seed + ", " + workers + " thread(s); every AMPA and NMDA channel stochastic.");
+                + shared.seed() + ", " + workers + " thread(s); every AMPA and NMDA channel stochastic.");
         System.out.println("Columns: n = spines measured; LTP / LTD / none = fractions of them by the calcium rule "
                 + "(Q_max >= " + params.get("rule.q_ltp_um_s") + " uM s -> LTP; >= " + params.get("rule.q_ltd_um_s")
                 + " -> LTD; else none;");
@@ -151,7 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (output != null) {
             SpineRunResult h = hfs;
             SpineRunResult l = lfs;
-            Manifest manifest = new Manifest(CommandLineText.of(spec), seed, workers).parameters(params.values()).wallTimeSec(wall);
+            Manifest manifest = new Manifest(CommandLineText.of(spec), shared.seed(), workers).parameters(params.values()).wallTimeSec(wall);
             output.write(manifest, dir -> {
                 Files.write(dir.resolve("demo.txt"), rows);
                 CalciumPlot.write(dir.resolve("calcium-hfs.png"), "HFS, 100 spines of one branch", h.traceBinMs(),
@@ -165,7 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The late-phase table: weight change (synaptic AMPA conductance) of pathway means at fixed times. */
     private void latePhase() {
-        LatePhaseExperiments x = LatePhaseExperiments.defaults(20, seed);
+        LatePhaseExperiments x = LatePhaseExperiments.defaults(20, shared.seed());
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("Late phase (expression layers, docs/expression.md): weight = synaptic AMPA conductance, change from "
