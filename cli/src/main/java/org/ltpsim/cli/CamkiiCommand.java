@@ -18,6 +18,7 @@ import org.ltpsim.camkii.RingW2Parameters;
 import org.ltpsim.camkii.SwitchLifetimes;
 import org.ltpsim.camkii.ensemble.CamkiiBlocks;
 import org.ltpsim.camkii.ensemble.CamkiiEnsemble;
+import org.ltpsim.cli.io.HistogramPercentiles;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.TableFormat;
@@ -257,7 +258,7 @@ public final class CamkiiCommand implements Callable<Integer> {
     }
 
     /**
-     * Completed periods (count, mean, quantiles) and the censoring-aware estimate of the mean lifetime for an
+     * Completed periods (count, mean, HdrHistogram percentiles from p10 to p99 and the maximum) and the censoring-aware estimate of the mean lifetime for an
      * exponential: all time spent in the state (completed, first and still-running periods) divided by the
      * number of periods that ended (the maximum-likelihood estimate under right censoring).
      */
@@ -271,9 +272,9 @@ public final class CamkiiCommand implements Callable<Integer> {
         int ended = durationsSec.length + firstSec.length;
         m.put("exposure_s", exposure);
         m.put("mean_censoring_aware_s", ended == 0 ? null : exposure / ended);
-        m.put("median_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(50) / 1e3);
-        m.put("p90_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(90) / 1e3);
-        m.put("max_s", millis.getTotalCount() == 0 ? null : millis.getMaxValue() / 1e3);
+        Map<String, Object> percentiles = HistogramPercentiles.seconds(millis);
+        percentiles.remove("count"); // = completed
+        m.putAll(percentiles);
         return m;
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.spine.CalciumPlot;
 import org.ltpsim.cli.spine.MeanCalciumFiles;
 import org.ltpsim.parallel.BlockExecutor;
@@ -179,16 +180,16 @@ public final class DemoCommand implements Callable<Integer> {
         lateRow("T286A", "one train", x.oneTrain("", true), 0, 180, "no lasting potentiation (Giese 1998)");
         lateRow("AP5", "one train", x.oneTrain("ap5", false), 0, 180, "no potentiation (Collingridge 1983)");
         lateRow("LFS", "900 at 1 Hz", x.lfs(), 0, 60, "depression (Dudek & Bear 1992)");
-        SpineRunResult tag = simulator.run(x.tagging(30, 240, ""), executor);
+        SpineRunResult tag = run(x.tagging(30, 240, ""));
         lateRowFrom("Tagging and capture", "A strong", tag, 0, 180, "L-LTP");
         lateRowFrom("Tagging and capture", "B weak 30 min after A", tag, 1, 240, "captured: lasts (F&M 1997)");
         lateRowFrom("Tagging and capture", "C not stimulated", tag, 2, 240, "baseline (input specificity)");
-        SpineRunResult blocked = simulator.run(x.tagging(30, 240, "anisomycin"), executor);
+        SpineRunResult blocked = run(x.tagging(30, 240, "anisomycin"));
         lateRowFrom("Tagging + anisomycin", "B weak 30 min after A", blocked, 1, 240, "decays: nothing to capture");
-        SpineRunResult late = simulator.run(x.tagging(180, 360, ""), executor);
+        SpineRunResult late = run(x.tagging(180, 360, ""));
         lateRowFrom("Tagging, late B", "B weak 3 h after A", late, 1, 360, "decays: proteins gone");
-        SpineRunResult primed = simulator.run(x.metaplasticity(true), executor);
-        SpineRunResult alone = simulator.run(x.metaplasticity(false), executor);
+        SpineRunResult primed = run(x.metaplasticity(true));
+        SpineRunResult alone = run(x.metaplasticity(false));
         ExpressionResult p = primed.expression();
         ExpressionResult a = alone.expression();
         int before = p.recordAt(39 * 60_000);
@@ -212,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void lateRow(String experiment, String condition, SpineExperiment e, int pathway, double lastMin,
             String expected) {
-        lateRowFrom(experiment, condition, simulator.run(e, executor), pathway, lastMin, expected);
+        lateRowFrom(experiment, condition, run(e), pathway, lastMin, expected);
     }
 
     private void lateRowFrom(String experiment, String condition, SpineRunResult r, int pathway, double lastMin,
@@ -233,8 +234,11 @@ public final class DemoCommand implements Callable<Integer> {
         String of(SpineRunResult r);
     }
 
+    /** One experiment of the table, with a progress bar on stderr when it takes more than a moment. */
     private SpineRunResult run(SpineExperiment e) {
-        return simulator.run(e, executor);
+        try (ProgressBar progress = new ProgressBar(System.err, "demo", simulator.work(e))) {
+            return simulator.run(e, executor, progress::update);
+        }
     }
 
     private void header() {

@@ -31,14 +31,10 @@ class FigureSvgTest {
     @TempDir
     Path dir;
 
-    private static String[] args(String[] head, String... tail) {
-        return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
-    }
-
     @Test
     void runFiguresAsSvgHoldTheirSeries() throws Exception {
         Path out = dir.resolve("run");
-        assertEquals(0, Main.execute(args(new String[] {"run", "--spines", "6", "--record", "0,2,4", "--set",
+        assertEquals(0, Main.execute(CliRun.concat(new String[] {"run", "--spines", "6", "--record", "0,2,4", "--set",
             "protocol.hfs_pulses=10", "--out", out.toString()}, SHORT)));
         Map<String, Document> svgs = svgTwins(out);
         assertEquals(List.of("calcium", "q_max", "traces"), List.copyOf(svgs.keySet()));
@@ -62,7 +58,7 @@ class FigureSvgTest {
     @Test
     void sweepAndExperimentFiguresAsSvg() throws Exception {
         Path sweep = dir.resolve("sweep");
-        assertEquals(0, Main.execute(args(new String[] {"sweep", "--param", "protocol.hfs_pulses=5,20,40",
+        assertEquals(0, Main.execute(CliRun.concat(new String[] {"sweep", "--param", "protocol.hfs_pulses=5,20,40",
             "--spines", "8", "--out", sweep.toString()}, SHORT)));
         Document svg = svgTwins(sweep).get("sweep");
         // one marker per grid point for each fitted outcome (LTP and LTD onset; no CaMKII here)

@@ -27,15 +27,11 @@ class ParquetFormatTest {
     @TempDir
     Path dir;
 
-    private static String[] args(String[] head, String... tail) {
-        return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
-    }
-
     @Test
     void runTablesAsParquetHoldTheCsvValues() throws IOException {
-        String[] run = args(new String[] {"run", "--spines", "6", "--record", "0,1"}, SHORT_HFS);
-        assertEquals(0, Main.execute(args(run, "--out", dir.resolve("csv").toString())));
-        assertEquals(0, Main.execute(args(run, "--format", "parquet", "--threads", "1", "--out",
+        String[] run = CliRun.concat(new String[] {"run", "--spines", "6", "--record", "0,1"}, SHORT_HFS);
+        assertEquals(0, Main.execute(CliRun.concat(run, "--out", dir.resolve("csv").toString())));
+        assertEquals(0, Main.execute(CliRun.concat(run, "--format", "parquet", "--threads", "1", "--out",
                 dir.resolve("pq").toString())));
         List<String> tables = sameTables(dir.resolve("csv"), dir.resolve("pq"));
         assertTrue(tables.containsAll(List.of("spines", "calcium", "traces")), tables.toString());
@@ -46,7 +42,7 @@ class ParquetFormatTest {
         assertEquals(6, spines.rows().size());
 
         // same seed, another thread count: the same bytes
-        assertEquals(0, Main.execute(args(run, "--format", "parquet", "--threads", "2", "--out",
+        assertEquals(0, Main.execute(CliRun.concat(run, "--format", "parquet", "--threads", "2", "--out",
                 dir.resolve("pq2").toString())));
         for (String table : tables) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("pq/" + table + ".parquet")),
@@ -58,22 +54,22 @@ class ParquetFormatTest {
     void sweepAndExperimentTablesAsParquet() throws IOException {
         String[] sweep = {"sweep", "--param", "protocol.hfs_pulses=5,20", "--spines", "8", "--no-camkii", "--set",
             "protocol.after_ms=100"};
-        CliRun first = CliRun.of(args(sweep, "--out", dir.resolve("s-csv").toString()));
+        CliRun first = CliRun.of(CliRun.concat(sweep, "--out", dir.resolve("s-csv").toString()));
         assertEquals(0, first.exitCode(), first.err());
-        assertEquals(0, Main.execute(args(sweep, "--format", "parquet", "--out", dir.resolve("s-pq").toString())));
+        assertEquals(0, Main.execute(CliRun.concat(sweep, "--format", "parquet", "--out", dir.resolve("s-pq").toString())));
         assertEquals(List.of("sweep"), sameTables(dir.resolve("s-csv"), dir.resolve("s-pq")));
 
         String[] rules = {"experiment", "rules", "--branches", "1", "--set", "branch.spines_per_branch=8", "--set",
             "protocol.hfs_pulses=20"};
-        assertEquals(0, Main.execute(args(rules, "--out", dir.resolve("r-csv").toString())));
-        assertEquals(0, Main.execute(args(rules, "--format", "PARQUET", "--out", dir.resolve("r-pq").toString())));
+        assertEquals(0, Main.execute(CliRun.concat(rules, "--out", dir.resolve("r-csv").toString())));
+        assertEquals(0, Main.execute(CliRun.concat(rules, "--format", "PARQUET", "--out", dir.resolve("r-pq").toString())));
         assertEquals(List.of("rules"), sameTables(dir.resolve("r-csv"), dir.resolve("r-pq")));
     }
 
     @Test
     void anUnknownFormatIsOneLineAndWritesNothing() {
         Path out = dir.resolve("x");
-        CliRun r = CliRun.of(args(new String[] {"run", "--spines", "2", "--format", "xlsx", "--out", out.toString()},
+        CliRun r = CliRun.of(CliRun.concat(new String[] {"run", "--spines", "2", "--format", "xlsx", "--out", out.toString()},
                 SHORT_HFS));
         assertEquals(Main.EXIT_BAD_INPUT, r.exitCode());
         assertEquals("--format must be csv or parquet: 'xlsx'", r.message());
@@ -135,28 +131,9 @@ class ParquetFormatTest {
         }
     }
 
-    /** The cells of one CSV line, double-quoted cells unquoted (as in rules.csv). */
+    /** The cells of one CSV line: split at commas outside double quotes, then unquoted (as in rules.csv). */
     private static List<String> csvCells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
+        return Stream.of(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1))
+                .map(c -> c.startsWith("\"") ? c.substring(1, c.length() - 1).replace("\"\"", "\"") : c).toList();
     }
 }

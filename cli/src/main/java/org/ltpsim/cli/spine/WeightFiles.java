@@ -94,18 +94,9 @@ public final class WeightFiles {
         }
         int widthPx = 900;
         int heightPx = 560;
-        double span = yMax - yMin;
-        PlotPanel panel = new PlotPanel(90, 50, widthPx - 90 - 25, heightPx - 50 - 90,
-                NiceTicks.covering(0, Math.max(endMs / unitMs, 1e-3), 8),
-                NiceTicks.covering(yMin - 0.05 * span, yMax + 0.12 * span, 6));
+        PlotPanel panel = timePanel(widthPx, heightPx, endMs / unitMs, yMin, yMax);
         Figure.write(file, widthPx, heightPx, g -> {
-            panel.drawAxes(g, hours ? "time (h)" : "time (min)", "EPSP (% of baseline)", true);
-            g.setFont(PlotPanel.TITLE_FONT);
-            g.drawString(title, panel.left, panel.top - 28);
-            g.setColor(Color.GRAY);
-            g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-            int y100 = (int) Math.round(panel.py(100));
-            g.drawLine(panel.left, y100, panel.left + panel.width, y100);
+            frame(g, panel, hours, "EPSP (% of baseline)", title);
             for (int p = 0; p < pathways; p++) {
                 Color c = PlotPanel.COLOURS[p % PlotPanel.COLOURS.length];
                 double[][] s = series.get(p);
@@ -250,19 +241,9 @@ public final class WeightFiles {
                 yMax = Math.max(yMax, mean[p][k] + sem[p][k]);
             }
         }
-        double span = yMax - yMin;
-        PlotPanel panel = new PlotPanel(90, 50, widthPx - 90 - 25, heightPx - 50 - 90,
-                NiceTicks.covering(0, Math.max(endMs / unitMs, 1e-3), 8),
-                NiceTicks.covering(yMin - 0.05 * span, yMax + 0.12 * span, 6));
+        PlotPanel panel = timePanel(widthPx, heightPx, endMs / unitMs, yMin, yMax);
         Figure.write(file, widthPx, heightPx, g -> {
-            panel.drawAxes(g, hours ? "time (h)" : "time (min)", "weight (% of baseline), mean +- sem", true);
-            g.setFont(PlotPanel.TITLE_FONT);
-            g.drawString(title, panel.left, panel.top - 28);
-            // baseline
-            g.setColor(Color.GRAY);
-            g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-            int y100 = (int) Math.round(panel.py(100));
-            g.drawLine(panel.left, y100, panel.left + panel.width, y100);
+            frame(g, panel, hours, "weight (% of baseline), mean +- sem", title);
             for (int p = 0; p < pathways; p++) {
                 Color c = PlotPanel.COLOURS[p % PlotPanel.COLOURS.length];
                 Path2D band = new Path2D.Double();
@@ -306,5 +287,23 @@ public final class WeightFiles {
             g.drawString("weight = synaptic AMPA conductance, relative to each pathway's mean at t = 0; marks: stimulus "
                     + "trains", panel.left, heightPx - 14);
         });
+    }
+
+    /** The axes of a figure against time (min or h) with room above the data for the legend. */
+    private static PlotPanel timePanel(int widthPx, int heightPx, double tEnd, double yMin, double yMax) {
+        double span = yMax - yMin;
+        return new PlotPanel(90, 50, widthPx - 90 - 25, heightPx - 50 - 90, NiceTicks.covering(0, Math.max(tEnd,
+                1e-3), 8), NiceTicks.covering(yMin - 0.05 * span, yMax + 0.12 * span, 6));
+    }
+
+    /** Axes, title and the dashed 100% baseline of the weight and EPSP figures. */
+    private static void frame(Graphics2D g, PlotPanel panel, boolean hours, String yTitle, String title) {
+        panel.drawAxes(g, hours ? "time (h)" : "time (min)", yTitle, true);
+        g.setFont(PlotPanel.TITLE_FONT);
+        g.drawString(title, panel.left, panel.top - 28);
+        g.setColor(Color.GRAY);
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        int y100 = (int) Math.round(panel.py(100));
+        g.drawLine(panel.left, y100, panel.left + panel.width, y100);
     }
 }
