@@ -10,25 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.camkii.RingW2Parameters;
 import org.ltpsim.camkii.SwitchLifetimes;
+import org.ltpsim.camkii.ensemble.CamkiiBlock;
 import org.ltpsim.camkii.ensemble.CamkiiBlocks;
 import org.ltpsim.camkii.ensemble.CamkiiEnsemble;
 import org.ltpsim.cli.io.HistogramPercentiles;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.TableFormat;
-import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.scale.BlockJob;
+import org.ltpsim.cli.scale.RunIdentity;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.stats.RunningStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,7 +53,7 @@ import picocli.CommandLine.Option;
             "  ltpsim camkii --calcium pulse:1.0,5,0.4 --mutant t286a --out runs/t286a"},
         mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
-public final class CamkiiCommand implements Callable<Integer> {
+public final class CamkiiCommand implements ShardableCommand {
     /** Spines per block: fixed, so random streams never depend on the thread count. */
     static final int BLOCK_SPINES = CamkiiBlocks.BLOCK_SPINES;
     private static final long MAX_RECORDED_VALUES = 50_000_000L;
@@ -102,10 +109,24 @@ public final class CamkiiCommand implements Callable<Integer> {
     @Option(names = "--params", description = "TOML file of [section] key = value overrides.")
     Path paramsFile;
 
+    @Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        shared.redirect(mergedOut, mergedForce);
+    }
+
     @Override
     public Integer call() throws IOException {
+        ScaledRun scaled = ScaledRun.of(scaleOut, "camkii", shared.out(), shared.force(),
+                CommandLineText.args(spec));
         OutputDirectory output = shared.claimDirectory().tables(tables);
-        long startNanos = System.nanoTime();
         ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
         if (paramsFile != null) {
             set = set.withOverridesFile(paramsFile);
@@ -168,12 +189,30 @@ public final class CamkiiCommand implements Callable<Integer> {
                         finalParameters.onFraction(), finalParameters.offFraction())
                 : CamkiiPopulations.create(finalParameters, Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
                         RandomStreams.forBlock(shared.seed(), "camkii", block), true));
-        CamkiiEnsemble ensemble;
-        try (BlockExecutor executor = new BlockExecutor(threadCount);
-                ProgressBar progress = new ProgressBar(System.err, "camkii",
-                        (long) blocks.blockCount() * outputSec.length)) {
-            ensemble = blocks.run(executor, progress::update);
+        Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
+        manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
+        RunIdentity identity = new RunIdentity("camkii", shared.seed(), scaled.arguments(),
+                Manifest.parametersSha256(manifestParameters), calciumFileSha256(), blocks.blockCount());
+        AtomicLong samples = new AtomicLong();
+        LongConsumer[] listener = {done -> {}};
+        BlockJob<CamkiiBlock, List<CamkiiBlock>> job = new BlockJob<>("camkii", blocks.blockCount(),
+                block -> blocks.runBlock(block, () -> listener[0].accept(samples.incrementAndGet())),
+                CamkiiBlocks.inBlockOrder(), CamkiiBlocks.codec(), true, blocks::samplesIn,
+                (progress, alreadyDone) -> {
+                    samples.set(alreadyDone);
+                    listener[0] = progress;
+                });
+        Partial<CamkiiBlock, List<CamkiiBlock>> partial;
+        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+            partial = scaled.obtain(job, identity, executor, "camkii");
         }
+        if (scaled.isShard()) {
+            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
+            spec.commandLine().getOut().printf(Locale.ROOT, "camkii: shard %s (%s of %d) written to %s%n",
+                    scaled.shard(), partial.range().describe(), blocks.blockCount(), shared.out());
+            return 0;
+        }
+        CamkiiEnsemble ensemble = blocks.ensemble(partial.state());
         int times = outputSec.length;
         RunningStats[] phosphorylated = new RunningStats[times];
         RunningStats[] active = new RunningStats[times];
@@ -193,7 +232,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         int onAtEnd = ensemble.onAtEnd();
         int ltpAtEnd = ensemble.ltpAtEnd();
         long events = ensemble.events();
-        double wallSec = (System.nanoTime() - startNanos) / 1e9;
+        double wallSec = scaled.wallTimeSec();
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", w2 ? "w2" : "holoenzyme");
@@ -215,14 +254,12 @@ public final class CamkiiCommand implements Callable<Integer> {
         summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis(), firstOff,
                 censoredOff));
         summary.put("events", events);
-        summary.put("wall_time_s", wallSec);
-        Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
-        manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
-
-        Manifest manifest = new Manifest(CommandLineText.of(spec), shared.seed(), threadCount)
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
+                scaled.threads(threadCount))
                 .put("block_spines", BLOCK_SPINES)
-                .parameters(manifestParameters)
-                .wallTimeSec(wallSec);
+                .parameters(manifestParameters);
+        scaled.annotate(manifest);
+        manifest.wallTimeSec(wallSec);
         final int finalOnAtEnd = onAtEnd;
         output.write(manifest, dir -> {
             writeTimecourse(dir.resolve("timecourse.csv"), outputSec, course, phosphorylated, all, active, autonomous,
@@ -230,11 +267,23 @@ public final class CamkiiCommand implements Callable<Integer> {
             writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes, censoredOn, censoredOff);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary);
         });
+        scaled.finished();
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "camkii: %d spines x %d holoenzymes, %.0f s: ON at end %d/%d, phosphorylated %.3f +- %.3f; %d events,"
                         + " %.1f s -> %s%n", spines, h, tEndSec, finalOnAtEnd, spines, phosphorylated[times - 1].mean(),
                 phosphorylated[times - 1].sampleSd(), events, wallSec, shared.out());
         return 0;
+    }
+
+    /** The SHA-256 of a {@code --calcium file:PATH[@COLUMN]} file (shards must read the same one), else null. */
+    private String calciumFileSha256() throws IOException {
+        if (!calcium.startsWith("file:")) {
+            return null;
+        }
+        String path = calcium.substring("file:".length());
+        int at = path.lastIndexOf('@');
+        Path file = Path.of(at > 0 && !Files.exists(Path.of(path)) ? path.substring(0, at) : path);
+        return Files.isRegularFile(file) ? Manifest.sha256(file) : null;
     }
 
     static double[] outputTimes(double tEndSec, double dtOutSec) {
@@ -258,9 +307,10 @@ public final class CamkiiCommand implements Callable<Integer> {
     }
 
     /**
-     * Completed periods (count, mean, HdrHistogram percentiles from p10 to p99 and the maximum) and the censoring-aware estimate of the mean lifetime for an
-     * exponential: all time spent in the state (completed, first and still-running periods) divided by the
-     * number of periods that ended (the maximum-likelihood estimate under right censoring).
+     * Completed periods (count, mean, HdrHistogram percentiles from p10 to p99 and the maximum) and the
+     * censoring-aware estimate of the mean lifetime for an exponential: all time spent in the state (completed,
+     * first and still-running periods) divided by the number of periods that ended (the maximum-likelihood
+     * estimate under right censoring).
      */
     private static Map<String, Object> lifetimeSummary(double[] durationsSec, Histogram millis, double[] firstSec,
             List<Double> censoredSec) {

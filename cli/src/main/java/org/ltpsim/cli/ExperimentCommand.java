@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.ltpsim.cli.experiment.BuiltInExperiment;
 import org.ltpsim.cli.experiment.ExperimentRunner;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.TableFormat;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.params.ParameterSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "  ltpsim experiment rules --out runs/rules",
             "",
             "See docs/guide.md (Built-in experiments)."})
-public final class ExperimentCommand implements Callable<Integer> {
+public final class ExperimentCommand implements ShardableCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -82,6 +84,19 @@ public final class ExperimentCommand implements Callable<Integer> {
             + "number (default: from the expected lifetimes, see docs/guide.md)")
     Double tEndSec;
 
+    @Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        shared.redirect(mergedOut, mergedForce);
+    }
+
     @Override
     public Integer call() throws IOException {
         if (list) {
@@ -109,6 +124,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
         }
         refuseOptionsOf(experiment.name());
+        ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", shared.out(), shared.force(),
+                CommandLineText.args(spec));
         OutputDirectory output = shared.claimDirectory().tables(tables);
         int threadCount = shared.threadCount();
         ExperimentRunner runner = switch (experiment.name()) {
@@ -119,7 +136,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                     spines, tEndSec, shared.seed());
             default -> throw new IllegalStateException(experiment.name());
         };
-        runner.run(output, CommandLineText.of(spec), shared.seed(), threadCount, shared.out().toString())
+        runner.run(output, scaled, CommandLineText.of(spec), shared.seed(), threadCount, shared.out().toString())
                 .forEach(System.out::println);
         return 0;
     }

@@ -10,6 +10,18 @@ public final class RunningStats {
     private double mean;
     private double sumSquaredDeviations;
 
+    /** The statistics with exactly this state (as read back from a shard file or checkpoint). */
+    public static RunningStats of(long count, double mean, double sumSquaredDeviations) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0: " + count);
+        }
+        RunningStats stats = new RunningStats();
+        stats.count = count;
+        stats.mean = mean;
+        stats.sumSquaredDeviations = sumSquaredDeviations;
+        return stats;
+    }
+
     public void add(double value) {
         count++;
         double delta = value - mean;
@@ -37,6 +49,16 @@ public final class RunningStats {
 
     public long count() {
         return count;
+    }
+
+    /** The running sum of squared deviations from the mean (state, for exact saving). */
+    public double sumSquaredDeviations() {
+        return sumSquaredDeviations;
+    }
+
+    /** The running mean (state, for exact saving: 0 when empty, where {@link #mean} says NaN). */
+    public double rawMean() {
+        return mean;
     }
 
     public double mean() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.spine.ExperimentSetup;
@@ -18,11 +19,9 @@ import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
 import org.ltpsim.params.NumberText;
 import org.ltpsim.params.ParameterSet;
-import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.sim.SpineExperiment;
-import org.ltpsim.spine.sim.SpineSimulator;
+import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.stats.WilsonInterval;
 
 /**
@@ -130,13 +129,17 @@ public final class FrequencyResponse {
         return experiments;
     }
 
-    public Result run(int threads) {
-        List<SpineExperiment> experiments = experiments();
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
-        List<Point> points;
-        try (BlockExecutor executor = new BlockExecutor(threads)) {
-            points = SpineBatches.run(simulator, executor, experiments, "frequency-response", (i, r) ->
-                    new Point(frequencies.get(i), PointReadouts.of(r), r.mean(0, r::qMaxMicroMolarSec)));
+    /** Runs every frequency; empty when {@code runs} computes only a shard. */
+    public Optional<Result> run(SpineRuns runs) {
+        Optional<List<SpineRunResult>> results = runs.run(experiments(), Map.of("parameters", params.values(),
+                "frequencies_hz", frequencies), "frequency-response");
+        if (results.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < frequencies.size(); i++) {
+            SpineRunResult r = results.get().get(i);
+            points.add(new Point(frequencies.get(i), PointReadouts.of(r), r.mean(0, r::qMaxMicroMolarSec)));
         }
         int n = points.size();
         double[] hz = new double[n];
@@ -150,8 +153,8 @@ public final class FrequencyResponse {
             count[i] = points.get(i).readouts().spines();
         }
         long bootstrapSeed = RandomStreams.forBlock(seed, "crossover-interval", 0).nextLong();
-        return new Result(points, Crossover.estimate(hz, ltp, ltd, count, bootstrapSeed), params,
-                params.getInt("protocol.lfs_pulses"), params.getInt("branch.spines_per_branch"));
+        return Optional.of(new Result(points, Crossover.estimate(hz, ltp, ltd, count, bootstrapSeed), params,
+                params.getInt("protocol.lfs_pulses"), params.getInt("branch.spines_per_branch")));
     }
 
     static final List<String> COLUMNS = List.of("frequency_hz", "fraction_ltp", "fraction_ltp_lo", "fraction_ltp_hi",

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import org.ltpsim.camkii.CamkiiPopulation;
+import org.ltpsim.parallel.BlockCodec;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.BlockFold;
 import org.ltpsim.parallel.BlockRange;
@@ -63,8 +64,55 @@ public final class CamkiiBlocks {
     public CamkiiEnsemble run(BlockExecutor executor, LongConsumer progress) {
         AtomicLong samples = new AtomicLong();
         return new BlockRun<>(fold(), null, true).run(executor, BlockRange.all(blockCount()),
-                block -> runBlock(population.apply(block), () -> progress.accept(samples.incrementAndGet())))
+                block -> runBlock(block, () -> progress.accept(samples.incrementAndGet())))
                 .state();
+    }
+
+    /** Runs block {@code block} (a pure function of it); {@code tick} hears each output time sampled. */
+    public CamkiiBlock runBlock(int block, Runnable tick) {
+        return runBlock(population.apply(block), tick);
+    }
+
+    /** Progress units (block x output time samples) of the blocks in {@code range}. */
+    public long samplesIn(BlockRange range) {
+        return (long) range.size() * outputSec.length;
+    }
+
+    /**
+     * The fold of a run kept as blocks (for shards and checkpoints, through {@link #codec()}): its blocks in block
+     * order, made into the ensemble by {@link #ensemble}.
+     */
+    public static BlockFold<CamkiiBlock, List<CamkiiBlock>> inBlockOrder() {
+        return new BlockFold<>() {
+            @Override
+            public List<CamkiiBlock> start() {
+                return new ArrayList<>();
+            }
+
+            @Override
+            public List<CamkiiBlock> add(List<CamkiiBlock> state, CamkiiBlock result) {
+                state.add(result);
+                return state;
+            }
+        };
+    }
+
+    /** Writes and reads the blocks of {@link #inBlockOrder} exactly. */
+    public static BlockCodec<CamkiiBlock, List<CamkiiBlock>> codec() {
+        return new CamkiiBlockCodec();
+    }
+
+    /** The ensemble of every block, in block order (the same bits as {@link #run}). */
+    public CamkiiEnsemble ensemble(List<CamkiiBlock> blocks) {
+        if (blocks.size() != blockCount()) {
+            throw new IllegalArgumentException(blocks.size() + " blocks given, the run has " + blockCount());
+        }
+        BlockFold<CamkiiBlock, CamkiiEnsemble> fold = fold();
+        CamkiiEnsemble ensemble = fold.start();
+        for (CamkiiBlock block : blocks) {
+            ensemble = fold.add(ensemble, block);
+        }
+        return ensemble;
     }
 
     private CamkiiBlock runBlock(CamkiiPopulation pop, Runnable tick) {
