@@ -26,8 +26,8 @@ class LifetimePercentilesTest {
     @Test
     void camkiiPercentilesMatchTheExactDurations() throws Exception {
         Path out = dir.resolve("k");
-        assertEquals(0, Main.execute("camkii", "--spines", "70", "--holoenzymes", "2", "--calcium", "const:0.1",
-                "--t-end", "20000", "--dt-out", "1000", "--seed", "3", "--set", "switch.on_fraction=0.7", "--set",
+        assertEquals(0, Main.execute("camkii", "--spines", "150", "--holoenzymes", "2", "--calcium", "const:0.1",
+                "--t-end", "40000", "--dt-out", "2000", "--seed", "3", "--set", "switch.on_fraction=0.7", "--set",
                 "switch.off_fraction=0.1", "--out", out.toString()));
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         List<String> rows = Files.readAllLines(out.resolve("lifetimes.csv"));

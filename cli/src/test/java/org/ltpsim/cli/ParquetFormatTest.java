@@ -41,6 +41,14 @@ class ParquetFormatTest {
         assertEquals("BINARY", spines.typeOf("outcome"));
         assertEquals(6, spines.rows().size());
 
+        // staged and listed like every output: the manifest names the Parquet files, so --force can replace them
+        String manifest = Files.readString(dir.resolve("pq/manifest.json"));
+        assertTrue(manifest.contains("\"spines.parquet\"") && !manifest.contains("\"spines.csv\""), manifest);
+        assertEquals(0, Main.execute(CliRun.concat(run, "--force", "--out", dir.resolve("pq").toString())));
+        assertTrue(Files.exists(dir.resolve("pq/spines.csv")) && !Files.exists(dir.resolve("pq/spines.parquet")));
+        assertEquals(0, Main.execute(CliRun.concat(run, "--format", "parquet", "--threads", "1", "--force", "--out",
+                dir.resolve("pq").toString())));
+
         // same seed, another thread count: the same bytes
         assertEquals(0, Main.execute(CliRun.concat(run, "--format", "parquet", "--threads", "2", "--out",
                 dir.resolve("pq2").toString())));

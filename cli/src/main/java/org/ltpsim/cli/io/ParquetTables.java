@@ -6,8 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -64,7 +66,7 @@ public final class ParquetTables {
             }
             header = CsvText.fields(first);
             kinds = new ColumnKind[header.size()];
-            java.util.Arrays.fill(kinds, ColumnKind.EMPTY);
+            Arrays.fill(kinds, ColumnKind.EMPTY);
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 List<String> row = row(csv, line, header.size());
                 for (int c = 0; c < kinds.length; c++) {
@@ -111,6 +113,10 @@ public final class ParquetTables {
     enum ColumnKind {
         EMPTY, LONG, DOUBLE, BOOLEAN, STRING;
 
+        private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,18}");
+        /** What Double.parseDouble accepts and ltpsim writes: not "1d", " 1" or "0x1p3". */
+        private static final Pattern NUMBER = Pattern.compile("[-+0-9.eE]+|-?Infinity|NaN");
+
         ColumnKind widen(String value) {
             if (value.isEmpty() || this == STRING) {
                 return this;
@@ -127,13 +133,16 @@ public final class ParquetTables {
             if (value.equals("true") || value.equals("false")) {
                 return BOOLEAN;
             }
-            if (value.matches("-?[0-9]{1,18}")) {
+            if (WHOLE.matcher(value).matches()) {
                 return LONG;
+            }
+            if (!NUMBER.matcher(value).matches()) {
+                return STRING;
             }
             try {
                 Double.parseDouble(value);
-                return value.matches("[-+0-9.eE]+|-?Infinity|NaN") ? DOUBLE : STRING; // not "1d", " 1", "0x1p3"
-            } catch (NumberFormatException e) {
+                return DOUBLE;
+            } catch (NumberFormatException e) { // e.g. "1.2.3"
                 return STRING;
             }
         }
