@@ -87,8 +87,8 @@ public final class CommonOptions {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             replace(spec, "--force", b -> b.description("replace --out when it is an earlier ltpsim table"));
-            return replace(spec, "--out", b -> b.paramLabel("FILE.csv").description("the table to write (a new file, or an "
-                    + "earlier ltpsim table with --force); with --shard, the shard's folder"));
+            return replace(spec, "--out", b -> b.paramLabel("FILE.csv").description("the table to write (a new "
+                    + "file, or an earlier ltpsim table with --force); with --shard, the shard's folder"));
         }
     }
 }

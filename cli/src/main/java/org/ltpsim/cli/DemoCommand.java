@@ -145,7 +145,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (output != null) {
             SpineRunResult h = hfs;
             SpineRunResult l = lfs;
-            Manifest manifest = new Manifest(CommandLineText.of(spec), shared.seed(), workers).parameters(params.values()).wallTimeSec(wall);
+            Manifest manifest = new Manifest(CommandLineText.of(spec), shared.seed(), workers)
+                    .parameters(params.values()).wallTimeSec(wall);
             output.write(manifest, dir -> {
                 Files.write(dir.resolve("demo.txt"), rows);
                 CalciumPlot.write(dir.resolve("calcium-hfs.png"), "HFS, 100 spines of one branch", h.traceBinMs(),

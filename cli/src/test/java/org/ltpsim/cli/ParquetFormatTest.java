@@ -64,20 +64,23 @@ class ParquetFormatTest {
             "protocol.after_ms=100"};
         CliRun first = CliRun.of(CliRun.concat(sweep, "--out", dir.resolve("s-csv").toString()));
         assertEquals(0, first.exitCode(), first.err());
-        assertEquals(0, Main.execute(CliRun.concat(sweep, "--format", "parquet", "--out", dir.resolve("s-pq").toString())));
+        assertEquals(0, Main.execute(CliRun.concat(sweep, "--format", "parquet", "--out",
+                dir.resolve("s-pq").toString())));
         assertEquals(List.of("sweep"), sameTables(dir.resolve("s-csv"), dir.resolve("s-pq")));
 
         String[] rules = {"experiment", "rules", "--branches", "1", "--set", "branch.spines_per_branch=8", "--set",
             "protocol.hfs_pulses=20"};
         assertEquals(0, Main.execute(CliRun.concat(rules, "--out", dir.resolve("r-csv").toString())));
-        assertEquals(0, Main.execute(CliRun.concat(rules, "--format", "PARQUET", "--out", dir.resolve("r-pq").toString())));
+        assertEquals(0, Main.execute(CliRun.concat(rules, "--format", "PARQUET", "--out",
+                dir.resolve("r-pq").toString())));
         assertEquals(List.of("rules"), sameTables(dir.resolve("r-csv"), dir.resolve("r-pq")));
     }
 
     @Test
     void anUnknownFormatIsOneLineAndWritesNothing() {
         Path out = dir.resolve("x");
-        CliRun r = CliRun.of(CliRun.concat(new String[] {"run", "--spines", "2", "--format", "xlsx", "--out", out.toString()},
+        CliRun r = CliRun.of(CliRun.concat(new String[] {"run", "--spines", "2", "--format", "xlsx", "--out",
+            out.toString()},
                 SHORT_HFS));
         assertEquals(Main.EXIT_BAD_INPUT, r.exitCode());
         assertEquals("--format must be csv or parquet: 'xlsx'", r.message());

@@ -15,10 +15,10 @@ import org.ltpsim.cli.spine.NiceTicks;
 import org.ltpsim.params.NumberText;
 
 /**
- * A small figure (PNG, and SVG beside it) for the built-in experiments: one set of axes (x linear or logarithmic, y linear or
- * logarithmic), series of points with optional vertical error bars joined by lines, an optional vertical marker
- * with a shaded band (an estimate and its interval), a legend and a title. Headless java.awt, like the figures of
- * {@code ltpsim run}; the same data give the same bytes.
+ * A small figure (PNG, and SVG beside it) for the built-in experiments: one set of axes (x linear or logarithmic,
+ * y linear or logarithmic), series of points with optional vertical error bars joined by lines, an optional
+ * vertical marker with a shaded band (an estimate and its interval), a legend and a title. Headless java.awt, like
+ * the figures of {@code ltpsim run}; the same data give the same bytes.
  */
 final class ExperimentFigure {
     static final Color RED = new Color(0xD62728);

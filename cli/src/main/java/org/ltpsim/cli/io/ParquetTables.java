@@ -164,9 +164,11 @@ public final class ParquetTables {
             return new WriteContext(schema, new HashMap<>());
         }
 
+        /** Abstract in parquet-java 1.18 but never called: the writer is built with a ParquetConfiguration. */
         @Override
+        @SuppressWarnings("deprecation")
         public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(schema, new HashMap<>());
+            throw new UnsupportedOperationException("ltpsim writes Parquet without Hadoop");
         }
 
         @Override
@@ -216,9 +218,11 @@ public final class ParquetTables {
             return new RowWriteSupport(schema, kinds);
         }
 
+        /** Abstract in parquet-java 1.18 but never called: the writer is built with a ParquetConfiguration. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<List<String>> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
-            return new RowWriteSupport(schema, kinds);
+            throw new UnsupportedOperationException("ltpsim writes Parquet without Hadoop");
         }
     }
 }

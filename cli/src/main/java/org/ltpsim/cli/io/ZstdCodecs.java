@@ -12,6 +12,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * uncompressed. parquet-java's own codec factory loads Hadoop's codec classes, which ltpsim does not ship.
  * Deterministic: the same pages give the same bytes.
  */
+@SuppressWarnings("deprecation") // BytesInput.toByteArray: zstd-jni takes heap arrays; pages are small (about 1 MB)
 public final class ZstdCodecs implements CompressionCodecFactory {
     /** zstd's default level: a good ratio at a few hundred MB/s, far faster than the simulation that made the table. */
     static final int LEVEL = 3;

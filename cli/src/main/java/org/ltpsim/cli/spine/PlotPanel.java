@@ -7,8 +7,9 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 
 /**
- * One set of axes in a figure (PNG and SVG, see {@link org.ltpsim.cli.io.Figure}): maps data to pixels and draws the frame, round ticks ({@link NiceTicks}),
- * tick labels and axis titles. The figures of {@code ltpsim run} (calcium, Q_max, recorded traces) share it.
+ * One set of axes in a figure (PNG and SVG, see {@link org.ltpsim.cli.io.Figure}): maps data to pixels and draws
+ * the frame, round ticks ({@link NiceTicks}), tick labels and axis titles. The figures of {@code ltpsim run}
+ * (calcium, Q_max, recorded traces) share it.
  */
 final class PlotPanel {
     static final Color[] COLOURS = {new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C),

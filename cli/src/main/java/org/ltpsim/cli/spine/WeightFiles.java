@@ -117,16 +117,11 @@ public final class WeightFiles {
                     int x1 = Math.max(x0 + 3, (int) Math.round(panel.px(train[1] / unitMs)));
                     g.fillRect(x0 - 1, yMark, x1 - x0 + 2, 5);
                 }
-                String label = r.pathways().get(p).name() + ": " + r.pathways().get(p).stimulus().name();
-                g.setFont(PlotPanel.LABEL_FONT);
-                int labelWidth = g.getFontMetrics().stringWidth(label);
-                g.drawString(label, panel.left + panel.width - labelWidth - 10, panel.top + 50 + 18 * p);
+                legend(g, panel, p, r.pathways().get(p).name() + ": " + r.pathways().get(p).stimulus().name());
             }
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(PlotPanel.LABEL_FONT);
-            g.drawString("EPSP = mean over the pathway's spines of the peak head depolarisation within "
-                    + (int) org.ltpsim.spine.expression.ExpressionSettings.EPSP_WINDOW_MS + " ms of a test pulse (AMPA only)",
-                    panel.left, heightPx - 14);
+            note(g, panel, heightPx, "EPSP = mean over the pathway's spines of the peak head depolarisation within "
+                    + (int) org.ltpsim.spine.expression.ExpressionSettings.EPSP_WINDOW_MS
+                    + " ms of a test pulse (AMPA only)");
         });
     }
 
@@ -276,16 +271,11 @@ public final class WeightFiles {
                     g.fillPolygon(new int[] {x0 - 4, x0 + 4, x0}, new int[] {yMark - 6, yMark - 6, yMark}, 3);
                 }
                 Pathway pathway = r.pathways().get(p);
-                String label = String.format(Locale.ROOT, "%s: %s x %d", pathway.name(), pathway.stimulus().name(),
-                        r.layout().pathwaySpineCount(p));
-                g.setFont(PlotPanel.LABEL_FONT);
-                int labelWidth = g.getFontMetrics().stringWidth(label);
-                g.drawString(label, panel.left + panel.width - labelWidth - 10, panel.top + 50 + 18 * p);
+                legend(g, panel, p, String.format(Locale.ROOT, "%s: %s x %d", pathway.name(),
+                        pathway.stimulus().name(), r.layout().pathwaySpineCount(p)));
             }
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(PlotPanel.LABEL_FONT);
-            g.drawString("weight = synaptic AMPA conductance, relative to each pathway's mean at t = 0; marks: stimulus "
-                    + "trains", panel.left, heightPx - 14);
+            note(g, panel, heightPx, "weight = synaptic AMPA conductance, relative to each pathway's mean at t = 0; "
+                    + "marks: stimulus trains");
         });
     }
 
@@ -305,5 +295,19 @@ public final class WeightFiles {
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
         int y100 = (int) Math.round(panel.py(100));
         g.drawLine(panel.left, y100, panel.left + panel.width, y100);
+    }
+
+    /** Pathway {@code p}'s legend line, right-aligned at the top of the panel, in the current colour. */
+    private static void legend(Graphics2D g, PlotPanel panel, int p, String label) {
+        g.setFont(PlotPanel.LABEL_FONT);
+        int labelWidth = g.getFontMetrics().stringWidth(label);
+        g.drawString(label, panel.left + panel.width - labelWidth - 10, panel.top + 50 + 18 * p);
+    }
+
+    /** What the figure shows, in one line under the axes. */
+    private static void note(Graphics2D g, PlotPanel panel, int heightPx, String text) {
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(PlotPanel.LABEL_FONT);
+        g.drawString(text, panel.left, heightPx - 14);
     }
 }

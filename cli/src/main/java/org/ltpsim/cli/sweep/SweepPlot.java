@@ -15,8 +15,9 @@ import org.ltpsim.stats.SigmoidFit;
 import org.ltpsim.stats.WilsonInterval;
 
 /**
- * {@code sweep.png} and {@code sweep.svg}: the fraction of spines with each fitted outcome against the swept value, with Wilson 95% bars,
- * the fitted logistic curves and a dashed line at each identified threshold (java.awt, headless).
+ * {@code sweep.png} and {@code sweep.svg}: the fraction of spines with each fitted outcome against the swept value,
+ * with Wilson 95% bars, the fitted logistic curves and a dashed line at each identified threshold (java.awt,
+ * headless).
  */
 public final class SweepPlot {
     private static final int WIDTH = 900;
