@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment", modelTransformer = CommonOptions.OptionalOut.class, mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Run a built-in experiment: a table (CSV), summary.json, a figure (PNG) and manifest.json.",
+        description = {"Run a built-in experiment: a table (CSV or Parquet), summary.json, a figure (PNG and SVG) and "
+                + "manifest.json.",
             "",
             "  ltpsim experiment --list",
             "  ltpsim experiment frequency-response --out runs/fr",
