@@ -20,8 +20,10 @@ import org.ltpsim.camkii.SwitchLifetimes;
 import org.ltpsim.camkii.ensemble.CamkiiBlock;
 import org.ltpsim.camkii.ensemble.CamkiiBlocks;
 import org.ltpsim.camkii.ensemble.CamkiiEnsemble;
+import org.ltpsim.cli.io.HistogramPercentiles;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaleOutOptions;
@@ -45,7 +47,11 @@ import picocli.CommandLine.Option;
  * {@code b} draws from {@code RandomStreams.forBlock(seed, "camkii", b)}, and results merge in block order, so output
  * is bitwise the same for any {@code --threads}.
  */
-@Command(name = "camkii", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "camkii", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim camkii --spines 200 --holoenzymes 16 --calcium pulse:1.0,5,0.4 \\",
+            "      --t-end 120 --out runs/camkii",
+            "  ltpsim camkii --calcium pulse:1.0,5,0.4 --mutant t286a --out runs/t286a"},
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
 public final class CamkiiCommand implements ShardableCommand {
     /** Spines per block: fixed, so random streams never depend on the thread count. */
@@ -54,6 +60,12 @@ public final class CamkiiCommand implements ShardableCommand {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
 
     @Option(names = "--spines", defaultValue = "100", description = "Number of spines (default ${DEFAULT-VALUE}).")
     int spines;
@@ -72,19 +84,6 @@ public final class CamkiiCommand implements ShardableCommand {
 
     @Option(names = "--dt-out", defaultValue = "1", description = "Output interval, s (default ${DEFAULT-VALUE}).")
     double dtOutSec;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory: a new or empty folder, or an earlier ltpsim result with --force.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace --out when it holds an earlier ltpsim result.")
-    boolean force;
 
     @Option(names = "--mutant", description = "Mutant: t286a. Threonine 286 cannot be phosphorylated (Giese et al. "
             + "1998): no autonomous activity and no switch, but Ca2+/calmodulin-bound subunits remain active kinases "
@@ -120,14 +119,14 @@ public final class CamkiiCommand implements ShardableCommand {
 
     @Override
     public void redirect(Path mergedOut, boolean mergedForce) {
-        this.out = mergedOut;
-        this.force = mergedForce;
+        shared.redirect(mergedOut, mergedForce);
     }
 
     @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "camkii", out, force, CommandLineText.args(spec));
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "camkii", shared.out(), shared.force(),
+                CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
         ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
         if (paramsFile != null) {
             set = set.withOverridesFile(paramsFile);
@@ -152,7 +151,7 @@ public final class CamkiiCommand implements ShardableCommand {
         if (!(dtOutSec > 0 && dtOutSec <= tEndSec)) {
             throw new UserInputException("--dt-out must be > 0 s and <= --t-end: " + dtOutSec);
         }
-        int threadCount = ThreadCount.resolve(threads);
+        int threadCount = shared.threadCount();
         if ((long) h * 12 * Math.min(spines, BLOCK_SPINES) > Integer.MAX_VALUE / 2) {
             throw new UserInputException("--holoenzymes " + h + " is too large for one block of spines");
         }
@@ -186,13 +185,13 @@ public final class CamkiiCommand implements ShardableCommand {
         }
         CamkiiBlocks blocks = new CamkiiBlocks(spines, course, outputSec, block -> w2
                 ? CamkiiPopulations.createW2(RingW2Parameters.benchmark(), Math.min(BLOCK_SPINES,
-                        spines - block * BLOCK_SPINES), h, RandomStreams.forBlock(seed, "camkii", block),
+                        spines - block * BLOCK_SPINES), h, RandomStreams.forBlock(shared.seed(), "camkii", block),
                         finalParameters.onFraction(), finalParameters.offFraction())
                 : CamkiiPopulations.create(finalParameters, Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
-                        RandomStreams.forBlock(seed, "camkii", block), true));
+                        RandomStreams.forBlock(shared.seed(), "camkii", block), true));
         Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
         manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
-        RunIdentity identity = new RunIdentity("camkii", seed, scaled.arguments(),
+        RunIdentity identity = new RunIdentity("camkii", shared.seed(), scaled.arguments(),
                 Manifest.parametersSha256(manifestParameters), calciumFileSha256(), blocks.blockCount());
         AtomicLong samples = new AtomicLong();
         LongConsumer[] listener = {done -> {}};
@@ -208,9 +207,9 @@ public final class CamkiiCommand implements ShardableCommand {
             partial = scaled.obtain(job, identity, executor, "camkii");
         }
         if (scaled.isShard()) {
-            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
             spec.commandLine().getOut().printf(Locale.ROOT, "camkii: shard %s (%s of %d) written to %s%n",
-                    scaled.shard(), partial.range().describe(), blocks.blockCount(), out);
+                    scaled.shard(), partial.range().describe(), blocks.blockCount(), shared.out());
             return 0;
         }
         CamkiiEnsemble ensemble = blocks.ensemble(partial.state());
@@ -255,7 +254,7 @@ public final class CamkiiCommand implements ShardableCommand {
         summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis(), firstOff,
                 censoredOff));
         summary.put("events", events);
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
                 scaled.threads(threadCount))
                 .put("block_spines", BLOCK_SPINES)
                 .parameters(manifestParameters);
@@ -272,7 +271,7 @@ public final class CamkiiCommand implements ShardableCommand {
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "camkii: %d spines x %d holoenzymes, %.0f s: ON at end %d/%d, phosphorylated %.3f +- %.3f; %d events,"
                         + " %.1f s -> %s%n", spines, h, tEndSec, finalOnAtEnd, spines, phosphorylated[times - 1].mean(),
-                phosphorylated[times - 1].sampleSd(), events, wallSec, out);
+                phosphorylated[times - 1].sampleSd(), events, wallSec, shared.out());
         return 0;
     }
 
@@ -308,9 +307,10 @@ public final class CamkiiCommand implements ShardableCommand {
     }
 
     /**
-     * Completed periods (count, mean, quantiles) and the censoring-aware estimate of the mean lifetime for an
-     * exponential: all time spent in the state (completed, first and still-running periods) divided by the
-     * number of periods that ended (the maximum-likelihood estimate under right censoring).
+     * Completed periods (count, mean, HdrHistogram percentiles from p10 to p99 and the maximum) and the
+     * censoring-aware estimate of the mean lifetime for an exponential: all time spent in the state (completed,
+     * first and still-running periods) divided by the number of periods that ended (the maximum-likelihood
+     * estimate under right censoring).
      */
     private static Map<String, Object> lifetimeSummary(double[] durationsSec, Histogram millis, double[] firstSec,
             List<Double> censoredSec) {
@@ -322,9 +322,9 @@ public final class CamkiiCommand implements ShardableCommand {
         int ended = durationsSec.length + firstSec.length;
         m.put("exposure_s", exposure);
         m.put("mean_censoring_aware_s", ended == 0 ? null : exposure / ended);
-        m.put("median_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(50) / 1e3);
-        m.put("p90_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(90) / 1e3);
-        m.put("max_s", millis.getTotalCount() == 0 ? null : millis.getMaxValue() / 1e3);
+        Map<String, Object> percentiles = HistogramPercentiles.seconds(millis);
+        percentiles.remove("count"); // = completed
+        m.putAll(percentiles);
         return m;
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.ltpsim.cli.experiment.BuiltInExperiment;
 import org.ltpsim.cli.experiment.ExperimentRunner;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
@@ -22,12 +23,15 @@ import picocli.CommandLine.Parameters;
  * {@code ltpsim experiment}: the built-in experiments ({@code --list}), each writing a table, {@code summary.json},
  * a figure and a manifest to {@code --out}. The experiments themselves are in {@code org.ltpsim.cli.experiment}.
  */
-@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a built-in experiment: a table (CSV), summary.json, a figure (PNG) and manifest.json.",
+@Command(name = "experiment", modelTransformer = CommonOptions.OptionalOut.class, mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Run a built-in experiment: a table (CSV or Parquet), summary.json, a figure (PNG and SVG) and "
+                + "manifest.json.",
             "",
             "  ltpsim experiment --list",
             "  ltpsim experiment frequency-response --out runs/fr",
-            "  ltpsim experiment frequency-response --set nmda.channels_per_spine=4 --out runs/fr-nmda4",
+            "  ltpsim experiment frequency-response --set nmda.channels_per_spine=4 \\",
+            "      --out runs/fr-nmda4",
             "  ltpsim experiment camkii-lifetime --out runs/lifetimes",
             "  ltpsim experiment rules --out runs/rules",
             "",
@@ -36,24 +40,17 @@ public final class ExperimentCommand implements ShardableCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the experiment (see --list)")
     String name;
 
     @Option(names = "--list", description = "list the experiments and exit")
     boolean list;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
-
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
 
     @Option(names = "--params", paramLabel = "FILE",
             description = "TOML file of spine parameter overrides (frequency-response, rules)")
@@ -98,14 +95,13 @@ public final class ExperimentCommand implements ShardableCommand {
 
     @Override
     public void redirect(Path mergedOut, boolean mergedForce) {
-        this.out = mergedOut;
-        this.force = mergedForce;
+        shared.redirect(mergedOut, mergedForce);
     }
 
     @Override
     public Integer call() throws IOException {
         if (list) {
-            if (name != null || out != null) {
+            if (name != null || shared.out() != null) {
                 throw new UserInputException("--list takes no experiment name and no --out");
             }
             System.out.println("Built-in experiments (ltpsim experiment NAME --out DIR):");
@@ -125,22 +121,23 @@ public final class ExperimentCommand implements ShardableCommand {
             throw new UserInputException("experiment " + experiment.name() + " is not yet available: "
                     + experiment.unavailableReason());
         }
-        if (out == null) {
+        if (shared.out() == null) {
             throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
         }
         refuseOptionsOf(experiment.name());
-        ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", out, force, CommandLineText.args(spec));
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        int threadCount = ThreadCount.resolve(threads);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", shared.out(), shared.force(),
+                CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
+        int threadCount = shared.threadCount();
         ExperimentRunner runner = switch (experiment.name()) {
             case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
-                    frequencies, spines, seed);
-            case "rules" -> ExperimentRunner.rules(spineParameters(), branches, seed);
+                    frequencies, spines, shared.seed());
+            case "rules" -> ExperimentRunner.rules(spineParameters(), branches, shared.seed());
             case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(sets), holoenzymes,
-                    spines, tEndSec, seed);
+                    spines, tEndSec, shared.seed());
             default -> throw new IllegalStateException(experiment.name());
         };
-        runner.run(output, scaled, CommandLineText.of(spec), seed, threadCount, out.toString())
+        runner.run(output, scaled, CommandLineText.of(spec), shared.seed(), threadCount, shared.out().toString())
                 .forEach(System.out::println);
         return 0;
     }

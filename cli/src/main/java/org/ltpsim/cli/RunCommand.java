@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
@@ -42,7 +43,12 @@ import picocli.CommandLine.Option;
  * {@code ltpsim run}: stimulates spines with a protocol (and optional further pathways on the same branches) and
  * writes per-spine readouts, a summary, a manifest and a calcium plot, atomically.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim run --protocol hfs --spines 1000 --seed 1 --out runs/hfs",
+            "  ltpsim run --protocol lfs --spines 100 --set nmda.channels_per_spine=4 \\",
+            "      --format parquet --out runs/meta",
+            "  ltpsim run --protocol hfs --spines 100 --record 0-3 --out runs/hfs-traces"},
+        mixinStandardHelpOptions = true,
         description = "Simulate spines under a stimulation protocol: individual AMPA/NMDA channels, voltage, "
                 + "calcium and the calcium rule (LTP / LTD / none per spine).")
 public final class RunCommand implements ShardableCommand {
@@ -50,20 +56,13 @@ public final class RunCommand implements ShardableCommand {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
+
+    @CommandLine.Mixin
     ExperimentOptions experimentOptions;
-
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
 
     @Option(names = "--record", paramLabel = "SPINES", description = "record these spines over time (Ca, Q, V, "
             + "CaMKII phosphorylated fraction, open channels) into traces.csv and traces.png; ids as in spines.csv, "
@@ -90,17 +89,16 @@ public final class RunCommand implements ShardableCommand {
 
     @Override
     public void redirect(Path mergedOut, boolean mergedForce) {
-        this.out = mergedOut;
-        this.force = mergedForce;
+        shared.redirect(mergedOut, mergedForce);
     }
 
     @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "run", out, force, CommandLineText.args(spec));
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        int threadCount = ThreadCount.resolve(threads);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "run", shared.out(), shared.force(), CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
+        int threadCount = shared.threadCount();
         ExperimentSetup setup = experimentOptions.resolve();
-        ExperimentSetup.Built built = setup.build(seed);
+        ExperimentSetup.Built built = setup.build(shared.seed());
         SpineExperiment experiment = built.experiment();
         ParameterSet params = built.spineParams();
         boolean ap5 = setup.ap5();
@@ -136,7 +134,8 @@ public final class RunCommand implements ShardableCommand {
             described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
             described.put("pathways", describe(pathways));
             described.put("pathway_inputs", setup.inputDescriptions());
-            RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
+            RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(),
+                    Manifest.parametersSha256(described),
                     null, blocks.blockCount());
             BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
                     SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
@@ -145,15 +144,15 @@ public final class RunCommand implements ShardableCommand {
                 partial = scaled.obtain(job, identity, executor, "run");
             }
             if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
                 System.out.printf(Locale.ROOT, "run: shard %s (%s of %d) written to %s%n", scaled.shard(),
-                        partial.range().describe(), branches, out);
+                        partial.range().describe(), branches, shared.out());
                 return 0;
             }
             result = blocks.result(0, partial.state());
             wallSec = scaled.wallTimeSec();
         }
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
                 scaled.threads(threadCount)).parameters(params.values())
                 .put("drug", setup.drugText()).put("pathways", describe(pathways))
                 .put("pathway_inputs", setup.inputDescriptions());
@@ -183,7 +182,7 @@ public final class RunCommand implements ShardableCommand {
         System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %s simulated in %.2f s; results in %s%n",
                 result.spineCount(), branches, branches == 1 ? "" : "es", result.hasExpression() && simulatedSec >= 600
                 ? Durations.format(Math.round(simulatedSec) * 1000.0) : String.format(Locale.ROOT, "%.1f s",
-                simulatedSec), wallSec, out);
+                simulatedSec), wallSec, shared.out());
         RunSummary.consoleLines(result, reportAtMs).forEach(System.out::println);
         return 0;
     }

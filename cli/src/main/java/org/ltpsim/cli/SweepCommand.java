@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
@@ -51,7 +52,12 @@ import picocli.CommandLine.Option;
  * CaMKII ON) probabilities against it ({@code threshold.json}, {@code sweep.png}), optionally refining the grid near
  * the LTP threshold. Every value is checked, and every point's experiment built, before anything runs.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim sweep --protocol hfs --param protocol.hfs_pulses=10:100:10 \\",
+            "      --spines 200 --out runs/pulses",
+            "  ltpsim sweep --protocol hfs --param release.probability=0.1,0.2,0.4 \\",
+            "      --format parquet --out runs/pr"},
+        mixinStandardHelpOptions = true,
         description = {"Run the spine experiment at every point of a parameter grid; fit LTP / LTD thresholds.",
             "",
             "Writes DIR/sweep.csv (one row per grid point: the swept values, fraction_ltp / _ltd / _none with Wilson "
@@ -73,6 +79,12 @@ public final class SweepCommand implements ShardableCommand {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
+
+    @CommandLine.Mixin
     ExperimentOptions experimentOptions;
 
     @Option(names = "--param", required = true, paramLabel = "KEY=VALUES",
@@ -80,19 +92,6 @@ public final class SweepCommand implements ShardableCommand {
                     + "V1,V2,... or START:STOP:N (N evenly spaced values, both ends included); repeatable: several "
                     + "make a grid, the first outermost")
     List<String> paramOptions = new ArrayList<>();
-
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
 
     @Option(names = "--refine", paramLabel = "WIDTH",
             description = "one --param only: add grid points near the LTP threshold until its 95%% interval is "
@@ -114,15 +113,14 @@ public final class SweepCommand implements ShardableCommand {
 
     @Override
     public void redirect(Path mergedOut, boolean mergedForce) {
-        this.out = mergedOut;
-        this.force = mergedForce;
+        shared.redirect(mergedOut, mergedForce);
     }
 
     @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "sweep", out, force, CommandLineText.args(spec));
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        int threadCount = ThreadCount.resolve(threads);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "sweep", shared.out(), shared.force(), CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
+        int threadCount = shared.threadCount();
         boolean common = streams(streams);
         ExperimentSetup setup = experimentOptions.resolveWithoutCrossChecks();
         List<SweepAxis> axes = axes(setup);
@@ -150,7 +148,7 @@ public final class SweepCommand implements ShardableCommand {
         described.put("pathway_inputs", setup.inputDescriptions());
         described.put("grid", gridText(axes));
         described.put("random_numbers", randomNumbersText(common));
-        RunIdentity identity = new RunIdentity("sweep", seed, scaled.arguments(),
+        RunIdentity identity = new RunIdentity("sweep", shared.seed(), scaled.arguments(),
                 Manifest.parametersSha256(described), null, blocks.blockCount());
         BlockJob<BranchResult, SweepFold.State> job = new BlockJob<>("sweep", blocks.blockCount(), blocks::run, fold,
                 fold.codec(), false, blocks::work, blocks::reportingTo);
@@ -162,9 +160,9 @@ public final class SweepCommand implements ShardableCommand {
         try (BlockExecutor executor = new BlockExecutor(threadCount)) {
             Partial<BranchResult, SweepFold.State> partial = scaled.obtain(job, identity, executor, "sweep");
             if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
                 System.out.printf(Locale.ROOT, "sweep: shard %s (%s of %d: grid point x branch) written to %s%n",
-                        scaled.shard(), partial.range().describe(), blocks.blockCount(), out);
+                        scaled.shard(), partial.range().describe(), blocks.blockCount(), shared.out());
                 return 0;
             }
             List<PointReadouts> readouts = partial.state().readouts();
@@ -184,7 +182,7 @@ public final class SweepCommand implements ShardableCommand {
         }
         double wallSec = scaled.wallTimeSec();
         SpineExperiment first = experiments.get(0);
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
                 scaled.threads(threadCount))
                 .parameters(setup.spineParams().values()).put("drug", setup.drugText())
                 .put("pathways", RunCommand.describe(first.pathways()))
@@ -208,7 +206,7 @@ public final class SweepCommand implements ShardableCommand {
         });
         scaled.finished();
         System.out.printf(Locale.ROOT, "sweep: %d grid points x %d spines in %.2f s; results in %s%n", rows.size(),
-                rows.get(0).readouts().spines(), wallSec, out);
+                rows.get(0).readouts().spines(), wallSec, shared.out());
         SweepConsole.lines(axes, rows, fits, refined).forEach(System.out::println);
         return 0;
     }
@@ -251,13 +249,18 @@ public final class SweepCommand implements ShardableCommand {
         List<SpineExperiment> experiments = new ArrayList<>();
         for (SweepGrid.Point point : points) {
             try {
-                experiments.add(setup.build(common ? seed : SweepGrid.independentSeed(seed, point),
+                experiments.add(setup.build(pointSeed(common, point),
                         grid.spineValues(point), grid.camkiiValues(point)).experiment());
             } catch (UserInputException e) {
                 throw new UserInputException("grid point " + describe(grid, point) + ": " + e.getMessage(), e);
             }
         }
         return experiments;
+    }
+
+    /** The master seed of a grid point: --seed with common streams, else derived from the point's values. */
+    private long pointSeed(boolean common, SweepGrid.Point point) {
+        return common ? shared.seed() : SweepGrid.independentSeed(shared.seed(), point);
     }
 
     /**
@@ -342,7 +345,7 @@ public final class SweepCommand implements ShardableCommand {
             for (double value : step.values()) {
                 SweepGrid.Point point = new SweepGrid.Point(new double[] {value});
                 try {
-                    experiments.add(setup.build(common ? seed : SweepGrid.independentSeed(seed, point),
+                    experiments.add(setup.build(pointSeed(common, point),
                             grid.spineValues(point), grid.camkiiValues(point)).experiment());
                     points.add(point);
                 } catch (UserInputException e) {

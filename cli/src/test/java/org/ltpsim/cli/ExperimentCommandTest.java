@@ -65,7 +65,8 @@ class ExperimentCommandTest {
         Path two = dir.resolve("two");
         assertEquals(0, run(with(SMALL_FR, "--threads", "1", "--out", one.toString())).code());
         assertEquals(0, run(with(SMALL_FR, "--threads", "2", "--out", two.toString())).code());
-        for (String file : List.of("frequency_response.csv", "summary.json", "frequency_response.png")) {
+        for (String file : List.of("frequency_response.csv", "summary.json", "frequency_response.png",
+                "frequency_response.svg")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)), file);
         }
         List<String> csv = Files.readAllLines(one.resolve("frequency_response.csv"));
@@ -83,7 +84,10 @@ class ExperimentCommandTest {
                 && summary.has("crossover_interval_method"), summary.toString());
         JsonNode manifest = new ObjectMapper().readTree(one.resolve("manifest.json").toFile());
         assertEquals("frequency-response", manifest.get("experiment").asText());
-        assertEquals(3, manifest.get("files").size());
+        List<String> files = new java.util.ArrayList<>();
+        manifest.get("files").forEach(f -> files.add(f.asText()));
+        assertEquals(List.of("frequency_response.csv", "frequency_response.png", "frequency_response.svg",
+                "summary.json"), files);
     }
 
     @Test
