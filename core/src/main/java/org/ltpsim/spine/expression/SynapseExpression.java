@@ -198,12 +198,10 @@ public final class SynapseExpression {
         inducedFlag[spine] = true;
     }
 
-    /** The calcium integral Q at which a spine's CaMKII anchors (the fast loop reports crossings of it). */
-    public double anchoringQMicroMolarSec() {
-        return m.anchoringQMicroMolarSec();
-    }
-
-    /** The spine's calcium integral rose to ({@code above}) or fell below the anchoring threshold. */
+    /**
+     * The spine's calcium integral rose to ({@code above}) or fell below {@code camkii_drive.anchoring_q_um_s}: the
+     * fast loop reports each crossing; a rise is remembered until the next slow step even if Q falls again before it.
+     */
     public void anchoringCalcium(int spine, boolean above) {
         aboveAnchor[spine] = above;
         anchorFlag[spine] |= above;
@@ -261,6 +259,8 @@ public final class SynapseExpression {
             }
             switchOn[i] = on;
             inducedFlag[i] = false;
+            // anchoring: renewed while Q is (or was, within the step) above the threshold or the switch is ON; else
+            // the hold, counted from the end of this step, runs down (threshold 0: always anchored, no gate)
             boolean anchored = anchorHoldSec[i] > 0 || m.anchoringQMicroMolarSec() <= 0;
             if (anchorFlag[i] || aboveAnchor[i] || (on && anchorHoldSec[i] > 0)) {
                 anchorHoldSec[i] = m.anchoringHoldSec() + dtSec;
