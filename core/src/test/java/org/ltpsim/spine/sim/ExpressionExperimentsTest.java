@@ -28,6 +28,9 @@ import org.ltpsim.spine.input.Protocols;
  * is known to about +-3 points (sd) when most spines potentiate; the bounds below are 3-4 sd from the values these
  * seeds give and from the model's expectation, so a correct implementation fails one with probability ~1e-3 or less
  * per bound. Longer runs with more spines: {@code -Pfull-validation} ({@link #fullValidationLargerEnsembles}).
+ * Since the CaMKII anchoring gate (camkii_drive.anchoring_q_um_s) a weak tetanus potentiates ~60-70% of its spines, not
+ * ~85%: its E-LTP is ~+30% (100 spines, seed 1: +30.3% at 30 min; tagging B +30.6% at 4 h) with a 20-spine sd of ~5
+ * points, so its lower bounds are +15% (3 sd).
  */
 class ExpressionExperimentsTest {
     private static final boolean FULL = Boolean.getBoolean("ltpsim.fullValidation");
@@ -91,7 +94,7 @@ class ExpressionExperimentsTest {
         assertTrue(change(strong, 0, 180 * MIN) > 30, "L-LTP at 3 h: " + change(strong, 0, 180 * MIN));
         assertTrue(strong.expression().meanStableSlots(0, strong.expression().recordAt(180 * MIN)) > 130,
                 "consolidated: stable slots grew");
-        assertTrue(change(weak, 0, 30 * MIN) > 20, "weak tetanus: E-LTP");
+        assertTrue(change(weak, 0, 30 * MIN) > 15, "weak tetanus: E-LTP");
         assertTrue(Math.abs(change(weak, 0, 180 * MIN)) < 10, "weak tetanus back within 10% of baseline at 3 h: "
                 + change(weak, 0, 180 * MIN));
     }
@@ -184,8 +187,8 @@ class ExpressionExperimentsTest {
         System.out.printf("B at 4 h: %+.1f%% (anisomycin %+.1f%%); B 3 h after A, 3 h later: %+.1f%%; C %+.1f%%%n",
                 change(capture, 1, 240 * MIN), change(blocked, 1, 240 * MIN), change(late, 1, 360 * MIN),
                 change(capture, 2, 240 * MIN));
-        assertTrue(change(capture, 1, 60 * MIN) > 20, "B: E-LTP after the weak tetanus");
-        assertTrue(change(capture, 1, 240 * MIN) > 20, "B captured: lasting LTP 3.5 h after its weak tetanus");
+        assertTrue(change(capture, 1, 60 * MIN) > 15, "B: E-LTP after the weak tetanus");
+        assertTrue(change(capture, 1, 240 * MIN) > 15, "B captured: lasting LTP 3.5 h after its weak tetanus");
         assertTrue(change(capture, 0, 240 * MIN) > 30, "A: L-LTP");
         assertTrue(change(blocked, 1, 240 * MIN) < 10, "anisomycin: B decays");
         assertTrue(change(late, 1, 360 * MIN) < 10, "B outside the tag window: decays");
