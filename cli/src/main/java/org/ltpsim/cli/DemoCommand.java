@@ -193,21 +193,23 @@ public final class DemoCommand implements Callable<Integer> {
         SpineRunResult alone = run(x.metaplasticity(false));
         ExpressionResult p = primed.expression();
         ExpressionResult a = alone.expression();
-        int before = p.recordAt(39 * 60_000);
-        int after = p.recordAt(60 * 60_000);
+        double weakMs = LatePhaseExperiments.WEAK_MIN * 60_000;
+        int before = p.recordAt(weakMs - 60_000);
+        int after = p.recordAt(LatePhaseExperiments.METAPLASTICITY_END_MIN * 60_000);
         for (String line : new String[] {
-            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  primed under AP5: NMDAR %.2f at 39 min,"
-                    + " weight unchanged", "Metaplasticity", "primed, one release at 40 min", x.spines(),
-                    p.weightChangePercent(0, p.recordAt(30 * 60_000)), p.weightChangePercent(0, after), "-",
-                    p.meanSynapticNmda(0, before)),
-            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  NMDAR %.2f; the weak protocol alone "
-                    + "(see docs/expression.md)", "Metaplasticity", "not primed, one release at 40 min", x.spines(),
-                    a.weightChangePercent(0, a.recordAt(30 * 60_000)), a.weightChangePercent(0, after), "-",
-                    a.meanSynapticNmda(0, before))}) {
+            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  primed under AP5: NMDAR %.2f before the "
+                    + "weak tetanus, weight unchanged", "Metaplasticity", "primed; weak tetanus at 45 min",
+                    primed.layout().pathwaySpineCount(0), p.weightChangePercent(0, before),
+                    p.weightChangePercent(0, after), "-", p.meanSynapticNmda(0, before)),
+            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  NMDAR %.2f; no LTP (Cohen & Abraham "
+                    + "1996)", "Metaplasticity", "unprimed; weak tetanus 45 min",
+                    alone.layout().pathwaySpineCount(0), a.weightChangePercent(0, before),
+                    a.weightChangePercent(0, after), "-", a.meanSynapticNmda(0, before))}) {
             System.out.println(line);
             rows.add(line);
         }
-        String note = "(Metaplasticity rows: the 1 h column is 20 min after the single release.)";
+        String note = "(Metaplasticity rows: columns at 44 min, before the weak tetanus, and at 75 min, 30 min after it;"
+                + " 20 co-active spines on a default branch.)";
         System.out.println(note);
         rows.add(note);
     }

@@ -30,6 +30,7 @@ import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.input.Durations;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.NeuronBlocks;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
@@ -120,12 +121,38 @@ public final class RunCommand implements ShardableCommand {
         SpineRunResult result;
         double wallSec;
         int branches;
-        if (experiment.expression() != null) {
-            // expression runs synchronise the branches of a neuron (its protein pool): not yet split into shards
-            scaled.refuseWith("--duration", "runs with the expression layers are not split into blocks yet");
+        if (experiment.expression() != null && !scaled.usesBlocks()) {
+            // whole: the branches of all neurons in parallel between synchronisation points (NeuronRunner)
             result = runExpression(experiment, threadCount, traces);
             wallSec = scaled.wallTimeSec();
             branches = result.layout().branchCount();
+        } else if (experiment.expression() != null) {
+            // shards, merges and checkpoints: one block per neuron (neurons share nothing), the same bits
+            NeuronBlocks blocks = new NeuronBlocks(new ReceptorChannels(), experiment, traces);
+            branches = blocks.branchCount();
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("parameters", params.values());
+            described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
+            described.put("expression_parameters", built.expressionParams() == null ? null
+                    : built.expressionParams().values());
+            described.put("pathways", describe(pathways));
+            described.put("pathway_inputs", setup.inputDescriptions());
+            RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
+                    null, blocks.blockCount());
+            BlockJob<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> job = new BlockJob<>("run", blocks.blockCount(),
+                    blocks::run, NeuronBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+            Partial<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> partial;
+            try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+                partial = scaled.obtain(job, identity, executor, "run");
+            }
+            if (scaled.isShard()) {
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                System.out.printf(Locale.ROOT, "run: shard %s (%s of %d neurons) written to %s%n", scaled.shard(),
+                        partial.range().describe(), blocks.blockCount(), out);
+                return 0;
+            }
+            result = blocks.result(partial.state());
+            wallSec = scaled.wallTimeSec();
         } else {
             SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
             branches = blocks.blockCount();

@@ -20,8 +20,9 @@ import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.sbml.DsmtsCase;
 
 /**
- * Runs split into 1, 3 and 7 shards merge to the bytes one run writes, for {@code sbml}, {@code run},
- * {@code sweep}, {@code camkii} and {@code experiment}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
+ * Runs split into 1, 3 and 7 shards merge to the bytes one run writes, for {@code sbml}, {@code run} (also with
+ * the expression layers: 1 and 3 shards of 3 neurons, and checkpointed), {@code sweep}, {@code camkii} and
+ * {@code experiment}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
  * command (which names --out) and the list of shards. Shards that do not belong together are refused with one line,
  * exit 2, nothing written.
  */
@@ -61,6 +62,32 @@ class ShardMergeTest {
             Path merged = dir.resolve("merged-" + count);
             assertEquals(0, merge(shards(command, count), merged));
             assertSameFolder(single, merged, count);
+        }
+    }
+
+    @Test
+    void expressionRunShardsMergeToTheSingleRunsFolder() throws IOException {
+        // 3 neurons (one block each) of 2 branches; weights.csv, epsp.csv, spines.csv, figures and summary equal
+        String[] command = {"run", "--protocol", "weak-tetanus", "--spines", "6", "--set",
+            "branch.spines_per_branch=3", "--set", "branch.input_resistance_mohm=5000", "--expression-set",
+            "nucleus.reference_spines=6", "--neurons", "3", "--duration", "3min", "--record-every", "30s",
+            "--test-pulses", "1min", "--seed", "12", "--threads", "2"};
+        Path single = dir.resolve("single-expression");
+        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        assertTrue(Files.isRegularFile(single.resolve("weights.csv")));
+        for (int count : new int[] {1, 3}) {
+            Path merged = dir.resolve("merged-expression-" + count);
+            assertEquals(0, merge(shards(command, count), merged));
+            assertSameFolder(single, merged, count);
+        }
+        // checkpointed (saved after each neuron block): the same bytes, and the checkpoint removed at the end
+        Path checkpointed = dir.resolve("checkpointed-expression");
+        assertEquals(0, Main.execute(CliRun.concat(command, "--checkpoint-every", "100ms", "--out",
+                checkpointed.toString())));
+        assertSameFolder(single, checkpointed, 1);
+        try (Stream<Path> list = Files.list(dir)) {
+            assertTrue(list.noneMatch(p -> p.getFileName().toString().contains("checkpointed-expression.ltpsim")),
+                    "checkpoint removed");
         }
     }
 

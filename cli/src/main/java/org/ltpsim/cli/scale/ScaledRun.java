@@ -82,6 +82,11 @@ public final class ScaledRun {
         }
     }
 
+    /** Whether the run goes through blocks: a shard, a merge, checkpoints or a resume (else it may run whole). */
+    public boolean usesBlocks() {
+        return shard != null || checkpointNanos > 0 || resume || merge != null;
+    }
+
     /** Whether this is one shard of a run (its output is then a shard folder). */
     public boolean isShard() {
         return shard != null;

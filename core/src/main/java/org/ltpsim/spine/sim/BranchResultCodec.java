@@ -48,9 +48,14 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
     @Override
     public void writeBlock(DataOutput out, BranchResult r) throws IOException {
         if (r.expression != null) {
-            // expression runs synchronise a neuron's branches and never run as independent blocks (SpineBlocks)
-            throw new IllegalStateException("a branch of an expression run cannot be written as a block");
+            // expression runs synchronise a neuron's branches: their blocks are neurons (NeuronBlocks)
+            throw new IllegalStateException("a branch of an expression run is written with its neuron (NeuronBlocks)");
         }
+        writeBranch(out, r);
+    }
+
+    /** The branch without its expression records (written by {@link NeuronBlocks}' codec after it). */
+    void writeBranch(DataOutput out, BranchResult r) throws IOException {
         int pathways = r.traceSum.length;
         int bins = traceSums && pathways > 0 ? r.traceSum[0].length : 0;
         out.writeInt(r.peakCaMicroMolar.length);
@@ -85,6 +90,11 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
 
     @Override
     public BranchResult readBlock(DataInput in) throws IOException {
+        return readBranch(in);
+    }
+
+    /** A branch as {@link #writeBranch} wrote it (no expression records). */
+    BranchResult readBranch(DataInput in) throws IOException {
         int spines = length(in.readInt(), "spines");
         int pathways = length(in.readInt(), "pathways");
         int bins = length(in.readInt(), "trace bins");
@@ -174,32 +184,32 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
         return trace;
     }
 
-    private static int length(int value, String what) throws IOException {
+    static int length(int value, String what) throws IOException {
         if (value < 0 || value > MAX_LENGTH) {
             throw new IOException("bad number of " + what + ": " + value);
         }
         return value;
     }
 
-    private static void writeDoubles(DataOutput out, double[] values) throws IOException {
+    static void writeDoubles(DataOutput out, double[] values) throws IOException {
         for (double value : values) {
             out.writeDouble(value);
         }
     }
 
-    private static void readDoubles(DataInput in, double[] values) throws IOException {
+    static void readDoubles(DataInput in, double[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readDouble();
         }
     }
 
-    private static void writeInts(DataOutput out, int[] values) throws IOException {
+    static void writeInts(DataOutput out, int[] values) throws IOException {
         for (int value : values) {
             out.writeInt(value);
         }
     }
 
-    private static void readInts(DataInput in, int[] values) throws IOException {
+    static void readInts(DataInput in, int[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readInt();
         }

@@ -108,6 +108,7 @@ final class BranchSimulation {
     private final int[] testIndex;
     private final double[] epspPeakMv;
     private final double qLtp;
+    private final double qAnchor;
     private final double qLtd;
     private final double[] mglur;
     private final long[] mglurTick;
@@ -243,6 +244,7 @@ final class BranchSimulation {
         settings = expressionSettings;
         qLtp = model.qLtpMicroMolarSec();
         qLtd = model.qLtdMicroMolarSec();
+        qAnchor = settings == null ? Double.POSITIVE_INFINITY : settings.model().anchoringQMicroMolarSec();
         if (settings == null) {
             expression = null;
             ampaCp = null;
@@ -914,6 +916,9 @@ final class BranchSimulation {
             }
             if (before >= qLtd && q < qLtd) {
                 expression.calciumSettled(i);
+            }
+            if ((before < qAnchor) != (q < qAnchor)) { // CaMKII anchoring (expression layer)
+                expression.anchoringCalcium(i, q >= qAnchor);
             }
         }
         qMicroMolarSec[i] = q;

@@ -36,9 +36,9 @@ public final class SpineBlocks {
             throw new IllegalArgumentException("at least one experiment is needed");
         }
         if (this.experiments.stream().anyMatch(e -> e.expression() != null)) {
-            // their branches synchronise at the neuron's protein-pool updates: see NeuronRunner
-            throw new IllegalArgumentException("runs with the expression layers (--duration) cannot be split into "
-                    + "independent branch blocks yet: run them with 'ltpsim run', without --shard or checkpoints");
+            // their branches synchronise at the neuron's protein-pool updates: their blocks are neurons (NeuronBlocks)
+            throw new IllegalArgumentException("runs with the expression layers (--duration) split into neurons, not "
+                    + "branches: NeuronBlocks");
         }
         if (traces != null && this.experiments.size() != 1) {
             throw new IllegalArgumentException("spines can be recorded in a single experiment only");
