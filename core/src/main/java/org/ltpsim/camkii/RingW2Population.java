@@ -6,6 +6,7 @@ import static org.ltpsim.camkii.SubunitLayout.RING;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.ltpsim.rng.ScalarXoShiRo256PlusPlus;
 
 /**
  * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel, calcium fixed (the calcium argument of
@@ -33,8 +34,8 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  *
  * <p>Stepping: a step draws its number of candidates, Poisson({@code rings x maxRingHz x dtSec}), from the block's
  * stream; increments of a Poisson process are independent, so any step size is exact and nothing carries over.
- * The candidate loop uses its own XoShiRo256++ (Blackman &amp; Vigna), inlined so that its state stays in
- * registers and seeded once from the block's stream, so results depend only on (seed, block) and the steps.
+ * The candidate loop uses its own XoShiRo256++ ({@link ScalarXoShiRo256PlusPlus}, a local the JIT keeps in
+ * registers), seeded once from the block's stream, so results depend only on (seed, block) and the steps.
  * Candidate times matter only when the switch flips: the j-th of n candidates in a step is the j-th order
  * statistic of n uniforms, drawn from the previously drawn one with a Beta variate.
  */
@@ -168,11 +169,7 @@ final class RingW2Population implements CamkiiPopulation {
         final long ringCount = rings;
         final int offCount = tracker.offCount();
         final int onCount = tracker.onCount();
-        final long[] state = this.xoshiro;
-        long s0 = state[0];
-        long s1 = state[1];
-        long s2 = state[2];
-        long s3 = state[3];
+        final ScalarXoShiRo256PlusPlus random = ScalarXoShiRo256PlusPlus.load(xoshiro, 0, 1);
         boolean on = tracker.isOn(spine);
         int nOn = phosphorylated[spine];
         long fired = 0;
@@ -185,15 +182,7 @@ final class RingW2Population implements CamkiiPopulation {
         while (done < n) {
             final int batch = (int) Math.min(n - done, 1 << 30);
             for (int i = 1; i <= batch; i++) {
-                // XoShiRo256++ (Blackman & Vigna 2018), inlined so that its state stays in registers
-                final long bits = Long.rotateLeft(s0 + s3, 23) + s0;
-                final long t17 = s1 << 17;
-                s2 ^= s0;
-                s3 ^= s1;
-                s1 ^= s2;
-                s0 ^= s3;
-                s2 ^= t17;
-                s3 = Long.rotateLeft(s3, 45);
+                final long bits = random.next();
                 // one 64-bit word: bits * rings = ring * 2^64 + rest, so ring = floor(bits * rings / 2^64) is
                 // uniform (to 2^-64) and rest / 2^64 is the level within the bound (resolution rings * 2^-64)
                 final int ring = (int) Math.unsignedMultiplyHigh(bits, ringCount);
@@ -225,10 +214,7 @@ final class RingW2Population implements CamkiiPopulation {
             }
             done += batch;
         }
-        state[0] = s0;
-        state[1] = s1;
-        state[2] = s2;
-        state[3] = s3;
+        random.store(xoshiro, 0, 1);
         events += fired;
         candidates += n;
         phosphorylated[spine] = nOn;
