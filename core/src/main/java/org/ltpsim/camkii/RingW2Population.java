@@ -1,6 +1,5 @@
 package org.ltpsim.camkii;
 
-import static org.ltpsim.camkii.SubunitLayout.PER_HOLOENZYME;
 import static org.ltpsim.camkii.SubunitLayout.RING;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -9,8 +8,9 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.ltpsim.rng.ScalarXoShiRo256PlusPlus;
 
 /**
- * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel, calcium fixed (the calcium argument of
- * {@link #advance} is ignored).
+ * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel: a benchmark of the subunit machinery,
+ * not a model of the spine. It has no calcium input and no LTP criterion, so it is not a {@link CamkiiPopulation};
+ * it reports what every subunit population reports ({@link SubunitSwitchPopulation}).
  * <pre>
  *   initiation:          p=0 with right neighbour p=0  -> p=1   initHz
  *   autophosphorylation: p=0 with left neighbour p=1   -> p=1   autoHz
@@ -39,7 +39,7 @@ import org.ltpsim.rng.ScalarXoShiRo256PlusPlus;
  * Candidate times matter only when the switch flips: the j-th of n candidates in a step is the j-th order
  * statistic of n uniforms, drawn from the previously drawn one with a Beta variate.
  */
-final class RingW2Population implements CamkiiPopulation {
+public final class RingW2Population extends TrackedPopulation {
     static final int K_BLOCKED = 0; // p=0, right p=1, left p=0: rate 0
     static final int K_INIT = 1; // p=0, right p=0, left p=0
     static final int K_BOTH = 2; // p=0, right p=0, left p=1
@@ -55,9 +55,6 @@ final class RingW2Population implements CamkiiPopulation {
     /** Largest mean passed to one Poisson sampler (larger means are summed from chunks). */
     private static final double MAX_POISSON_MEAN = 1e8;
 
-    private final int spines;
-    private final int holoenzymes;
-    private final int perSpine;
     private final int rings;
     /** The largest ring propensity over the 64 masks: the thinning bound. */
     private final double maxRingHz;
@@ -70,19 +67,14 @@ final class RingW2Population implements CamkiiPopulation {
     private final byte[] mask;
     /** Per spine: phosphorylated subunits. */
     private final int[] phosphorylated;
-    private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
     /** XoShiRo256++ state of the candidate loop. */
     private final long[] xoshiro;
-    private double timeSec;
-    private long events;
     private long candidates;
 
     RingW2Population(RingW2Parameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             double onFraction, double offFraction, boolean keepLifetimes) {
-        this.spines = spines;
-        this.holoenzymes = holoenzymes;
-        this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
+        super(spines, holoenzymes, onFraction, offFraction, Double.POSITIVE_INFINITY, keepLifetimes);
         this.rings = perSpine / RING;
         double initHz = parameters.initHz();
         double autoHz = parameters.autoHz();
@@ -105,8 +97,6 @@ final class RingW2Population implements CamkiiPopulation {
         }
         this.mask = new byte[Math.multiplyExact(spines, rings)];
         this.phosphorylated = new int[spines];
-        this.tracker = new SwitchTracker(spines, perSpine, onFraction, offFraction, Double.POSITIVE_INFINITY,
-                keepLifetimes);
         this.rng = rng;
         // the candidate loop's own generator, seeded from the block's stream (so still a function of it)
         this.xoshiro = new long[4];
@@ -125,16 +115,9 @@ final class RingW2Population implements CamkiiPopulation {
         return CLASS_OF[p | left << 1 | right << 2];
     }
 
-    @Override
-    public void advance(double dtSec, double[] caMicroMolar) {
-        advanceUniform(dtSec, 0.0);
-    }
-
-    @Override
-    public void advanceUniform(double dtSec, double caMicroMolar) {
-        if (!(dtSec >= 0 && dtSec < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("dtSec must be finite and >= 0: " + dtSec);
-        }
+    /** Advances every spine by {@code dtSec}. */
+    public void advance(double dtSec) {
+        checkStep(dtSec);
         for (int spine = 0; spine < spines; spine++) {
             advanceSpine(spine, dtSec);
         }
@@ -221,79 +204,14 @@ final class RingW2Population implements CamkiiPopulation {
     }
 
     @Override
-    public int spineCount() {
-        return spines;
-    }
-
-    @Override
-    public int holoenzymesPerSpine() {
-        return holoenzymes;
-    }
-
-    @Override
-    public int subunitCount(int spine) {
-        return perSpine;
-    }
-
-    @Override
-    public double timeSec() {
-        return timeSec;
-    }
-
-    @Override
     public int phosphorylatedSubunits(int spine) {
         return phosphorylated[spine];
-    }
-
-    @Override
-    public int activeSubunits(int spine) {
-        return phosphorylatedSubunits(spine);
-    }
-
-    @Override
-    public int autonomousSubunits(int spine) {
-        return phosphorylatedSubunits(spine);
-    }
-
-    @Override
-    public boolean isOn(int spine) {
-        return tracker.isOn(spine);
-    }
-
-    @Override
-    public double onSinceSec(int spine) {
-        return tracker.onSinceSec(spine);
-    }
-
-    @Override
-    public double stateSinceSec(int spine) {
-        return tracker.stateSinceSec(spine);
-    }
-
-    @Override
-    public double longestOnSec(int spine) {
-        return tracker.longestOnSec(spine, timeSec);
-    }
-
-    @Override
-    public boolean hasLtp(int spine) {
-        return false; // the benchmark model has no LTP criterion
-    }
-
-    @Override
-    public SwitchLifetimes lifetimes() {
-        return tracker.lifetimes();
     }
 
     /** Subunit {@code subunit} (layout of {@link SubunitLayout}: ring {@code subunit / 6}, position mod 6). */
     @Override
     public int subunitState(int spine, int subunit) {
         return mask[spine * rings + subunit / RING] >>> subunit % RING & 1;
-    }
-
-    @Override
-    public long eventCount() {
-        return events;
     }
 
     /** Candidates of the thinned process since creation (fired or not), for the acceptance ratio. */
