@@ -90,7 +90,7 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         final double[] before = xBefore;
         final double[] nextOutputLane = laneNextOutputSec;
         final double[] tNextLane = laneTNext;
-        assert rows.length >= count * timeCount * speciesCount;
+        assert rows.length >= (long) count * timeCount * speciesCount;
 
         // fill the lanes with the block's first realisations; idle lanes stay masked off
         int nextRealisation = 0;

@@ -90,7 +90,7 @@ public final class CamkiiBlocks {
     }
 
     public int blockCount() {
-        return (spines + BLOCK_SPINES - 1) / BLOCK_SPINES;
+        return (int) ((spines + (long) BLOCK_SPINES - 1) / BLOCK_SPINES);
     }
 
     /** Spines in block {@code block} (the last may have fewer). */
