@@ -30,15 +30,8 @@ class YoungsCramerTest {
         for (int cell = 0; cell < 3; cell++) {
             merged.merge(RunningStats.of(blockSizes[cell], sum[cell] / blockSizes[cell], ssd[cell]));
         }
-        double mean = 0;
-        for (double x : values) {
-            mean += x / values.length;
-        }
-        double ss = 0;
-        for (double x : values) {
-            ss += (x - mean) * (x - mean);
-        }
-        double twoPass = Math.sqrt(ss / (values.length - 1));
+        double mean = TwoPass.mean(values);
+        double twoPass = Math.sqrt(TwoPass.sumSquaredDeviations(values) / (values.length - 1));
         assertEquals(30, merged.count());
         assertEquals(twoPass, merged.sampleSd(), 1e-7 * twoPass);
         assertEquals(mean, merged.mean(), 1e-15 * mean);
