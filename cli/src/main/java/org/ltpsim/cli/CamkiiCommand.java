@@ -183,11 +183,13 @@ public final class CamkiiCommand implements ShardableCommand {
             throw new UserInputException("--spines x output times = " + (long) outputSec.length * spines
                     + " exceeds " + MAX_RECORDED_VALUES + "; raise --dt-out or lower --spines");
         }
-        CamkiiBlocks blocks = new CamkiiBlocks(spines, course, outputSec, block -> w2
-                ? CamkiiPopulations.createW2(RingW2Parameters.benchmark(), Math.min(BLOCK_SPINES,
-                        spines - block * BLOCK_SPINES), h, RandomStreams.forBlock(shared.seed(), "camkii", block),
-                        finalParameters.onFraction(), finalParameters.offFraction())
-                : CamkiiPopulations.create(finalParameters, Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
+        CamkiiBlocks blocks = w2
+                ? CamkiiBlocks.ofW2Kernel(spines, course, outputSec, block -> CamkiiPopulations.createW2(
+                        RingW2Parameters.benchmark(), Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
+                        RandomStreams.forBlock(shared.seed(), "camkii", block), finalParameters.onFraction(),
+                        finalParameters.offFraction()))
+                : new CamkiiBlocks(spines, course, outputSec, block -> CamkiiPopulations.create(finalParameters,
+                        Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
                         RandomStreams.forBlock(shared.seed(), "camkii", block), true));
         Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
         manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);

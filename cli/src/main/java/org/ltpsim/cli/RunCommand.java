@@ -137,7 +137,7 @@ public final class RunCommand implements ShardableCommand {
                     : built.expressionParams().values());
             described.put("pathways", describe(pathways));
             described.put("pathway_inputs", setup.inputDescriptions());
-            RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
+            RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(), Manifest.parametersSha256(described),
                     null, blocks.blockCount());
             BlockJob<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> job = new BlockJob<>("run", blocks.blockCount(),
                     blocks::run, NeuronBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
@@ -146,9 +146,9 @@ public final class RunCommand implements ShardableCommand {
                 partial = scaled.obtain(job, identity, executor, "run");
             }
             if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
                 System.out.printf(Locale.ROOT, "run: shard %s (%s of %d neurons) written to %s%n", scaled.shard(),
-                        partial.range().describe(), blocks.blockCount(), out);
+                        partial.range().describe(), blocks.blockCount(), shared.out());
                 return 0;
             }
             result = blocks.result(partial.state());

@@ -41,7 +41,7 @@ public final class CamkiiPopulations {
     }
 
     /** The W2 benchmark ring model; the switch thresholds are phosphorylated fractions. */
-    public static CamkiiPopulation createW2(RingW2Parameters parameters, int spineCount, int holoenzymesPerSpine,
+    public static RingW2Population createW2(RingW2Parameters parameters, int spineCount, int holoenzymesPerSpine,
             UniformRandomProvider rng, double onFraction, double offFraction) {
         checkSizes(spineCount, holoenzymesPerSpine);
         return new RingW2Population(parameters, spineCount, holoenzymesPerSpine, rng, onFraction, offFraction,

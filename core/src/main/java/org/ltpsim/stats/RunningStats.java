@@ -10,15 +10,22 @@ public final class RunningStats {
     private double mean;
     private double sumSquaredDeviations;
 
-    /** The statistics with exactly this state (as read back from a shard file or checkpoint). */
+    /** Empty: no value yet. */
+    public RunningStats() {}
+
+    /**
+     * The statistics of {@code count} values with this mean and sum of squared deviations from it, accumulated
+     * elsewhere (e.g. by the Youngs &amp; Cramer update over a block), to be merged.
+     */
     public static RunningStats of(long count, double mean, double sumSquaredDeviations) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be >= 0: " + count);
+        if (count < 0 || !(sumSquaredDeviations >= 0)) {
+            throw new IllegalArgumentException("need count >= 0 and a sum of squared deviations >= 0: " + count
+                    + ", " + sumSquaredDeviations);
         }
         RunningStats stats = new RunningStats();
         stats.count = count;
-        stats.mean = mean;
-        stats.sumSquaredDeviations = sumSquaredDeviations;
+        stats.mean = count == 0 ? 0.0 : mean;
+        stats.sumSquaredDeviations = count == 0 ? 0.0 : sumSquaredDeviations;
         return stats;
     }
 

@@ -30,7 +30,8 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
 
     @Override
     public String format() {
-        return traceSums ? "spine-branches/1" : "spine-branches-without-trace-sums/1";
+        // /2: the trace's second moment is a sum of squared deviations (was a sum of squares)
+        return traceSums ? "spine-branches/2" : "spine-branches-without-trace-sums/1";
     }
 
     /** {@code result} without its calcium trace sums (zero bins), through this codec (so no field is missed). */
@@ -72,7 +73,8 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
         writeBooleans(out, r.camkiiOn);
         writeBooleans(out, r.camkiiLtp);
         if (bins > 0) {
-            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquares, r.traceMinSum, r.traceMaxSum}) {
+            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquaredDeviations, r.traceMinSum,
+                    r.traceMaxSum}) {
                 for (double[] pathway : sums) {
                     writeDoubles(out, pathway);
                 }
@@ -114,7 +116,8 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
         readBooleans(in, r.camkiiOn);
         readBooleans(in, r.camkiiLtp);
         if (bins > 0) {
-            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquares, r.traceMinSum, r.traceMaxSum}) {
+            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquaredDeviations, r.traceMinSum,
+                    r.traceMaxSum}) {
                 for (double[] pathway : sums) {
                     readDoubles(in, pathway);
                 }

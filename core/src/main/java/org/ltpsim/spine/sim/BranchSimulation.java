@@ -15,6 +15,7 @@ import org.ltpsim.spine.expression.ExpressionSettings;
 import org.ltpsim.spine.expression.SynapseExpression;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.input.Stimulus;
+import org.ltpsim.stats.YoungsCramer;
 
 /**
  * One dendritic branch and its spines: the unit of parallel work and of random streams ("release", "ampa",
@@ -65,6 +66,8 @@ final class BranchSimulation {
     private final ChannelFactory factory;
     private final int n;
     private final int[] pathwayOfSpine;
+    /** Per spine: its rank among the branch's spines of its pathway, from 1 (the trace's running count). */
+    private final int[] rankInPathway;
     private final int pathwayCount;
     private final ChannelPopulation ampa;
     private final ChannelPopulation nmda;
@@ -148,10 +151,13 @@ final class BranchSimulation {
         this.pathwayCount = pathways.size();
         int first = layout.firstSpine(branch);
         pathwayOfSpine = new int[n];
+        rankInPathway = new int[n];
         boolean[] present = new boolean[pathwayCount];
+        int[] seen = new int[pathwayCount];
         for (int i = 0; i < n; i++) {
             pathwayOfSpine[i] = layout.pathwayOf(first + i);
             present[pathwayOfSpine[i]] = true;
+            rankInPathway[i] = ++seen[pathwayOfSpine[i]];
         }
         double fast = model.fastStepMs();
         endTick = Math.round(endMs / fast);
@@ -952,8 +958,8 @@ final class BranchSimulation {
             for (int i = 0; i < n; i++) {
                 double c = caMicroMolar[i];
                 int p = pathwayOfSpine[i];
-                result.traceSum[p][(int) bin] += c;
-                result.traceSumSquares[p][(int) bin] += c * c;
+                YoungsCramer.add(result.traceSum[p], result.traceSumSquaredDeviations[p], (int) bin, c,
+                        rankInPathway[i]);
                 result.traceMinSum[p][(int) bin] += binMinCaMicroMolar[i];
                 result.traceMaxSum[p][(int) bin] += binMaxCaMicroMolar[i];
                 binMinCaMicroMolar[i] = c;
