@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
             "  ltpsim experiment frequency-response --set nmda.channels_per_spine=4 --out runs/fr-nmda4",
             "  ltpsim experiment camkii-lifetime --out runs/lifetimes",
             "  ltpsim experiment rules --out runs/rules",
+            "  ltpsim experiment noise-scaling --out runs/noise-scaling",
+            "  ltpsim experiment noise-sources --out runs/noise-sources",
             "",
             "See docs/guide.md (Built-in experiments)."})
 public final class ExperimentCommand implements Callable<Integer> {
@@ -66,7 +68,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--spines", paramLabel = "N", description = "frequency-response: spines per frequency "
             + "(default " + org.ltpsim.cli.experiment.FrequencyResponse.DEFAULT_SPINES + "); camkii-lifetime: spines "
-            + "per holoenzyme number (default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_SPINES + ")")
+            + "per holoenzyme number (default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_SPINES + "); "
+            + "noise-scaling, noise-sources: spines on the one branch of each grid point (default 100)")
     Integer spines;
 
     @Option(names = "--frequencies", paramLabel = "HZ,HZ,...", description = "frequency-response: the stimulation "
@@ -85,6 +88,14 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--t-end", paramLabel = "S", description = "camkii-lifetime: simulated seconds per holoenzyme "
             + "number (default: from the expected lifetimes, see docs/guide.md)")
     Double tEndSec;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUES", description = "noise-scaling, noise-sources: the swept "
+            + "stimulus strength, as sweep's --param (default " + "protocol.hfs_pulses=20:60:9" + ")")
+    String param;
+
+    @Option(names = "--scales", paramLabel = "K,K,...", description = "noise-scaling: at least 3 system sizes "
+            + "(default 1,2,4)")
+    String scales;
 
     @Override
     public Integer call() throws IOException {
@@ -119,6 +130,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
                     frequencies, spines, seed);
             case "rules" -> ExperimentRunner.rules(spineParameters(), branches, seed);
+            case "noise-scaling" -> ExperimentRunner.noiseScaling(spineParameters(), param, scales, spines, seed);
+            case "noise-sources" -> ExperimentRunner.noiseSources(spineParameters(), param, spines, seed);
             case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(sets), holoenzymes,
                     spines, tEndSec, seed);
             default -> throw new IllegalStateException(experiment.name());
@@ -134,6 +147,13 @@ public final class ExperimentCommand implements Callable<Integer> {
         boolean fr = experiment.equals("frequency-response");
         boolean rules = experiment.equals("rules");
         boolean camkii = experiment.equals("camkii-lifetime");
+        boolean noise = experiment.startsWith("noise-");
+        if (param != null && !noise) {
+            refused.add("--param");
+        }
+        if (scales != null && !experiment.equals("noise-scaling")) {
+            refused.add("--scales");
+        }
         if (frequencies != null && !fr) {
             refused.add("--frequencies");
         }

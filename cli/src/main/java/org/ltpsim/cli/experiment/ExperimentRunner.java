@@ -91,4 +91,52 @@ public abstract class ExperimentRunner {
             }
         };
     }
+
+    public static ExperimentRunner noiseScaling(ParameterSet params, String param, String scales, Integer spines,
+            long seed) {
+        NoiseScaling experiment = new NoiseScaling(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
+                scales == null ? NoiseScaling.DEFAULT_SCALES : scales,
+                spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
+                    throws IOException {
+                long start = System.nanoTime();
+                NoiseScaling.Output result = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-scaling")
+                        .parameters(result.params().values())
+                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
+                output.write(manifest, dir -> NoiseScaling.write(dir, result));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment noise-scaling: %d scales + the deterministic limit "
+                        + "in %.1f s; results in %s", result.scales().size(), wall, shownOut));
+                lines.addAll(NoiseScaling.console(result));
+                return lines;
+            }
+        };
+    }
+
+    public static ExperimentRunner noiseSources(ParameterSet params, String param, Integer spines, long seed) {
+        NoiseSources experiment = new NoiseSources(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
+                spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
+                    throws IOException {
+                long start = System.nanoTime();
+                NoiseSources.Output result = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-sources")
+                        .parameters(result.params().values())
+                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
+                output.write(manifest, dir -> NoiseSources.write(dir, result));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment noise-sources: 6 conditions in %.1f s; results in %s",
+                        wall, shownOut));
+                lines.addAll(NoiseSources.console(result));
+                return lines;
+            }
+        };
+    }
 }
