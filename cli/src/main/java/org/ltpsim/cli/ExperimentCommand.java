@@ -90,7 +90,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     Double tEndSec;
 
     @Option(names = "--param", paramLabel = "KEY=VALUES", description = "noise-scaling, noise-sources: the swept "
-            + "stimulus strength, as sweep's --param (default " + "protocol.hfs_pulses=20:60:9" + ")")
+            + "stimulus strength, as sweep's --param (default protocol.hfs_pulses=4:64:16)")
     String param;
 
     @Option(names = "--scales", paramLabel = "K,K,...", description = "noise-scaling: at least 3 system sizes "

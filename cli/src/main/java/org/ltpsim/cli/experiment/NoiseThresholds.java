@@ -26,7 +26,7 @@ import org.ltpsim.stats.SigmoidFit;
  * bisected step for the deterministic one. Every grid point uses the master seed (common random numbers).
  */
 final class NoiseThresholds {
-    static final String DEFAULT_PARAM = "protocol.hfs_pulses=20:60:9";
+    static final String DEFAULT_PARAM = "protocol.hfs_pulses=4:64:16";
     static final int DEFAULT_SPINES = 100;
 
     /** One condition's thresholds. */
