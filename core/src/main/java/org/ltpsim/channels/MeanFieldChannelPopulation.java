@@ -113,7 +113,7 @@ public final class MeanFieldChannelPopulation implements ChannelPopulation {
     /**
      * Short steps (Lambda dt &lt;= {@link #VECTOR_LIMIT}): x exp(Q dt) by uniformisation applied to the vector
      * (Jensen 1953), sum_n Poisson(n; Lambda dt) x R^n with R = I + Q / Lambda, cut when the Poisson tail is below
-     * 1e-17: O(states^2) per term and no matrix built, which is what makes a step with new glutamate cheap. Returns
+     * 2e-17: O(states^2) per term and no matrix built, which is what makes a step with new glutamate cheap. Returns
      * false for longer steps (the cached matrix exponential, with squaring, takes those).
      */
     private boolean uniformiseVector(int spine, double dtMs, double g) {
@@ -139,11 +139,12 @@ public final class MeanFieldChannelPopulation implements ChannelPopulation {
             term[a] = expected[base + a];
         }
         double weight = Math.exp(-x);
-        double cumulative = weight;
         for (int a = 0; a < states; a++) {
             scratch[a] = weight * term[a];
         }
-        for (int n = 1; 1 - cumulative >= 1e-17 && n < 200; n++) {
+        // stop once past the Poisson mode (n > 2x: each further weight less than half the one before) and the
+        // weight is below 1e-17, so the cut tail is below 2e-17; "1 - cumulative" cannot be used, it stalls at an ulp
+        for (int n = 1; n < 400; n++) {
             java.util.Arrays.fill(next, 0.0);
             for (int a = 0; a < states; a++) {
                 double v = term[a];
@@ -159,9 +160,11 @@ public final class MeanFieldChannelPopulation implements ChannelPopulation {
             term = next;
             next = t;
             weight *= x / n;
-            cumulative += weight;
             for (int a = 0; a < states; a++) {
                 scratch[a] += weight * term[a];
+            }
+            if (n > 2 * x && weight < 1e-17) {
+                break;
             }
         }
         // the cut tail (< 1e-17 of the mass) is put back in proportion, so the channel number is conserved
