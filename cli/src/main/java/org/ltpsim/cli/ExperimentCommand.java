@@ -94,7 +94,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     String param;
 
     @Option(names = "--scales", paramLabel = "K,K,...", description = "noise-scaling: at least 3 system sizes "
-            + "(default 1,2,4,8)")
+            + "(default 1,4,16,64)")
     String scales;
 
     @Override

@@ -27,7 +27,7 @@ import org.ltpsim.stats.SigmoidFit;
  * small), and the deterministic step for reference. Writes noise_scaling.csv, summary.json, noise_scaling.png.
  */
 final class NoiseScaling {
-    static final String DEFAULT_SCALES = "1,2,4,8";
+    static final String DEFAULT_SCALES = "1,4,16,64";
     private static final String[] COLUMNS = {"scale", "ltp_threshold", "ltp_threshold_lo", "ltp_threshold_hi",
         "ltp_width_10_90", "ltp_width_lo", "ltp_width_hi", "camkii_on_threshold", "camkii_on_width_10_90",
         "camkii_on_width_lo", "camkii_on_width_hi", "mean_peak_ca_uM_at_first_value"};
@@ -171,7 +171,7 @@ final class NoiseScaling {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("exponent", finite(f.exponent()));
         m.put("standard_error", finite(f.standardError()));
-        m.put("ci95", Double.isFinite(f.lower()) ? List.of(f.lower(), f.upper()) : null);
+        m.put("ci95", Double.isFinite(f.lower()) ? List.of(finite(f.lower()), finite(f.upper())) : null);
         m.put("points", f.points());
         return m;
     }

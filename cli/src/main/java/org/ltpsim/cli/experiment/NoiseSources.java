@@ -138,10 +138,12 @@ final class NoiseSources {
     static void writeFigure(Path file, Output out) throws IOException {
         int n = out.single().size();
         double[] x = new double[n];
+        double[] x2 = new double[n];
         double[] ltp = new double[n];
         double[] cam = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = i + 1;
+            x[i] = i + 1 - 0.1; // the two outcomes side by side at each source
+            x2[i] = i + 1 + 0.1;
             ltp[i] = share(out.all().width(Outcome.LTP), out.single().get(i).width(Outcome.LTP));
             cam[i] = share(out.all().width(Outcome.CAMKII_ON), out.single().get(i).width(Outcome.CAMKII_ON));
         }
@@ -149,11 +151,11 @@ final class NoiseSources {
                 "source made mean-field", "share of squared 10-90% width", false, false)
                 .add(new ExperimentFigure.Series("LTP (calcium rule)", ExperimentFigure.RED, x, ltp, zeros(ltp),
                         ltp, false))
-                .add(new ExperimentFigure.Series("CaMKII ON", ExperimentFigure.BLUE, x, cam, zeros(cam), cam, false))
+                .add(new ExperimentFigure.Series("CaMKII ON", ExperimentFigure.BLUE, x2, cam, zeros(cam), cam, false))
                 .unjoined().horizontalLine(0).write(file);
     }
 
-    /** Bars drawn as error bars from 0 to the value. */
+    /** Bars drawn as stems (error bars) from 0 to the value. */
     private static double[] zeros(double[] v) {
         double[] z = new double[v.length];
         for (int i = 0; i < v.length; i++) {
