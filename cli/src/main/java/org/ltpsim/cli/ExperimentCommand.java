@@ -97,6 +97,18 @@ public final class ExperimentCommand implements Callable<Integer> {
             + "(default 1,4,16,64)")
     String scales;
 
+    @Option(names = "--deterministic", description = "frequency-response: in the deterministic limit (every source "
+            + "of noise mean-field; see run --help)")
+    boolean deterministic;
+
+    @Option(names = "--deterministic-sources", paramLabel = "SOURCES", description = "frequency-response: only these "
+            + "sources mean-field: any of release,ampa,nmda,camkii")
+    String deterministicSources;
+
+    @Option(names = "--scale", paramLabel = "K", description = "frequency-response: system size K (units x K, "
+            + "contributions / K; noise-scaling sets its own with --scales)")
+    String scale;
+
     @Override
     public Integer call() throws IOException {
         if (list) {
@@ -124,11 +136,12 @@ public final class ExperimentCommand implements Callable<Integer> {
             throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
         }
         refuseOptionsOf(experiment.name());
+        org.ltpsim.cli.spine.NoiseOptions noise = ExperimentOptions.noise(deterministic, deterministicSources, scale);
         OutputDirectory output = OutputDirectory.claim("--out", out, force);
         int threadCount = ThreadCount.resolve(threads);
         ExperimentRunner runner = switch (experiment.name()) {
             case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
-                    frequencies, spines, seed);
+                    frequencies, spines, seed, noise);
             case "rules" -> ExperimentRunner.rules(spineParameters(), branches, seed);
             case "noise-scaling" -> ExperimentRunner.noiseScaling(spineParameters(), param, scales, spines, seed);
             case "noise-sources" -> ExperimentRunner.noiseSources(spineParameters(), param, spines, seed);
@@ -153,6 +166,10 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
         if (scales != null && !experiment.equals("noise-scaling")) {
             refused.add("--scales");
+        }
+        if ((deterministic || deterministicSources != null || scale != null) && !fr) {
+            refused.add(deterministic ? "--deterministic" : deterministicSources != null ? "--deterministic-sources"
+                    : "--scale");
         }
         if (frequencies != null && !fr) {
             refused.add("--frequencies");

@@ -104,6 +104,25 @@ class NoiseOptionsTest {
         assertTrue(r.out().contains("noise vs deterministic limit"), r.out());
     }
 
+    /** experiment frequency-response --deterministic: 0/1 per frequency, the same bytes for any seed. */
+    @Test
+    void frequencyResponseInTheDeterministicLimit(@TempDir Path dir) throws Exception {
+        String[] small = {"experiment", "frequency-response", "--deterministic", "--frequencies", "1,20,100",
+            "--spines", "4", "--set", "protocol.lfs_pulses=30", "--set", "protocol.after_ms=200"};
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, run(Stream.concat(Stream.of(small), Stream.of("--seed", "1", "--out", a.toString()))
+                .toArray(String[]::new)).code());
+        assertEquals(0, run(Stream.concat(Stream.of(small), Stream.of("--seed", "9", "--threads", "2", "--out",
+                b.toString())).toArray(String[]::new)).code());
+        assertArrayEquals(Files.readAllBytes(a.resolve("frequency_response.csv")),
+                Files.readAllBytes(b.resolve("frequency_response.csv")));
+        for (String row : Files.readAllLines(a.resolve("frequency_response.csv")).subList(1, 4)) {
+            double ltp = Double.parseDouble(row.split(",")[1]);
+            assertTrue(ltp == 0.0 || ltp == 1.0, row);
+        }
+    }
+
     @Test
     void badInputIsOneLineExitTwoAndWritesNothing(@TempDir Path dir) throws Exception {
         String[][] cases = {
@@ -120,17 +139,21 @@ class NoiseOptionsTest {
             {"sweep", "--compare-deterministic", "--deterministic", "--param", "protocol.hfs_pulses=5,20"},
             {"run", "--scale", "0.001"},
             {"run", "--deterministic", "--duration", "1min"},
+            {"experiment", "rules", "--deterministic"},
+            {"experiment", "frequency-response", "--scale", "x"},
         };
         String[] expected = {"--scale must be a number > 0: '-1'", "--scale must be a number > 0: '0'",
             "--scale must be a number > 0: 'abc'", "--scale must be a number > 0: 'NaN'",
             "unknown source 'glia' (known: release,ampa,nmda,camkii)", "source 'nmda' is named twice",
             "--deterministic makes every source mean-field, --deterministic-sources nmda",
             "--scale 4 has no effect with --deterministic", "--compare-deterministic needs exactly one --param",
-            "drop --deterministic", "leaves release.sites = 1 with no unit", "not available with the expression"};
+            "drop --deterministic", "leaves release.sites = 1 with no unit", "not available with the expression",
+            "--deterministic does not apply to experiment rules", "--scale must be a number > 0: 'x'"};
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i);
-            String[] a = Stream.concat(Stream.of(cases[i][0], "--out", out.toString()),
-                    Stream.of(cases[i]).skip(1)).toArray(String[]::new);
+            int head = cases[i][0].equals("experiment") ? 2 : 1; // the command (and experiment name)
+            String[] a = Stream.concat(Stream.concat(Stream.of(cases[i]).limit(head), Stream.of("--out",
+                    out.toString())), Stream.of(cases[i]).skip(head)).toArray(String[]::new);
             Run r = run(a);
             String message = r.err().trim();
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + message);

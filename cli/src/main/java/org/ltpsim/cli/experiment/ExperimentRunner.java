@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.params.ParameterSet;
 
 /**
@@ -22,9 +23,15 @@ public abstract class ExperimentRunner {
 
     public static ExperimentRunner frequencyResponse(ParameterSet params, List<String> setKeys, String frequencies,
             Integer spines, long seed) {
+        return frequencyResponse(params, setKeys, frequencies, spines, seed, NoiseOptions.NONE);
+    }
+
+    /** As above, under noise options (--deterministic, --deterministic-sources, --scale). */
+    public static ExperimentRunner frequencyResponse(ParameterSet params, List<String> setKeys, String frequencies,
+            Integer spines, long seed, NoiseOptions noise) {
         FrequencyResponse experiment = new FrequencyResponse(params, setKeys,
                 frequencies == null ? FrequencyResponse.DEFAULT_FREQUENCIES : frequencies,
-                spines == null ? FrequencyResponse.DEFAULT_SPINES : spines, seed);
+                spines == null ? FrequencyResponse.DEFAULT_SPINES : spines, seed).withNoise(noise);
         experiment.experiments(); // every point built now: a bad combination fails before anything runs
         return new ExperimentRunner() {
             @Override
@@ -35,6 +42,9 @@ public abstract class ExperimentRunner {
                 double wall = (System.nanoTime() - start) / 1e9;
                 Manifest manifest = new Manifest(command, s, threads).put("experiment", "frequency-response")
                         .parameters(result.params().values()).wallTimeSec(wall);
+                if (!noise.equals(NoiseOptions.NONE)) {
+                    manifest.put("noise", noise.describe());
+                }
                 output.write(manifest, dir -> FrequencyResponse.write(dir, result));
                 List<String> lines = new ArrayList<>();
                 lines.add(String.format(Locale.ROOT, "experiment frequency-response: %d frequencies x %d spines in "

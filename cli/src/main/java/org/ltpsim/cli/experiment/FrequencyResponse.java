@@ -14,13 +14,13 @@ import java.util.Map;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
 import org.ltpsim.params.NumberText;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineSimulator;
 import org.ltpsim.stats.WilsonInterval;
@@ -62,6 +62,7 @@ public final class FrequencyResponse {
     private final List<Double> frequencies;
     private final int spines;
     private final long seed;
+    private NoiseOptions noise = NoiseOptions.NONE;
 
     /**
      * Checks everything before anything runs: the frequency list (as {@code --param protocol.lfs_rate_hz=...}
@@ -111,9 +112,15 @@ public final class FrequencyResponse {
         return frequencies;
     }
 
+    /** The same experiment under other noise options (--deterministic, --deterministic-sources, --scale). */
+    FrequencyResponse withNoise(NoiseOptions options) {
+        this.noise = options;
+        return this;
+    }
+
     private ExperimentSetup setup() {
         return new ExperimentSetup(params, false, List.of(new ExperimentSetup.Input("A", "lfs", null, spines)), null,
-                false, Map.of("A", "protocol lfs"), List.of(), List.of(), false);
+                false, Map.of("A", "protocol lfs"), List.of(), List.of(), false).withNoise(noise);
     }
 
     /** Every frequency's experiment (built now so that a bad combination fails before anything runs). */
@@ -132,7 +139,7 @@ public final class FrequencyResponse {
 
     public Result run(int threads) {
         List<SpineExperiment> experiments = experiments();
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
+        SpineSimulator simulator = new SpineSimulator(noise.channels());
         List<Point> points;
         try (BlockExecutor executor = new BlockExecutor(threads)) {
             points = SpineBatches.run(simulator, executor, experiments, "frequency-response", (i, r) ->
