@@ -34,6 +34,8 @@ import picocli.CommandLine.Parameters;
             "      --out runs/fr-nmda4",
             "  ltpsim experiment camkii-lifetime --out runs/lifetimes",
             "  ltpsim experiment rules --out runs/rules",
+            "  ltpsim experiment noise-scaling --out runs/noise-scaling",
+            "  ltpsim experiment noise-sources --out runs/noise-sources",
             "",
             "See docs/guide.md (Built-in experiments)."})
 public final class ExperimentCommand implements ShardableCommand {
@@ -65,7 +67,8 @@ public final class ExperimentCommand implements ShardableCommand {
 
     @Option(names = "--spines", paramLabel = "N", description = "frequency-response: spines per frequency "
             + "(default " + org.ltpsim.cli.experiment.FrequencyResponse.DEFAULT_SPINES + "); camkii-lifetime: spines "
-            + "per holoenzyme number (default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_SPINES + ")")
+            + "per holoenzyme number (default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_SPINES + "); "
+            + "noise-scaling, noise-sources: spines on the one branch of each grid point (default 100)")
     Integer spines;
 
     @Option(names = "--frequencies", paramLabel = "HZ,HZ,...", description = "frequency-response: the stimulation "
@@ -84,6 +87,26 @@ public final class ExperimentCommand implements ShardableCommand {
     @Option(names = "--t-end", paramLabel = "S", description = "camkii-lifetime: simulated seconds per holoenzyme "
             + "number (default: from the expected lifetimes, see docs/guide.md)")
     Double tEndSec;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUES", description = "noise-scaling, noise-sources: the swept "
+            + "stimulus strength, as sweep's --param (default protocol.hfs_pulses=4:64:16)")
+    String param;
+
+    @Option(names = "--scales", paramLabel = "K,K,...", description = "noise-scaling: at least 3 system sizes "
+            + "(default 1,4,16,64)")
+    String scales;
+
+    @Option(names = "--deterministic", description = "frequency-response: in the deterministic limit (every source "
+            + "of noise mean-field; see run --help)")
+    boolean deterministic;
+
+    @Option(names = "--deterministic-sources", paramLabel = "SOURCES", description = "frequency-response: only these "
+            + "sources mean-field: any of release,ampa,nmda,camkii")
+    String deterministicSources;
+
+    @Option(names = "--scale", paramLabel = "K", description = "frequency-response: system size K (units x K, "
+            + "contributions / K; noise-scaling sets its own with --scales)")
+    String scale;
 
     @Mixin
     ScaleOutOptions scaleOut;
@@ -125,14 +148,18 @@ public final class ExperimentCommand implements ShardableCommand {
             throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
         }
         refuseOptionsOf(experiment.name());
+        org.ltpsim.cli.spine.NoiseOptions noise = ExperimentOptions.noise(deterministic, deterministicSources, scale);
         ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", shared.out(), shared.force(),
                 CommandLineText.args(spec));
         OutputDirectory output = shared.claimDirectory().tables(tables);
         int threadCount = shared.threadCount();
         ExperimentRunner runner = switch (experiment.name()) {
             case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
-                    frequencies, spines, shared.seed());
+                    frequencies, spines, shared.seed(), noise);
             case "rules" -> ExperimentRunner.rules(spineParameters(), branches, shared.seed());
+            case "noise-scaling" -> ExperimentRunner.noiseScaling(spineParameters(), param, scales, spines,
+                    shared.seed());
+            case "noise-sources" -> ExperimentRunner.noiseSources(spineParameters(), param, spines, shared.seed());
             case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(sets), holoenzymes,
                     spines, tEndSec, shared.seed());
             default -> throw new IllegalStateException(experiment.name());
@@ -148,6 +175,17 @@ public final class ExperimentCommand implements ShardableCommand {
         boolean fr = experiment.equals("frequency-response");
         boolean rules = experiment.equals("rules");
         boolean camkii = experiment.equals("camkii-lifetime");
+        boolean noise = experiment.startsWith("noise-");
+        if (param != null && !noise) {
+            refused.add("--param");
+        }
+        if (scales != null && !experiment.equals("noise-scaling")) {
+            refused.add("--scales");
+        }
+        if ((deterministic || deterministicSources != null || scale != null) && !fr) {
+            refused.add(deterministic ? "--deterministic" : deterministicSources != null ? "--deterministic-sources"
+                    : "--scale");
+        }
         if (frequencies != null && !fr) {
             refused.add("--frequencies");
         }

@@ -19,6 +19,7 @@ import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.cli.spine.RunFigures;
 import org.ltpsim.cli.spine.RunSummary;
 import org.ltpsim.cli.spine.TraceRecording;
@@ -154,13 +155,16 @@ public final class RunCommand implements ShardableCommand {
             result = blocks.result(partial.state());
             wallSec = scaled.wallTimeSec();
         } else {
-            SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
+            SpineBlocks blocks = new SpineBlocks(setup.noise().channels(), List.of(experiment), traces);
             branches = blocks.blockCount();
             Map<String, Object> described = new LinkedHashMap<>();
             described.put("parameters", params.values());
             described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
             described.put("pathways", describe(pathways));
             described.put("pathway_inputs", setup.inputDescriptions());
+            if (!setup.noise().equals(NoiseOptions.NONE)) {
+                described.put("noise", setup.noise().describe());
+            }
             RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(),
                     Manifest.parametersSha256(described),
                     null, blocks.blockCount());
@@ -185,6 +189,9 @@ public final class RunCommand implements ShardableCommand {
                 .put("pathway_inputs", setup.inputDescriptions());
         if (camkiiUsed != null) {
             manifest.put("camkii_parameters", camkiiUsed.values());
+        }
+        if (!setup.noise().equals(NoiseOptions.NONE)) {
+            manifest.put("noise", setup.noise().describe());
         }
         scaled.annotate(manifest);
         if (built.expressionParams() != null) {

@@ -21,7 +21,10 @@ import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.NoiseOptions;
+import org.ltpsim.cli.sweep.DeterministicStep;
 import org.ltpsim.cli.sweep.GridRefinement;
+import org.ltpsim.cli.sweep.NoiseComparison;
 import org.ltpsim.cli.sweep.Outcome;
 import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
@@ -103,6 +106,11 @@ public final class SweepCommand implements ShardableCommand {
             description = "random numbers across grid points (default: ${DEFAULT-VALUE}; see above)")
     String streams;
 
+    @Option(names = "--compare-deterministic", description = "one --param only: also run the grid in the "
+            + "deterministic limit, locate each outcome's step (bisection), and report both thresholds with the shift "
+            + "and broadening caused by noise (threshold.json: deterministic, noise_effect; console)")
+    boolean compareDeterministic;
+
     @CommandLine.Mixin
     ScaleOutOptions scaleOut;
 
@@ -135,12 +143,23 @@ public final class SweepCommand implements ShardableCommand {
             scaled.refuseWith("--refine", "its rounds depend on the fits of the whole grid; sweep the refined "
                     + "values as a grid instead");
         }
+        if (compareDeterministic) {
+            if (axes.size() != 1) {
+                throw new UserInputException("--compare-deterministic needs exactly one --param (it compares "
+                        + "thresholds), got " + axes.size());
+            }
+            if (setup.noise().isDeterministic()) {
+                throw new UserInputException("--compare-deterministic compares a stochastic sweep with the "
+                        + "deterministic limit: drop --deterministic");
+            }
+            scaled.refuseWith("--compare-deterministic", "its bisection depends on the whole grid");
+        }
         SweepGrid grid = new SweepGrid(axes);
         List<SweepGrid.Point> points = grid.points();
         List<SpineExperiment> experiments = build(setup, grid, points, common);
         checkEveryAxisMatters(grid, points, experiments);
 
-        SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), experiments, null).withoutTraceSums();
+        SpineBlocks blocks = new SpineBlocks(setup.noise().channels(), experiments, null).withoutTraceSums();
         SweepFold fold = new SweepFold(blocks);
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("parameters", setup.spineParams().values());
@@ -148,12 +167,16 @@ public final class SweepCommand implements ShardableCommand {
         described.put("pathway_inputs", setup.inputDescriptions());
         described.put("grid", gridText(axes));
         described.put("random_numbers", randomNumbersText(common));
+        if (!setup.noise().equals(NoiseOptions.NONE)) {
+            described.put("noise", setup.noise().describe());
+        }
         RunIdentity identity = new RunIdentity("sweep", shared.seed(), scaled.arguments(),
                 Manifest.parametersSha256(described), null, blocks.blockCount());
         BlockJob<BranchResult, SweepFold.State> job = new BlockJob<>("sweep", blocks.blockCount(), blocks::run, fold,
                 fold.codec(), false, blocks::work, blocks::reportingTo);
 
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
+        SpineSimulator simulator = new SpineSimulator(setup.noise().channels());
+        Map<Outcome, DeterministicStep> steps = new EnumMap<>(Outcome.class);
         List<SweepTable.Row> rows = new ArrayList<>();
         ThresholdReport.Refinement refinement = null;
         Map<Outcome, ThresholdReport.OutcomeFit> fits = new EnumMap<>(Outcome.class);
@@ -178,6 +201,9 @@ public final class SweepCommand implements ShardableCommand {
                         fits.put(outcome, ThresholdReport.OutcomeFit.of(outcome.groups(rows)));
                     }
                 }
+                if (compareDeterministic) {
+                    steps.putAll(deterministicSteps(executor, setup, grid, rows));
+                }
             }
         }
         double wallSec = scaled.wallTimeSec();
@@ -191,6 +217,9 @@ public final class SweepCommand implements ShardableCommand {
         if (setup.camkii()) {
             manifest.put("camkii_parameters", setup.camkiiParams().values());
         }
+        if (!setup.noise().equals(NoiseOptions.NONE)) {
+            manifest.put("noise", setup.noise().describe());
+        }
         scaled.annotate(manifest);
         manifest.wallTimeSec(wallSec);
         final ThresholdReport.Refinement refined = refinement;
@@ -198,9 +227,12 @@ public final class SweepCommand implements ShardableCommand {
         output.write(manifest, dir -> {
             SweepTable.write(dir.resolve("sweep.csv"), axes, setup.camkii(), refine, rows);
             if (!fits.isEmpty()) {
-                Manifest.json().writeValue(dir.resolve("threshold.json").toFile(), ThresholdReport.json(axes.get(0),
-                        rows, fits, definitions(first.model(), axes.get(0)), randomNumbersText(common),
-                        refined));
+                com.fasterxml.jackson.databind.node.ObjectNode report = ThresholdReport.json(axes.get(0), rows, fits,
+                        definitions(first.model(), axes.get(0)), randomNumbersText(common), refined);
+                if (!steps.isEmpty()) {
+                    NoiseComparison.addTo(report, fits, steps);
+                }
+                Manifest.json().writeValue(dir.resolve("threshold.json").toFile(), report);
                 SweepPlot.write(dir.resolve("sweep.png"), axes.get(0), rows, fits);
             }
         });
@@ -208,7 +240,45 @@ public final class SweepCommand implements ShardableCommand {
         System.out.printf(Locale.ROOT, "sweep: %d grid points x %d spines in %.2f s; results in %s%n", rows.size(),
                 rows.get(0).readouts().spines(), wallSec, shared.out());
         SweepConsole.lines(axes, rows, fits, refined).forEach(System.out::println);
+        if (!steps.isEmpty()) {
+            NoiseComparison.lines(axes.get(0).key(), fits, steps).forEach(System.out::println);
+        }
         return 0;
+    }
+
+    /**
+     * The deterministic limit of the sweep: every grid value run with every source mean-field (one reduced branch
+     * each), then each outcome's step bisected.
+     */
+    private Map<Outcome, DeterministicStep> deterministicSteps(BlockExecutor executor, ExperimentSetup setup,
+            SweepGrid grid, List<SweepTable.Row> rows) {
+        ExperimentSetup limit = setup.withNoise(NoiseOptions.deterministic());
+        SpineSimulator simulator = new SpineSimulator(NoiseOptions.deterministic().channels());
+        SweepAxis axis = grid.axes().get(0);
+        List<Double> values = rows.stream().map(r -> r.point().value(0)).distinct().sorted().toList();
+        List<SweepGrid.Point> points = values.stream().map(v -> new SweepGrid.Point(new double[] {v})).toList();
+        List<SpineExperiment> experiments = new ArrayList<>();
+        for (SweepGrid.Point point : points) {
+            experiments.add(limit.build(shared.seed(), grid.spineValues(point), grid.camkiiValues(point)).experiment());
+        }
+        List<SweepTable.Row> limitRows = run(simulator, executor, experiments, points, 0, "deterministic");
+        boolean whole = axis.parameter().unit().equals("count");
+        double range = values.get(values.size() - 1) - values.get(0);
+        Map<Outcome, DeterministicStep> steps = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome == Outcome.CAMKII_ON && !setup.camkii()) {
+                continue;
+            }
+            List<Boolean> at = limitRows.stream().map(r -> outcome.count(r.readouts()) * 2 > r.readouts().spines())
+                    .toList();
+            steps.put(outcome, DeterministicStep.locate(values, at, v -> {
+                SweepGrid.Point point = new SweepGrid.Point(new double[] {v});
+                SpineExperiment e = limit.build(shared.seed(), grid.spineValues(point), grid.camkiiValues(point)).experiment();
+                PointReadouts r = PointReadouts.of(simulator.run(e, executor));
+                return outcome.count(r) * 2 > r.spines();
+            }, whole, range * 1e-4));
+        }
+        return steps;
     }
 
     private static boolean streams(String streams) {

@@ -24,6 +24,16 @@ public final class CamkiiPopulations {
         return new HoloenzymePopulation(parameters, spineCount, holoenzymesPerSpine, rng, keepLifetimes);
     }
 
+    /**
+     * The four-state model's large-number limit: subunit state fractions per spine, no random numbers (see
+     * {@link MeanFieldCamkiiPopulation} for the closure).
+     */
+    public static CamkiiPopulation createMeanField(CamkiiParameters parameters, int spineCount,
+            int holoenzymesPerSpine) {
+        checkSizes(spineCount, holoenzymesPerSpine);
+        return new MeanFieldCamkiiPopulation(parameters, spineCount, holoenzymesPerSpine);
+    }
+
     /** The four-state model from a {@code camkii} parameter set (data/camkii.toml, possibly overridden). */
     public static CamkiiPopulation create(ParameterSet parameters, int spineCount, int holoenzymesPerSpine,
             UniformRandomProvider rng) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.scale.ScaledRun;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.params.ParameterSet;
 
 /**
@@ -40,9 +41,15 @@ public abstract class ExperimentRunner {
 
     public static ExperimentRunner frequencyResponse(ParameterSet params, List<String> setKeys, String frequencies,
             Integer spines, long seed) {
+        return frequencyResponse(params, setKeys, frequencies, spines, seed, NoiseOptions.NONE);
+    }
+
+    /** As above, under noise options (--deterministic, --deterministic-sources, --scale). */
+    public static ExperimentRunner frequencyResponse(ParameterSet params, List<String> setKeys, String frequencies,
+            Integer spines, long seed, NoiseOptions noise) {
         FrequencyResponse experiment = new FrequencyResponse(params, setKeys,
                 frequencies == null ? FrequencyResponse.DEFAULT_FREQUENCIES : frequencies,
-                spines == null ? FrequencyResponse.DEFAULT_SPINES : spines, seed);
+                spines == null ? FrequencyResponse.DEFAULT_SPINES : spines, seed).withNoise(noise);
         experiment.experiments(); // every point built now: a bad combination fails before anything runs
         return new ExperimentRunner() {
             @Override
@@ -57,6 +64,9 @@ public abstract class ExperimentRunner {
                 double wall = scaled.wallTimeSec();
                 Manifest manifest = manifest(scaled, command, s, threads).put("experiment", "frequency-response")
                         .parameters(result.params().values()).wallTimeSec(wall);
+                if (!noise.equals(NoiseOptions.NONE)) {
+                    manifest.put("noise", noise.describe());
+                }
                 output.write(manifest, dir -> FrequencyResponse.write(dir, result));
                 scaled.finished();
                 List<String> lines = new ArrayList<>();
@@ -116,6 +126,56 @@ public abstract class ExperimentRunner {
                 lines.add(String.format(Locale.ROOT, "experiment camkii-lifetime: %d holoenzyme numbers in %.1f s; "
                         + "results in %s", rows.size(), wall, shownOut));
                 lines.addAll(experiment.console(rows));
+                return lines;
+            }
+        };
+    }
+
+    public static ExperimentRunner noiseScaling(ParameterSet params, String param, String scales, Integer spines,
+            long seed) {
+        NoiseScaling experiment = new NoiseScaling(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
+                scales == null ? NoiseScaling.DEFAULT_SCALES : scales,
+                spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
+                    String shownOut) throws IOException {
+                scaled.refuseWith("experiment noise-scaling", "its sweeps are chosen from one another's fits; run it whole");
+                long start = System.nanoTime();
+                NoiseScaling.Output result = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-scaling")
+                        .parameters(result.params().values())
+                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
+                output.write(manifest, dir -> NoiseScaling.write(dir, result));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment noise-scaling: %d scales + the deterministic limit "
+                        + "in %.1f s; results in %s", result.scales().size(), wall, shownOut));
+                lines.addAll(NoiseScaling.console(result));
+                return lines;
+            }
+        };
+    }
+
+    public static ExperimentRunner noiseSources(ParameterSet params, String param, Integer spines, long seed) {
+        NoiseSources experiment = new NoiseSources(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
+                spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
+                    String shownOut) throws IOException {
+                scaled.refuseWith("experiment noise-sources", "its sweeps are chosen from one another's fits; run it whole");
+                long start = System.nanoTime();
+                NoiseSources.Output result = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-sources")
+                        .parameters(result.params().values())
+                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
+                output.write(manifest, dir -> NoiseSources.write(dir, result));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment noise-sources: 6 conditions in %.1f s; results in %s",
+                        wall, shownOut));
+                lines.addAll(NoiseSources.console(result));
                 return lines;
             }
         };

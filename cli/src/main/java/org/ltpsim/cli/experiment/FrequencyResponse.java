@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
 import org.ltpsim.params.NumberText;
@@ -61,6 +62,7 @@ public final class FrequencyResponse {
     private final List<Double> frequencies;
     private final int spines;
     private final long seed;
+    private NoiseOptions noise = NoiseOptions.NONE;
 
     /**
      * Checks everything before anything runs: the frequency list (as {@code --param protocol.lfs_rate_hz=...}
@@ -110,9 +112,15 @@ public final class FrequencyResponse {
         return frequencies;
     }
 
+    /** The same experiment under other noise options (--deterministic, --deterministic-sources, --scale). */
+    FrequencyResponse withNoise(NoiseOptions options) {
+        this.noise = options;
+        return this;
+    }
+
     private ExperimentSetup setup() {
         return new ExperimentSetup(params, false, List.of(new ExperimentSetup.Input("A", "lfs", null, spines)), null,
-                false, Map.of("A", "protocol lfs"), List.of(), List.of(), false);
+                false, Map.of("A", "protocol lfs"), List.of(), List.of(), false).withNoise(noise);
     }
 
     /** Every frequency's experiment (built now so that a bad combination fails before anything runs). */
@@ -131,8 +139,9 @@ public final class FrequencyResponse {
 
     /** Runs every frequency; empty when {@code runs} computes only a shard. */
     public Optional<Result> run(SpineRuns runs) {
-        Optional<List<SpineRunResult>> results = runs.run(experiments(), Map.of("parameters", params.values(),
-                "frequencies_hz", frequencies), "frequency-response");
+        Optional<List<SpineRunResult>> results = runs.run(noise.channels(), experiments(),
+                Map.of("parameters", params.values(), "frequencies_hz", frequencies, "noise", noise.describe()),
+                "frequency-response");
         if (results.isEmpty()) {
             return Optional.empty();
         }

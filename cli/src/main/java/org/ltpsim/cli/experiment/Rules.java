@@ -16,6 +16,7 @@ import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.spine.PathwayReadouts;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.params.ParameterSet;
+import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.sim.SeedExperiments;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
@@ -106,7 +107,7 @@ public final class Rules {
     /** Runs every condition; empty when {@code runs} computes only a shard. */
     public Optional<List<Row>> run(SpineRuns runs) {
         List<Condition> conditions = conditions();
-        Optional<List<SpineRunResult>> results = runs.run(conditions.stream().map(Condition::run).toList(),
+        Optional<List<SpineRunResult>> results = runs.run(new ReceptorChannels(), conditions.stream().map(Condition::run).toList(),
                 Map.of("parameters", params.values(), "branches", branches), "rules");
         if (results.isEmpty()) {
             return Optional.empty();

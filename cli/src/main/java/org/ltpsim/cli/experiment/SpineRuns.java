@@ -13,7 +13,7 @@ import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.Partial;
-import org.ltpsim.spine.ReceptorChannels;
+import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.sim.BranchResult;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
@@ -48,11 +48,13 @@ public final class SpineRuns {
      * The results of {@code experiments}, in their order; empty when this process runs a shard (written, with a
      * line on the console).
      *
+     * @param channels how receptor channels are simulated (stochastic, or mean-field for the deterministic limit)
      * @param described everything that shapes the results besides the command line (its hash joins the identity
      *                  that shards and checkpoints of one run share)
      */
-    Optional<List<SpineRunResult>> run(List<SpineExperiment> experiments, Map<String, ?> described, String label) {
-        SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), experiments, null).withoutTraceSums();
+    Optional<List<SpineRunResult>> run(ChannelFactory channels, List<SpineExperiment> experiments,
+            Map<String, ?> described, String label) {
+        SpineBlocks blocks = new SpineBlocks(channels, experiments, null).withoutTraceSums();
         RunIdentity identity = new RunIdentity("experiment", seed, scaled.arguments(),
                 Manifest.parametersSha256(described), null, blocks.blockCount());
         BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("experiment", blocks.blockCount(),

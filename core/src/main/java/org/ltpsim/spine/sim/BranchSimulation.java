@@ -2,14 +2,13 @@ package org.ltpsim.spine.sim;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulation;
-import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.channels.ChannelPopulation;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.Receptor;
+import org.ltpsim.spine.Release;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.expression.ExpressionSettings;
 import org.ltpsim.spine.expression.SynapseExpression;
@@ -71,7 +70,8 @@ final class BranchSimulation {
     private final int pathwayCount;
     private final ChannelPopulation ampa;
     private final ChannelPopulation nmda;
-    private final UniformRandomProvider releaseRng;
+    private final Release release;
+    private final double[] releasedVesicles; // per spine: whole numbers, or expected vesicles when mean-field
     private final CamkiiPopulation camkii;
     // events: presynaptic spikes of pathways with spines here, merged in (tick, pathway) order
     private final long[] eventTick;
@@ -170,8 +170,9 @@ final class BranchSimulation {
         Arrays.fill(nmdaCounts, model.nmdaChannels());
         ampa = factory.create(Receptor.AMPA, ampaCounts, RandomStreams.forBlock(seed, "ampa", branch));
         nmda = factory.create(Receptor.NMDA, nmdaCounts, RandomStreams.forBlock(seed, "nmda", branch));
-        releaseRng = RandomStreams.forBlock(seed, "release", branch);
-        camkii = camkiiParameters == null ? null : CamkiiPopulations.create(camkiiParameters, n, holoenzymesPerSpine,
+        release = factory.release(RandomStreams.forBlock(seed, "release", branch));
+        releasedVesicles = new double[n];
+        camkii = camkiiParameters == null ? null : factory.camkii(camkiiParameters, n, holoenzymesPerSpine,
                 RandomStreams.forBlock(seed, "camkii", branch));
 
         int events = 0;
@@ -707,14 +708,10 @@ final class BranchSimulation {
             if (pathwayOfSpine[i] != pathway) {
                 continue;
             }
-            int released = 0;
-            for (int s = 0; s < sites; s++) {
-                if (releaseRng.nextDouble() < p) {
-                    released++;
-                }
-            }
+            double released = release.vesicles(sites, p);
             glutamateMilliMolar[i] += released * peak;
-            result.releases[i] += released;
+            releasedVesicles[i] += released;
+            result.releases[i] = (int) Math.round(releasedVesicles[i]);
             if (expression != null && released > 0) {
                 mglurActivation(i, released);
             }
@@ -726,7 +723,7 @@ final class BranchSimulation {
      * {@code nmdar.mglur_tau_ms}); reaching {@code nmdar.mglur_threshold} (a burst) primes the spine for NMDAR
      * insertion. Needs no NMDAR calcium, so AP5 does not stop it.
      */
-    private void mglurActivation(int i, int released) {
+    private void mglurActivation(int i, double released) {
         double elapsedMs = (currentTick - mglurTick[i]) * m.fastStepMs();
         double a = mglur[i] * Math.exp(-elapsedMs / settings.model().mglurTauMs()) + released;
         mglur[i] = a;
@@ -826,8 +823,8 @@ final class BranchSimulation {
         double sumCoupling = 0;
         double sumDrive = 0;
         for (int i = 0; i < n; i++) {
-            double gA = (ampaCp == null ? ampa.openCount(i) : ampa.openCount(i) + ampaCp.openCount(i)) * gA1;
-            int openN = nmda.openCount(i);
+            double gA = (ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i)) * gA1;
+            double openN = nmda.openChannels(i);
             double gOpenN = openN * gN1;
             double gN = openN == 0 ? 0.0 : gOpenN * m.mgUnblocked(vSpineMv[i]); // exp only when needed
             nmdaConductanceNs[i] = gOpenN;

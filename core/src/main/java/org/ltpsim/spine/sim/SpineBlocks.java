@@ -25,6 +25,7 @@ public final class SpineBlocks {
     private final TraceRequest traces;
     private boolean traceSums = true;
     private SimulatedWork work = new SimulatedWork(done -> {});
+    private final DeterministicBranches deterministic = new DeterministicBranches();
 
     /**
      * @param traces spines to record (null: none); only with a single experiment
@@ -124,6 +125,11 @@ public final class SpineBlocks {
     public BranchResult run(int block) {
         int e = experimentOf(block);
         SpineExperiment experiment = experiments.get(e);
+        if (DeterministicBranches.reducible(channels, experiment, layouts[e], traces)) {
+            BranchResult result = deterministic.branch(e, experiment, layouts[e], block - firstBlock[e], channels,
+                    work);
+            return traceSums ? result : BranchResultCodec.withoutTraceSums(result);
+        }
         BranchResult result = new BranchSimulation(experiment.model(), channels, experiment.pathways(), layouts[e],
                 block - firstBlock[e], experiment.seed(), experiment.endMs(), experiment.effectiveTraceBinMs(),
                 experiment.camkii(), experiment.holoenzymesPerSpine(), traces).run(work);
