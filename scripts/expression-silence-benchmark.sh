@@ -2,6 +2,7 @@
 # Cost of silence in expression runs: the strong tetanus (3 trains, the last ending at ~20 min) on SPINES spines,
 # run to 1 s after the last train, 1 h, 3 h and 10 h. Prints the run's own "simulated in" time (no JVM start-up)
 # for each, and the ratio to the first. Usage: scripts/expression-silence-benchmark.sh [SPINES] [THREADS]
+# Do not edit sources while it runs: ./ltpsim rebuilds the jar when they change (a run then fails or times the build).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 spines=${1:-200}

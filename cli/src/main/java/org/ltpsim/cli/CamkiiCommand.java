@@ -10,23 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.camkii.RingW2Parameters;
 import org.ltpsim.camkii.SwitchLifetimes;
+import org.ltpsim.camkii.ensemble.CamkiiBlock;
 import org.ltpsim.camkii.ensemble.CamkiiBlocks;
 import org.ltpsim.camkii.ensemble.CamkiiEnsemble;
+import org.ltpsim.cli.io.HistogramPercentiles;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
-import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.io.TableFormat;
+import org.ltpsim.cli.scale.BlockJob;
+import org.ltpsim.cli.scale.RunIdentity;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.parallel.BlockExecutor;
+import org.ltpsim.parallel.Partial;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.stats.RunningStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,15 +47,25 @@ import picocli.CommandLine.Option;
  * {@code b} draws from {@code RandomStreams.forBlock(seed, "camkii", b)}, and results merge in block order, so output
  * is bitwise the same for any {@code --threads}.
  */
-@Command(name = "camkii", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "camkii", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim camkii --spines 200 --holoenzymes 16 --calcium pulse:1.0,5,0.4 \\",
+            "      --t-end 120 --out runs/camkii",
+            "  ltpsim camkii --calcium pulse:1.0,5,0.4 --mutant t286a --out runs/t286a"},
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
-public final class CamkiiCommand implements Callable<Integer> {
+public final class CamkiiCommand implements ShardableCommand {
     /** Spines per block: fixed, so random streams never depend on the thread count. */
     static final int BLOCK_SPINES = CamkiiBlocks.BLOCK_SPINES;
     private static final long MAX_RECORDED_VALUES = 50_000_000L;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
 
     @Option(names = "--spines", defaultValue = "100", description = "Number of spines (default ${DEFAULT-VALUE}).")
     int spines;
@@ -65,19 +84,6 @@ public final class CamkiiCommand implements Callable<Integer> {
 
     @Option(names = "--dt-out", defaultValue = "1", description = "Output interval, s (default ${DEFAULT-VALUE}).")
     double dtOutSec;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory: a new or empty folder, or an earlier ltpsim result with --force.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace --out when it holds an earlier ltpsim result.")
-    boolean force;
 
     @Option(names = "--mutant", description = "Mutant: t286a. Threonine 286 cannot be phosphorylated (Giese et al. "
             + "1998): no autonomous activity and no switch, but Ca2+/calmodulin-bound subunits remain active kinases "
@@ -103,10 +109,24 @@ public final class CamkiiCommand implements Callable<Integer> {
     @Option(names = "--params", description = "TOML file of [section] key = value overrides.")
     Path paramsFile;
 
+    @Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        shared.redirect(mergedOut, mergedForce);
+    }
+
     @Override
     public Integer call() throws IOException {
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        long startNanos = System.nanoTime();
+        ScaledRun scaled = ScaledRun.of(scaleOut, "camkii", shared.out(), shared.force(),
+                CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
         ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
         if (paramsFile != null) {
             set = set.withOverridesFile(paramsFile);
@@ -131,7 +151,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         if (!(dtOutSec > 0 && dtOutSec <= tEndSec)) {
             throw new UserInputException("--dt-out must be > 0 s and <= --t-end: " + dtOutSec);
         }
-        int threadCount = ThreadCount.resolve(threads);
+        int threadCount = shared.threadCount();
         if ((long) h * 12 * Math.min(spines, BLOCK_SPINES) > Integer.MAX_VALUE / 2) {
             throw new UserInputException("--holoenzymes " + h + " is too large for one block of spines");
         }
@@ -163,18 +183,38 @@ public final class CamkiiCommand implements Callable<Integer> {
             throw new UserInputException("--spines x output times = " + (long) outputSec.length * spines
                     + " exceeds " + MAX_RECORDED_VALUES + "; raise --dt-out or lower --spines");
         }
-        CamkiiBlocks blocks = new CamkiiBlocks(spines, course, outputSec, block -> w2
-                ? CamkiiPopulations.createW2(RingW2Parameters.benchmark(), Math.min(BLOCK_SPINES,
-                        spines - block * BLOCK_SPINES), h, RandomStreams.forBlock(seed, "camkii", block),
-                        finalParameters.onFraction(), finalParameters.offFraction())
-                : CamkiiPopulations.create(finalParameters, Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
-                        RandomStreams.forBlock(seed, "camkii", block), true));
-        CamkiiEnsemble ensemble;
-        try (BlockExecutor executor = new BlockExecutor(threadCount);
-                ProgressBar progress = new ProgressBar(System.err, "camkii",
-                        (long) blocks.blockCount() * outputSec.length)) {
-            ensemble = blocks.run(executor, progress::update);
+        CamkiiBlocks blocks = w2
+                ? CamkiiBlocks.ofW2Kernel(spines, course, outputSec, block -> CamkiiPopulations.createW2(
+                        RingW2Parameters.benchmark(), Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
+                        RandomStreams.forBlock(shared.seed(), "camkii", block), finalParameters.onFraction(),
+                        finalParameters.offFraction()))
+                : new CamkiiBlocks(spines, course, outputSec, block -> CamkiiPopulations.create(finalParameters,
+                        Math.min(BLOCK_SPINES, spines - block * BLOCK_SPINES), h,
+                        RandomStreams.forBlock(shared.seed(), "camkii", block), true));
+        Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
+        manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
+        RunIdentity identity = new RunIdentity("camkii", shared.seed(), scaled.arguments(),
+                Manifest.parametersSha256(manifestParameters), calciumFileSha256(), blocks.blockCount());
+        AtomicLong samples = new AtomicLong();
+        LongConsumer[] listener = {done -> {}};
+        BlockJob<CamkiiBlock, List<CamkiiBlock>> job = new BlockJob<>("camkii", blocks.blockCount(),
+                block -> blocks.runBlock(block, () -> listener[0].accept(samples.incrementAndGet())),
+                CamkiiBlocks.inBlockOrder(), CamkiiBlocks.codec(), true, blocks::samplesIn,
+                (progress, alreadyDone) -> {
+                    samples.set(alreadyDone);
+                    listener[0] = progress;
+                });
+        Partial<CamkiiBlock, List<CamkiiBlock>> partial;
+        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+            partial = scaled.obtain(job, identity, executor, "camkii");
         }
+        if (scaled.isShard()) {
+            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
+            spec.commandLine().getOut().printf(Locale.ROOT, "camkii: shard %s (%s of %d) written to %s%n",
+                    scaled.shard(), partial.range().describe(), blocks.blockCount(), shared.out());
+            return 0;
+        }
+        CamkiiEnsemble ensemble = blocks.ensemble(partial.state());
         int times = outputSec.length;
         RunningStats[] phosphorylated = new RunningStats[times];
         RunningStats[] active = new RunningStats[times];
@@ -194,7 +234,7 @@ public final class CamkiiCommand implements Callable<Integer> {
         int onAtEnd = ensemble.onAtEnd();
         int ltpAtEnd = ensemble.ltpAtEnd();
         long events = ensemble.events();
-        double wallSec = (System.nanoTime() - startNanos) / 1e9;
+        double wallSec = scaled.wallTimeSec();
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", w2 ? "w2" : "holoenzyme");
@@ -216,14 +256,12 @@ public final class CamkiiCommand implements Callable<Integer> {
         summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis(), firstOff,
                 censoredOff));
         summary.put("events", events);
-        summary.put("wall_time_s", wallSec);
-        Map<String, Object> manifestParameters = new LinkedHashMap<>(set.values());
-        manifestParameters.put("cli.pp1_per_spine", pp1PerSpine == null ? null : pp1PerSpine);
-
-        Manifest manifest = new Manifest(CommandLineText.of(spec), seed, threadCount)
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
+                scaled.threads(threadCount))
                 .put("block_spines", BLOCK_SPINES)
-                .parameters(manifestParameters)
-                .wallTimeSec(wallSec);
+                .parameters(manifestParameters);
+        scaled.annotate(manifest);
+        manifest.wallTimeSec(wallSec);
         final int finalOnAtEnd = onAtEnd;
         output.write(manifest, dir -> {
             writeTimecourse(dir.resolve("timecourse.csv"), outputSec, course, phosphorylated, all, active, autonomous,
@@ -231,11 +269,23 @@ public final class CamkiiCommand implements Callable<Integer> {
             writeLifetimes(dir.resolve("lifetimes.csv"), lifetimes, censoredOn, censoredOff);
             Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary);
         });
+        scaled.finished();
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "camkii: %d spines x %d holoenzymes, %.0f s: ON at end %d/%d, phosphorylated %.3f +- %.3f; %d events,"
                         + " %.1f s -> %s%n", spines, h, tEndSec, finalOnAtEnd, spines, phosphorylated[times - 1].mean(),
-                phosphorylated[times - 1].sampleSd(), events, wallSec, out);
+                phosphorylated[times - 1].sampleSd(), events, wallSec, shared.out());
         return 0;
+    }
+
+    /** The SHA-256 of a {@code --calcium file:PATH[@COLUMN]} file (shards must read the same one), else null. */
+    private String calciumFileSha256() throws IOException {
+        if (!calcium.startsWith("file:")) {
+            return null;
+        }
+        String path = calcium.substring("file:".length());
+        int at = path.lastIndexOf('@');
+        Path file = Path.of(at > 0 && !Files.exists(Path.of(path)) ? path.substring(0, at) : path);
+        return Files.isRegularFile(file) ? Manifest.sha256(file) : null;
     }
 
     static double[] outputTimes(double tEndSec, double dtOutSec) {
@@ -259,9 +309,10 @@ public final class CamkiiCommand implements Callable<Integer> {
     }
 
     /**
-     * Completed periods (count, mean, quantiles) and the censoring-aware estimate of the mean lifetime for an
-     * exponential: all time spent in the state (completed, first and still-running periods) divided by the
-     * number of periods that ended (the maximum-likelihood estimate under right censoring).
+     * Completed periods (count, mean, HdrHistogram percentiles from p10 to p99 and the maximum) and the
+     * censoring-aware estimate of the mean lifetime for an exponential: all time spent in the state (completed,
+     * first and still-running periods) divided by the number of periods that ended (the maximum-likelihood
+     * estimate under right censoring).
      */
     private static Map<String, Object> lifetimeSummary(double[] durationsSec, Histogram millis, double[] firstSec,
             List<Double> censoredSec) {
@@ -273,9 +324,9 @@ public final class CamkiiCommand implements Callable<Integer> {
         int ended = durationsSec.length + firstSec.length;
         m.put("exposure_s", exposure);
         m.put("mean_censoring_aware_s", ended == 0 ? null : exposure / ended);
-        m.put("median_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(50) / 1e3);
-        m.put("p90_s", millis.getTotalCount() == 0 ? null : millis.getValueAtPercentile(90) / 1e3);
-        m.put("max_s", millis.getTotalCount() == 0 ? null : millis.getMaxValue() / 1e3);
+        Map<String, Object> percentiles = HistogramPercentiles.seconds(millis);
+        percentiles.remove("count"); // = completed
+        m.putAll(percentiles);
         return m;
     }
 

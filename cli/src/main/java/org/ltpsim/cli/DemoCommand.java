@@ -2,13 +2,13 @@ package org.ltpsim.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.spine.CalciumPlot;
 import org.ltpsim.cli.spine.MeanCalciumFiles;
 import org.ltpsim.parallel.BlockExecutor;
@@ -30,22 +30,13 @@ import picocli.CommandLine.Option;
  * AMPA and NMDA channels, and their outcome table (HFS/LFS, AP5, coincidence detection, input specificity,
  * cooperativity, associativity, metaplasticity).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim demo",
+            "  ltpsim demo --late-phase --out runs/demo"},
+        modelTransformer = CommonOptions.DemoOut.class, mixinStandardHelpOptions = true,
         description = "Run the classic LTP/LTD experiments (HFS, LFS, AP5, coincidence, specificity, "
                 + "cooperativity, associativity, metaplasticity) on built-in defaults and print the outcome table.")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "also write the table and calcium plots here "
-            + "(a new or empty folder, or an earlier ltpsim result with --force)")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
 
     @Option(names = "--late-phase", description = "also run the late-phase experiments (expression layers: weak and "
             + "strong tetanus, one train, actinomycin D, anisomycin, T286A, AP5, LFS, tagging and capture, "
@@ -56,22 +47,25 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    CommonOptions shared;
+
     private final List<String> rows = new ArrayList<>();
     private SpineSimulator simulator;
     private BlockExecutor executor;
 
     @Override
     public Integer call() throws IOException {
-        OutputDirectory output = out == null ? null : OutputDirectory.claim("--out", out, force);
-        int workers = ThreadCount.resolve(threads);
+        OutputDirectory output = shared.out() == null ? null : shared.claimDirectory();
+        int workers = shared.threadCount();
         ParameterSet params = ParameterSet.defaults("spine");
-        SeedExperiments s = new SeedExperiments(params, seed);
+        SeedExperiments s = new SeedExperiments(params, shared.seed());
         simulator = new SpineSimulator(new ReceptorChannels());
         long start = System.nanoTime();
         SpineRunResult hfs;
         SpineRunResult lfs;
         System.out.println("ltpsim demo: the classic LTP/LTD experiments on built-in defaults (data/spine.toml), seed "
-                + seed + ", " + workers + " thread(s); every AMPA and NMDA channel stochastic.");
+                + shared.seed() + ", " + workers + " thread(s); every AMPA and NMDA channel stochastic.");
         System.out.println("Columns: n = spines measured; LTP / LTD / none = fractions of them by the calcium rule "
                 + "(Q_max >= " + params.get("rule.q_ltp_um_s") + " uM s -> LTP; >= " + params.get("rule.q_ltd_um_s")
                 + " -> LTD; else none;");
@@ -151,7 +145,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (output != null) {
             SpineRunResult h = hfs;
             SpineRunResult l = lfs;
-            Manifest manifest = new Manifest(CommandLineText.of(spec), seed, workers).parameters(params.values()).wallTimeSec(wall);
+            Manifest manifest = new Manifest(CommandLineText.of(spec), shared.seed(), workers)
+                    .parameters(params.values()).wallTimeSec(wall);
             output.write(manifest, dir -> {
                 Files.write(dir.resolve("demo.txt"), rows);
                 CalciumPlot.write(dir.resolve("calcium-hfs.png"), "HFS, 100 spines of one branch", h.traceBinMs(),
@@ -165,7 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The late-phase table: weight change (synaptic AMPA conductance) of pathway means at fixed times. */
     private void latePhase() {
-        LatePhaseExperiments x = LatePhaseExperiments.defaults(20, seed);
+        LatePhaseExperiments x = LatePhaseExperiments.defaults(20, shared.seed());
         List<String> lines = new ArrayList<>();
         lines.add("");
         lines.add("Late phase (expression layers, docs/expression.md): weight = synaptic AMPA conductance, change from "
@@ -186,40 +181,42 @@ public final class DemoCommand implements Callable<Integer> {
         lateRow("T286A", "one train", x.oneTrain("", true), 0, 180, "no lasting potentiation (Giese 1998)");
         lateRow("AP5", "one train", x.oneTrain("ap5", false), 0, 180, "no potentiation (Collingridge 1983)");
         lateRow("LFS", "900 at 1 Hz", x.lfs(), 0, 60, "depression (Dudek & Bear 1992)");
-        SpineRunResult tag = simulator.run(x.tagging(30, 240, ""), executor);
+        SpineRunResult tag = run(x.tagging(30, 240, ""));
         lateRowFrom("Tagging and capture", "A strong", tag, 0, 180, "L-LTP");
         lateRowFrom("Tagging and capture", "B weak 30 min after A", tag, 1, 240, "captured: lasts (F&M 1997)");
         lateRowFrom("Tagging and capture", "C not stimulated", tag, 2, 240, "baseline (input specificity)");
-        SpineRunResult blocked = simulator.run(x.tagging(30, 240, "anisomycin"), executor);
+        SpineRunResult blocked = run(x.tagging(30, 240, "anisomycin"));
         lateRowFrom("Tagging + anisomycin", "B weak 30 min after A", blocked, 1, 240, "decays: nothing to capture");
-        SpineRunResult late = simulator.run(x.tagging(180, 360, ""), executor);
+        SpineRunResult late = run(x.tagging(180, 360, ""));
         lateRowFrom("Tagging, late B", "B weak 3 h after A", late, 1, 360, "decays: proteins gone");
-        SpineRunResult primed = simulator.run(x.metaplasticity(true), executor);
-        SpineRunResult alone = simulator.run(x.metaplasticity(false), executor);
+        SpineRunResult primed = run(x.metaplasticity(true));
+        SpineRunResult alone = run(x.metaplasticity(false));
         ExpressionResult p = primed.expression();
         ExpressionResult a = alone.expression();
-        int before = p.recordAt(39 * 60_000);
-        int after = p.recordAt(60 * 60_000);
+        double weakMs = LatePhaseExperiments.WEAK_MIN * 60_000;
+        int before = p.recordAt(weakMs - 60_000);
+        int after = p.recordAt(LatePhaseExperiments.METAPLASTICITY_END_MIN * 60_000);
         for (String line : new String[] {
-            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  primed under AP5: NMDAR %.2f at 39 min,"
-                    + " weight unchanged", "Metaplasticity", "primed, one release at 40 min", x.spines(),
-                    p.weightChangePercent(0, p.recordAt(30 * 60_000)), p.weightChangePercent(0, after), "-",
-                    p.meanSynapticNmda(0, before)),
-            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  NMDAR %.2f; the weak protocol alone "
-                    + "(see docs/expression.md)", "Metaplasticity", "not primed, one release at 40 min", x.spines(),
-                    a.weightChangePercent(0, a.recordAt(30 * 60_000)), a.weightChangePercent(0, after), "-",
-                    a.meanSynapticNmda(0, before))}) {
+            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  primed under AP5: NMDAR %.2f before the "
+                    + "weak tetanus, weight unchanged", "Metaplasticity", "primed; weak tetanus at 45 min",
+                    primed.layout().pathwaySpineCount(0), p.weightChangePercent(0, before),
+                    p.weightChangePercent(0, after), "-", p.meanSynapticNmda(0, before)),
+            String.format(Locale.ROOT, "%-22s %-30s %5d %7.1f%% %7.1f%% %7s  NMDAR %.2f; no LTP (Cohen & Abraham "
+                    + "1996)", "Metaplasticity", "unprimed; weak tetanus 45 min",
+                    alone.layout().pathwaySpineCount(0), a.weightChangePercent(0, before),
+                    a.weightChangePercent(0, after), "-", a.meanSynapticNmda(0, before))}) {
             System.out.println(line);
             rows.add(line);
         }
-        String note = "(Metaplasticity rows: the 1 h column is 20 min after the single release.)";
+        String note = "(Metaplasticity rows: columns at 44 min, before the weak tetanus, and at 75 min, 30 min after it;"
+                + " 20 co-active spines on a default branch.)";
         System.out.println(note);
         rows.add(note);
     }
 
     private void lateRow(String experiment, String condition, SpineExperiment e, int pathway, double lastMin,
             String expected) {
-        lateRowFrom(experiment, condition, simulator.run(e, executor), pathway, lastMin, expected);
+        lateRowFrom(experiment, condition, run(e), pathway, lastMin, expected);
     }
 
     private void lateRowFrom(String experiment, String condition, SpineRunResult r, int pathway, double lastMin,
@@ -240,8 +237,11 @@ public final class DemoCommand implements Callable<Integer> {
         String of(SpineRunResult r);
     }
 
+    /** One experiment of the table, with a progress bar on stderr when it takes more than a moment. */
     private SpineRunResult run(SpineExperiment e) {
-        return simulator.run(e, executor);
+        try (ProgressBar progress = new ProgressBar(System.err, "demo", simulator.work(e))) {
+            return simulator.run(e, executor, progress::update);
+        }
     }
 
     private void header() {

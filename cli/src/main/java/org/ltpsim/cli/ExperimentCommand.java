@@ -5,14 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.ltpsim.cli.experiment.BuiltInExperiment;
 import org.ltpsim.cli.experiment.ExperimentRunner;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
+import org.ltpsim.cli.scale.ScaleOutOptions;
+import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.params.ParameterSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,38 +23,36 @@ import picocli.CommandLine.Parameters;
  * {@code ltpsim experiment}: the built-in experiments ({@code --list}), each writing a table, {@code summary.json},
  * a figure and a manifest to {@code --out}. The experiments themselves are in {@code org.ltpsim.cli.experiment}.
  */
-@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a built-in experiment: a table (CSV), summary.json, a figure (PNG) and manifest.json.",
+@Command(name = "experiment", modelTransformer = CommonOptions.OptionalOut.class, mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Run a built-in experiment: a table (CSV or Parquet), summary.json, a figure (PNG and SVG) and "
+                + "manifest.json.",
             "",
             "  ltpsim experiment --list",
             "  ltpsim experiment frequency-response --out runs/fr",
-            "  ltpsim experiment frequency-response --set nmda.channels_per_spine=4 --out runs/fr-nmda4",
+            "  ltpsim experiment frequency-response --set nmda.channels_per_spine=4 \\",
+            "      --out runs/fr-nmda4",
             "  ltpsim experiment camkii-lifetime --out runs/lifetimes",
             "  ltpsim experiment rules --out runs/rules",
+            "  ltpsim experiment noise-scaling --out runs/noise-scaling",
+            "  ltpsim experiment noise-sources --out runs/noise-sources",
             "",
             "See docs/guide.md (Built-in experiments)."})
-public final class ExperimentCommand implements Callable<Integer> {
+public final class ExperimentCommand implements ShardableCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the experiment (see --list)")
     String name;
 
     @Option(names = "--list", description = "list the experiments and exit")
     boolean list;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
-
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
 
     @Option(names = "--params", paramLabel = "FILE",
             description = "TOML file of spine parameter overrides (frequency-response, rules)")
@@ -66,7 +67,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--spines", paramLabel = "N", description = "frequency-response: spines per frequency "
             + "(default " + org.ltpsim.cli.experiment.FrequencyResponse.DEFAULT_SPINES + "); camkii-lifetime: spines "
-            + "per holoenzyme number (default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_SPINES + ")")
+            + "per holoenzyme number (default " + org.ltpsim.cli.experiment.CamkiiLifetime.DEFAULT_SPINES + "); "
+            + "noise-scaling, noise-sources: spines on the one branch of each grid point (default 100)")
     Integer spines;
 
     @Option(names = "--frequencies", paramLabel = "HZ,HZ,...", description = "frequency-response: the stimulation "
@@ -86,10 +88,43 @@ public final class ExperimentCommand implements Callable<Integer> {
             + "number (default: from the expected lifetimes, see docs/guide.md)")
     Double tEndSec;
 
+    @Option(names = "--param", paramLabel = "KEY=VALUES", description = "noise-scaling, noise-sources: the swept "
+            + "stimulus strength, as sweep's --param (default protocol.hfs_pulses=4:64:16)")
+    String param;
+
+    @Option(names = "--scales", paramLabel = "K,K,...", description = "noise-scaling: at least 3 system sizes "
+            + "(default 1,4,16,64)")
+    String scales;
+
+    @Option(names = "--deterministic", description = "frequency-response: in the deterministic limit (every source "
+            + "of noise mean-field; see run --help)")
+    boolean deterministic;
+
+    @Option(names = "--deterministic-sources", paramLabel = "SOURCES", description = "frequency-response: only these "
+            + "sources mean-field: any of release,ampa,nmda,camkii")
+    String deterministicSources;
+
+    @Option(names = "--scale", paramLabel = "K", description = "frequency-response: system size K (units x K, "
+            + "contributions / K; noise-scaling sets its own with --scales)")
+    String scale;
+
+    @Mixin
+    ScaleOutOptions scaleOut;
+
+    @Override
+    public ScaleOutOptions scaleOutOptions() {
+        return scaleOut;
+    }
+
+    @Override
+    public void redirect(Path mergedOut, boolean mergedForce) {
+        shared.redirect(mergedOut, mergedForce);
+    }
+
     @Override
     public Integer call() throws IOException {
         if (list) {
-            if (name != null || out != null) {
+            if (name != null || shared.out() != null) {
                 throw new UserInputException("--list takes no experiment name and no --out");
             }
             System.out.println("Built-in experiments (ltpsim experiment NAME --out DIR):");
@@ -109,21 +144,27 @@ public final class ExperimentCommand implements Callable<Integer> {
             throw new UserInputException("experiment " + experiment.name() + " is not yet available: "
                     + experiment.unavailableReason());
         }
-        if (out == null) {
+        if (shared.out() == null) {
             throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
         }
         refuseOptionsOf(experiment.name());
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        int threadCount = ThreadCount.resolve(threads);
+        org.ltpsim.cli.spine.NoiseOptions noise = ExperimentOptions.noise(deterministic, deterministicSources, scale);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", shared.out(), shared.force(),
+                CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
+        int threadCount = shared.threadCount();
         ExperimentRunner runner = switch (experiment.name()) {
             case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
-                    frequencies, spines, seed);
-            case "rules" -> ExperimentRunner.rules(spineParameters(), branches, seed);
+                    frequencies, spines, shared.seed(), noise);
+            case "rules" -> ExperimentRunner.rules(spineParameters(), branches, shared.seed());
+            case "noise-scaling" -> ExperimentRunner.noiseScaling(spineParameters(), param, scales, spines,
+                    shared.seed());
+            case "noise-sources" -> ExperimentRunner.noiseSources(spineParameters(), param, spines, shared.seed());
             case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(sets), holoenzymes,
-                    spines, tEndSec, seed);
+                    spines, tEndSec, shared.seed());
             default -> throw new IllegalStateException(experiment.name());
         };
-        runner.run(output, CommandLineText.of(spec), seed, threadCount, out.toString())
+        runner.run(output, scaled, CommandLineText.of(spec), shared.seed(), threadCount, shared.out().toString())
                 .forEach(System.out::println);
         return 0;
     }
@@ -134,6 +175,17 @@ public final class ExperimentCommand implements Callable<Integer> {
         boolean fr = experiment.equals("frequency-response");
         boolean rules = experiment.equals("rules");
         boolean camkii = experiment.equals("camkii-lifetime");
+        boolean noise = experiment.startsWith("noise-");
+        if (param != null && !noise) {
+            refused.add("--param");
+        }
+        if (scales != null && !experiment.equals("noise-scaling")) {
+            refused.add("--scales");
+        }
+        if ((deterministic || deterministicSources != null || scale != null) && !fr) {
+            refused.add(deterministic ? "--deterministic" : deterministicSources != null ? "--deterministic-sources"
+                    : "--scale");
+        }
         if (frequencies != null && !fr) {
             refused.add("--frequencies");
         }

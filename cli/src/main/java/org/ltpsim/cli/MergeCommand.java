@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
  * threads, command) that the manifest lists under {@code shards}. Refuses, writing nothing, shards of different
  * runs (seed, version, arguments, parameters, model), a shard given twice, and missing shards (named).
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(name = "merge", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim merge shards/1 shards/2 shards/3 shards/4 --out runs/big"},
+        mixinStandardHelpOptions = true,
         description = {"Combine the shard folders of a run made with --shard I/N into the result one run writes.",
             "Every shard of the run must be given; the shards' command is rebuilt and writes --out as it would have "
                     + "(relative paths among its arguments are taken from the folder the shards ran in)."})

@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
  * one key in full, or an editable copy of a set that {@code run --params} or {@code camkii --params} accepts as it
  * is.
  */
-@Command(name = "params", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "params", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim params --show nmda.channels_per_spine",
+            "  ltpsim params --write my-spine.toml",
+            "  ltpsim params --set camkii --list"},
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List the model parameters (value, unit, allowed range, source), show one, or write an "
                 + "editable copy.",
             "With no option: --list. The spine set is what 'ltpsim run --params FILE' changes, the camkii set what "

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
@@ -18,6 +19,7 @@ import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.cli.spine.RunFigures;
 import org.ltpsim.cli.spine.RunSummary;
 import org.ltpsim.cli.spine.TraceRecording;
@@ -29,6 +31,7 @@ import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.input.Durations;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.NeuronBlocks;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
@@ -42,7 +45,12 @@ import picocli.CommandLine.Option;
  * {@code ltpsim run}: stimulates spines with a protocol (and optional further pathways on the same branches) and
  * writes per-spine readouts, a summary, a manifest and a calcium plot, atomically.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim run --protocol hfs --spines 1000 --seed 1 --out runs/hfs",
+            "  ltpsim run --protocol lfs --spines 100 --set nmda.channels_per_spine=4 \\",
+            "      --format parquet --out runs/meta",
+            "  ltpsim run --protocol hfs --spines 100 --record 0-3 --out runs/hfs-traces"},
+        mixinStandardHelpOptions = true,
         description = "Simulate spines under a stimulation protocol: individual AMPA/NMDA channels, voltage, "
                 + "calcium and the calcium rule (LTP / LTD / none per spine).")
 public final class RunCommand implements ShardableCommand {
@@ -50,20 +58,13 @@ public final class RunCommand implements ShardableCommand {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
+
+    @CommandLine.Mixin
     ExperimentOptions experimentOptions;
-
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
 
     @Option(names = "--record", paramLabel = "SPINES", description = "record these spines over time (Ca, Q, V, "
             + "CaMKII phosphorylated fraction, open channels) into traces.csv and traces.png; ids as in spines.csv, "
@@ -90,17 +91,16 @@ public final class RunCommand implements ShardableCommand {
 
     @Override
     public void redirect(Path mergedOut, boolean mergedForce) {
-        this.out = mergedOut;
-        this.force = mergedForce;
+        shared.redirect(mergedOut, mergedForce);
     }
 
     @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "run", out, force, CommandLineText.args(spec));
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        int threadCount = ThreadCount.resolve(threads);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "run", shared.out(), shared.force(), CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
+        int threadCount = shared.threadCount();
         ExperimentSetup setup = experimentOptions.resolve();
-        ExperimentSetup.Built built = setup.build(seed);
+        ExperimentSetup.Built built = setup.build(shared.seed());
         SpineExperiment experiment = built.experiment();
         ParameterSet params = built.spineParams();
         boolean ap5 = setup.ap5();
@@ -122,43 +122,76 @@ public final class RunCommand implements ShardableCommand {
         SpineRunResult result;
         double wallSec;
         int branches;
-        if (experiment.expression() != null) {
-            // expression runs synchronise the branches of a neuron (its protein pool): not yet split into shards
-            scaled.refuseWith("--duration", "runs with the expression layers are not split into blocks yet");
+        if (experiment.expression() != null && !scaled.usesBlocks()) {
+            // whole: the branches of all neurons in parallel between synchronisation points (NeuronRunner)
             result = runExpression(experiment, threadCount, traces);
             wallSec = scaled.wallTimeSec();
             branches = result.layout().branchCount();
+        } else if (experiment.expression() != null) {
+            // shards, merges and checkpoints: one block per neuron (neurons share nothing), the same bits
+            NeuronBlocks blocks = new NeuronBlocks(new ReceptorChannels(), experiment, traces);
+            branches = blocks.branchCount();
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("parameters", params.values());
+            described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
+            described.put("expression_parameters", built.expressionParams() == null ? null
+                    : built.expressionParams().values());
+            described.put("pathways", describe(pathways));
+            described.put("pathway_inputs", setup.inputDescriptions());
+            RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(), Manifest.parametersSha256(described),
+                    null, blocks.blockCount());
+            BlockJob<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> job = new BlockJob<>("run", blocks.blockCount(),
+                    blocks::run, NeuronBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+            Partial<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> partial;
+            try (BlockExecutor executor = new BlockExecutor(threadCount)) {
+                partial = scaled.obtain(job, identity, executor, "run");
+            }
+            if (scaled.isShard()) {
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
+                System.out.printf(Locale.ROOT, "run: shard %s (%s of %d neurons) written to %s%n", scaled.shard(),
+                        partial.range().describe(), blocks.blockCount(), shared.out());
+                return 0;
+            }
+            result = blocks.result(partial.state());
+            wallSec = scaled.wallTimeSec();
         } else {
-            SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), List.of(experiment), traces);
+            SpineBlocks blocks = new SpineBlocks(setup.noise().channels(), List.of(experiment), traces);
             branches = blocks.blockCount();
             Map<String, Object> described = new LinkedHashMap<>();
             described.put("parameters", params.values());
             described.put("camkii_parameters", camkiiUsed == null ? null : camkiiUsed.values());
             described.put("pathways", describe(pathways));
             described.put("pathway_inputs", setup.inputDescriptions());
-            RunIdentity identity = new RunIdentity("run", seed, scaled.arguments(), Manifest.parametersSha256(described),
+            if (!setup.noise().equals(NoiseOptions.NONE)) {
+                described.put("noise", setup.noise().describe());
+            }
+            RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(),
+                    Manifest.parametersSha256(described),
                     null, blocks.blockCount());
             BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
-                    blocks.foldingTraces(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+                    SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
             Partial<BranchResult, List<BranchResult>> partial;
             try (BlockExecutor executor = new BlockExecutor(threadCount)) {
                 partial = scaled.obtain(job, identity, executor, "run");
             }
             if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
                 System.out.printf(Locale.ROOT, "run: shard %s (%s of %d) written to %s%n", scaled.shard(),
-                        partial.range().describe(), branches, out);
+                        partial.range().describe(), branches, shared.out());
                 return 0;
             }
             result = blocks.result(0, partial.state());
             wallSec = scaled.wallTimeSec();
         }
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
                 scaled.threads(threadCount)).parameters(params.values())
                 .put("drug", setup.drugText()).put("pathways", describe(pathways))
                 .put("pathway_inputs", setup.inputDescriptions());
         if (camkiiUsed != null) {
             manifest.put("camkii_parameters", camkiiUsed.values());
+        }
+        if (!setup.noise().equals(NoiseOptions.NONE)) {
+            manifest.put("noise", setup.noise().describe());
         }
         scaled.annotate(manifest);
         if (built.expressionParams() != null) {
@@ -183,7 +216,7 @@ public final class RunCommand implements ShardableCommand {
         System.out.printf(Locale.ROOT, "run: %d spines on %d branch%s, %s simulated in %.2f s; results in %s%n",
                 result.spineCount(), branches, branches == 1 ? "" : "es", result.hasExpression() && simulatedSec >= 600
                 ? Durations.format(Math.round(simulatedSec) * 1000.0) : String.format(Locale.ROOT, "%.1f s",
-                simulatedSec), wallSec, out);
+                simulatedSec), wallSec, shared.out());
         RunSummary.consoleLines(result, reportAtMs).forEach(System.out::println);
         return 0;
     }

@@ -38,12 +38,18 @@ import picocli.CommandLine.Spec;
  * adaptive tau-leaping) and writes, per output time, the ensemble mean and sample standard deviation of every
  * species, plus a manifest beside the table. The same seed gives a byte-identical table for any thread count.
  */
-@Command(name = "sbml", mixinStandardHelpOptions = true,
+@Command(name = "sbml", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim sbml model.xml --replicates 10000 --t-end 50 --dt-out 1 --method ssa \\",
+            "      --out run.csv"},
+        modelTransformer = CommonOptions.FileOut.class, mixinStandardHelpOptions = true,
         description = {"Ensemble mean and sd of every species of an SBML model (exact SSA or tau-leaping).",
                 "Writes FILE.csv (time,<id>_mean,<id>_sd,... in document order) and FILE.manifest.json."})
 public final class SbmlCommand implements ShardableCommand {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    CommonOptions shared;
 
     @Parameters(index = "0", paramLabel = "MODEL.xml", description = "SBML model (Level 2 or 3 core)")
     Path modelFile;
@@ -61,20 +67,6 @@ public final class SbmlCommand implements ShardableCommand {
     @Option(names = "--method", defaultValue = "ssa", description = "ssa (exact) or tau (adaptive tau-leaping)")
     String method;
 
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
-            description = "the table to write (a new file, or an earlier ltpsim table with --force); with --shard, "
-                    + "the shard's folder")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it is an earlier ltpsim table")
-    boolean force;
-
     @Mixin
     ScaleOutOptions scaleOut;
 
@@ -85,20 +77,20 @@ public final class SbmlCommand implements ShardableCommand {
 
     @Override
     public void redirect(Path mergedOut, boolean mergedForce) {
-        this.out = mergedOut;
-        this.force = mergedForce;
+        shared.redirect(mergedOut, mergedForce);
     }
 
     @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "sbml", out, force, CommandLineText.args(spec));
-        OutputFile output = scaled.isShard() ? null : OutputFile.claim("--out", out, force);
-        OutputDirectory shardOutput = scaled.isShard() ? OutputDirectory.claim("--out", out, force) : null;
-        int threadCount = ThreadCount.resolve(threads);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "sbml", shared.out(), shared.force(), CommandLineText.args(spec));
+        OutputFile output = scaled.isShard() ? null : OutputFile.claim("--out", shared.out(), shared.force());
+        OutputDirectory shardOutput = scaled.isShard() ? shared.claimDirectory() : null;
+        int threadCount = shared.threadCount();
         SimulationMethod simulationMethod = checkArguments(threadCount);
         byte[] modelBytes = readModel();
         ReactionNetwork network = importModel(modelBytes);
-        EnsembleSpec ensemble = new EnsembleSpec(replicates, tEndSec, dtOutSec, seed, threadCount, simulationMethod);
+        EnsembleSpec ensemble = new EnsembleSpec(replicates, tEndSec, dtOutSec, shared.seed(), threadCount,
+                simulationMethod);
         EnsembleBlocks blocks = new EnsembleBlocks(network, ensemble, EnsembleSimulator.choose(network, ensemble));
 
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -106,7 +98,8 @@ public final class SbmlCommand implements ShardableCommand {
         parameters.put("t_end_s", tEndSec);
         parameters.put("dt_out_s", dtOutSec);
         parameters.put("method", simulationMethod.name().toLowerCase(Locale.ROOT));
-        RunIdentity identity = new RunIdentity("sbml", seed, scaled.arguments(), Manifest.parametersSha256(parameters),
+        RunIdentity identity = new RunIdentity("sbml", shared.seed(), scaled.arguments(),
+                Manifest.parametersSha256(parameters),
                 Manifest.sha256(modelBytes), blocks.blockCount());
         BlockJob<EnsembleBlock, EnsembleBlock> job = new BlockJob<>("sbml", blocks.blockCount(), blocks::run,
                 blocks.fold(), blocks.codec(), true, blocks::realisations, blocks::reportingTo);
@@ -121,15 +114,16 @@ public final class SbmlCommand implements ShardableCommand {
             throw e;
         }
         if (scaled.isShard()) {
-            scaled.writeShard(shardOutput, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+            scaled.writeShard(shardOutput, job, identity, partial, CommandLineText.of(spec), shared.seed(),
+                    threadCount);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote shard %s (%s, %d realisations) into %s%n",
-                    scaled.shard(), partial.range().describe(), blocks.realisations(partial.range()), out);
+                    scaled.shard(), partial.range().describe(), blocks.realisations(partial.range()), shared.out());
             return 0;
         }
         EnsembleResult result = blocks.result(partial);
         double wallSec = scaled.wallTimeSec();
 
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
                 scaled.threads(threadCount))
                 .put("model", modelFile.toString())
                 .put("model_id", network.id())
@@ -144,10 +138,10 @@ public final class SbmlCommand implements ShardableCommand {
         try {
             output.write(manifest, temporary -> writeTable(temporary, network, result));
         } catch (IOException e) {
-            throw new UserInputException("cannot write --out " + out + ": " + e, e);
+            throw new UserInputException("cannot write --out " + shared.out() + ": " + e, e);
         }
         scaled.finished();
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s and %s (%d realisations, %s, %.1f s)%n", out,
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s and %s (%d realisations, %s, %.1f s)%n", shared.out(),
                 output.manifest().getFileName(), result.replicates(), result.algorithm(), wallSec);
         return 0;
     }

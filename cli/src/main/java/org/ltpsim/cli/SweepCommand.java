@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
@@ -20,7 +21,10 @@ import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.cli.spine.ExperimentOptions;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.NoiseOptions;
+import org.ltpsim.cli.sweep.DeterministicStep;
 import org.ltpsim.cli.sweep.GridRefinement;
+import org.ltpsim.cli.sweep.NoiseComparison;
 import org.ltpsim.cli.sweep.Outcome;
 import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
@@ -51,7 +55,12 @@ import picocli.CommandLine.Option;
  * CaMKII ON) probabilities against it ({@code threshold.json}, {@code sweep.png}), optionally refining the grid near
  * the LTP threshold. Every value is checked, and every point's experiment built, before anything runs.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim sweep --protocol hfs --param protocol.hfs_pulses=10:100:10 \\",
+            "      --spines 200 --out runs/pulses",
+            "  ltpsim sweep --protocol hfs --param release.probability=0.1,0.2,0.4 \\",
+            "      --format parquet --out runs/pr"},
+        mixinStandardHelpOptions = true,
         description = {"Run the spine experiment at every point of a parameter grid; fit LTP / LTD thresholds.",
             "",
             "Writes DIR/sweep.csv (one row per grid point: the swept values, fraction_ltp / _ltd / _none with Wilson "
@@ -73,6 +82,12 @@ public final class SweepCommand implements ShardableCommand {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
+    CommonOptions shared;
+
+    @CommandLine.Mixin
+    TableFormat tables;
+
+    @CommandLine.Mixin
     ExperimentOptions experimentOptions;
 
     @Option(names = "--param", required = true, paramLabel = "KEY=VALUES",
@@ -80,19 +95,6 @@ public final class SweepCommand implements ShardableCommand {
                     + "V1,V2,... or START:STOP:N (N evenly spaced values, both ends included); repeatable: several "
                     + "make a grid, the first outermost")
     List<String> paramOptions = new ArrayList<>();
-
-    @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = ThreadCount.DESCRIPTION)
-    Integer threads;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "output directory: a new or empty folder, or an earlier ltpsim result with --force")
-    Path out;
-
-    @Option(names = "--force", description = "replace --out when it holds an earlier ltpsim result")
-    boolean force;
 
     @Option(names = "--refine", paramLabel = "WIDTH",
             description = "one --param only: add grid points near the LTP threshold until its 95%% interval is "
@@ -104,6 +106,11 @@ public final class SweepCommand implements ShardableCommand {
             description = "random numbers across grid points (default: ${DEFAULT-VALUE}; see above)")
     String streams;
 
+    @Option(names = "--compare-deterministic", description = "one --param only: also run the grid in the "
+            + "deterministic limit, locate each outcome's step (bisection), and report both thresholds with the shift "
+            + "and broadening caused by noise (threshold.json: deterministic, noise_effect; console)")
+    boolean compareDeterministic;
+
     @CommandLine.Mixin
     ScaleOutOptions scaleOut;
 
@@ -114,15 +121,14 @@ public final class SweepCommand implements ShardableCommand {
 
     @Override
     public void redirect(Path mergedOut, boolean mergedForce) {
-        this.out = mergedOut;
-        this.force = mergedForce;
+        shared.redirect(mergedOut, mergedForce);
     }
 
     @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "sweep", out, force, CommandLineText.args(spec));
-        OutputDirectory output = OutputDirectory.claim("--out", out, force);
-        int threadCount = ThreadCount.resolve(threads);
+        ScaledRun scaled = ScaledRun.of(scaleOut, "sweep", shared.out(), shared.force(), CommandLineText.args(spec));
+        OutputDirectory output = shared.claimDirectory().tables(tables);
+        int threadCount = shared.threadCount();
         boolean common = streams(streams);
         ExperimentSetup setup = experimentOptions.resolveWithoutCrossChecks();
         List<SweepAxis> axes = axes(setup);
@@ -137,12 +143,23 @@ public final class SweepCommand implements ShardableCommand {
             scaled.refuseWith("--refine", "its rounds depend on the fits of the whole grid; sweep the refined "
                     + "values as a grid instead");
         }
+        if (compareDeterministic) {
+            if (axes.size() != 1) {
+                throw new UserInputException("--compare-deterministic needs exactly one --param (it compares "
+                        + "thresholds), got " + axes.size());
+            }
+            if (setup.noise().isDeterministic()) {
+                throw new UserInputException("--compare-deterministic compares a stochastic sweep with the "
+                        + "deterministic limit: drop --deterministic");
+            }
+            scaled.refuseWith("--compare-deterministic", "its bisection depends on the whole grid");
+        }
         SweepGrid grid = new SweepGrid(axes);
         List<SweepGrid.Point> points = grid.points();
         List<SpineExperiment> experiments = build(setup, grid, points, common);
         checkEveryAxisMatters(grid, points, experiments);
 
-        SpineBlocks blocks = new SpineBlocks(new ReceptorChannels(), experiments, null).withoutTraceSums();
+        SpineBlocks blocks = new SpineBlocks(setup.noise().channels(), experiments, null).withoutTraceSums();
         SweepFold fold = new SweepFold(blocks);
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("parameters", setup.spineParams().values());
@@ -150,21 +167,25 @@ public final class SweepCommand implements ShardableCommand {
         described.put("pathway_inputs", setup.inputDescriptions());
         described.put("grid", gridText(axes));
         described.put("random_numbers", randomNumbersText(common));
-        RunIdentity identity = new RunIdentity("sweep", seed, scaled.arguments(),
+        if (!setup.noise().equals(NoiseOptions.NONE)) {
+            described.put("noise", setup.noise().describe());
+        }
+        RunIdentity identity = new RunIdentity("sweep", shared.seed(), scaled.arguments(),
                 Manifest.parametersSha256(described), null, blocks.blockCount());
         BlockJob<BranchResult, SweepFold.State> job = new BlockJob<>("sweep", blocks.blockCount(), blocks::run, fold,
                 fold.codec(), false, blocks::work, blocks::reportingTo);
 
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
+        SpineSimulator simulator = new SpineSimulator(setup.noise().channels());
+        Map<Outcome, DeterministicStep> steps = new EnumMap<>(Outcome.class);
         List<SweepTable.Row> rows = new ArrayList<>();
         ThresholdReport.Refinement refinement = null;
         Map<Outcome, ThresholdReport.OutcomeFit> fits = new EnumMap<>(Outcome.class);
         try (BlockExecutor executor = new BlockExecutor(threadCount)) {
             Partial<BranchResult, SweepFold.State> partial = scaled.obtain(job, identity, executor, "sweep");
             if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), seed, threadCount);
+                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
                 System.out.printf(Locale.ROOT, "sweep: shard %s (%s of %d: grid point x branch) written to %s%n",
-                        scaled.shard(), partial.range().describe(), blocks.blockCount(), out);
+                        scaled.shard(), partial.range().describe(), blocks.blockCount(), shared.out());
                 return 0;
             }
             List<PointReadouts> readouts = partial.state().readouts();
@@ -180,11 +201,14 @@ public final class SweepCommand implements ShardableCommand {
                         fits.put(outcome, ThresholdReport.OutcomeFit.of(outcome.groups(rows)));
                     }
                 }
+                if (compareDeterministic) {
+                    steps.putAll(deterministicSteps(executor, setup, grid, rows));
+                }
             }
         }
         double wallSec = scaled.wallTimeSec();
         SpineExperiment first = experiments.get(0);
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), seed,
+        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
                 scaled.threads(threadCount))
                 .parameters(setup.spineParams().values()).put("drug", setup.drugText())
                 .put("pathways", RunCommand.describe(first.pathways()))
@@ -193,6 +217,9 @@ public final class SweepCommand implements ShardableCommand {
         if (setup.camkii()) {
             manifest.put("camkii_parameters", setup.camkiiParams().values());
         }
+        if (!setup.noise().equals(NoiseOptions.NONE)) {
+            manifest.put("noise", setup.noise().describe());
+        }
         scaled.annotate(manifest);
         manifest.wallTimeSec(wallSec);
         final ThresholdReport.Refinement refined = refinement;
@@ -200,17 +227,58 @@ public final class SweepCommand implements ShardableCommand {
         output.write(manifest, dir -> {
             SweepTable.write(dir.resolve("sweep.csv"), axes, setup.camkii(), refine, rows);
             if (!fits.isEmpty()) {
-                Manifest.json().writeValue(dir.resolve("threshold.json").toFile(), ThresholdReport.json(axes.get(0),
-                        rows, fits, definitions(first.model(), axes.get(0)), randomNumbersText(common),
-                        refined));
+                com.fasterxml.jackson.databind.node.ObjectNode report = ThresholdReport.json(axes.get(0), rows, fits,
+                        definitions(first.model(), axes.get(0)), randomNumbersText(common), refined);
+                if (!steps.isEmpty()) {
+                    NoiseComparison.addTo(report, fits, steps);
+                }
+                Manifest.json().writeValue(dir.resolve("threshold.json").toFile(), report);
                 SweepPlot.write(dir.resolve("sweep.png"), axes.get(0), rows, fits);
             }
         });
         scaled.finished();
         System.out.printf(Locale.ROOT, "sweep: %d grid points x %d spines in %.2f s; results in %s%n", rows.size(),
-                rows.get(0).readouts().spines(), wallSec, out);
+                rows.get(0).readouts().spines(), wallSec, shared.out());
         SweepConsole.lines(axes, rows, fits, refined).forEach(System.out::println);
+        if (!steps.isEmpty()) {
+            NoiseComparison.lines(axes.get(0).key(), fits, steps).forEach(System.out::println);
+        }
         return 0;
+    }
+
+    /**
+     * The deterministic limit of the sweep: every grid value run with every source mean-field (one reduced branch
+     * each), then each outcome's step bisected.
+     */
+    private Map<Outcome, DeterministicStep> deterministicSteps(BlockExecutor executor, ExperimentSetup setup,
+            SweepGrid grid, List<SweepTable.Row> rows) {
+        ExperimentSetup limit = setup.withNoise(NoiseOptions.deterministic());
+        SpineSimulator simulator = new SpineSimulator(NoiseOptions.deterministic().channels());
+        SweepAxis axis = grid.axes().get(0);
+        List<Double> values = rows.stream().map(r -> r.point().value(0)).distinct().sorted().toList();
+        List<SweepGrid.Point> points = values.stream().map(v -> new SweepGrid.Point(new double[] {v})).toList();
+        List<SpineExperiment> experiments = new ArrayList<>();
+        for (SweepGrid.Point point : points) {
+            experiments.add(limit.build(shared.seed(), grid.spineValues(point), grid.camkiiValues(point)).experiment());
+        }
+        List<SweepTable.Row> limitRows = run(simulator, executor, experiments, points, 0, "deterministic");
+        boolean whole = axis.parameter().unit().equals("count");
+        double range = values.get(values.size() - 1) - values.get(0);
+        Map<Outcome, DeterministicStep> steps = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome == Outcome.CAMKII_ON && !setup.camkii()) {
+                continue;
+            }
+            List<Boolean> at = limitRows.stream().map(r -> outcome.count(r.readouts()) * 2 > r.readouts().spines())
+                    .toList();
+            steps.put(outcome, DeterministicStep.locate(values, at, v -> {
+                SweepGrid.Point point = new SweepGrid.Point(new double[] {v});
+                SpineExperiment e = limit.build(shared.seed(), grid.spineValues(point), grid.camkiiValues(point)).experiment();
+                PointReadouts r = PointReadouts.of(simulator.run(e, executor));
+                return outcome.count(r) * 2 > r.spines();
+            }, whole, range * 1e-4));
+        }
+        return steps;
     }
 
     private static boolean streams(String streams) {
@@ -251,13 +319,18 @@ public final class SweepCommand implements ShardableCommand {
         List<SpineExperiment> experiments = new ArrayList<>();
         for (SweepGrid.Point point : points) {
             try {
-                experiments.add(setup.build(common ? seed : SweepGrid.independentSeed(seed, point),
+                experiments.add(setup.build(pointSeed(common, point),
                         grid.spineValues(point), grid.camkiiValues(point)).experiment());
             } catch (UserInputException e) {
                 throw new UserInputException("grid point " + describe(grid, point) + ": " + e.getMessage(), e);
             }
         }
         return experiments;
+    }
+
+    /** The master seed of a grid point: --seed with common streams, else derived from the point's values. */
+    private long pointSeed(boolean common, SweepGrid.Point point) {
+        return common ? shared.seed() : SweepGrid.independentSeed(shared.seed(), point);
     }
 
     /**
@@ -342,7 +415,7 @@ public final class SweepCommand implements ShardableCommand {
             for (double value : step.values()) {
                 SweepGrid.Point point = new SweepGrid.Point(new double[] {value});
                 try {
-                    experiments.add(setup.build(common ? seed : SweepGrid.independentSeed(seed, point),
+                    experiments.add(setup.build(pointSeed(common, point),
                             grid.spineValues(point), grid.camkiiValues(point)).experiment());
                     points.add(point);
                 } catch (UserInputException e) {

@@ -156,6 +156,45 @@ class CheckpointResumeTest {
                 Files.readString(checkpoint), "a refused checkpoint is left as it was");
     }
 
+    /**
+     * SIGTERM (what SLURM sends on pre-emption, time limit or scancel) saves a last checkpoint at once, whatever the
+     * interval (here an hour, so the only checkpoint is the final one), and the resumed run ends with the bytes of an
+     * uninterrupted one.
+     */
+    @Test
+    void sigtermSavesAFinalCheckpointThatResumesToTheSameBytes() throws Exception {
+        String[] longer = {"sbml", model.toString(), "--replicates", "400000", "--t-end", "50", "--seed", "9"};
+        Path reference = dir.resolve("reference.csv");
+        assertEquals(0, Main.execute(CliRun.concat(longer, "--threads", "2", "--out", reference.toString())));
+        Path out = dir.resolve("stopped.csv");
+        Path checkpoint = dir.resolve(".stopped.csv.ltpsim-checkpoint");
+        Path log = dir.resolve("stopped-log");
+        Path err = log.resolveSibling("stopped-log.err");
+        Process child = CliProcess.start(dir, dir, log, CliRun.concat(longer, "--threads", "2",
+                "--checkpoint-every", "1h", "--out", out.toString()));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (child.isAlive() && System.nanoTime() < deadline
+                && !(Files.exists(err) && Files.readString(err).contains("%"))) {
+            Thread.sleep(20); // until the progress bar shows: the blocks are running
+        }
+        Thread.sleep(300);
+        child.destroy(); // SIGTERM
+        assertTrue(child.waitFor(1, TimeUnit.MINUTES), "the run stops");
+        String stopped = Files.readString(err);
+        assertFalse(Files.exists(out), "stopped before the end (400,000 realisations take seconds): " + stopped);
+        assertTrue(stopped.contains("checkpoint saved to " + checkpoint), stopped);
+        assertTrue(Files.exists(checkpoint));
+
+        CliRun resumed = CliRun.of(CliRun.concat(longer, "--threads", "1", "--checkpoint-every", "1h", "--resume",
+                "--out", out.toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("resuming from " + checkpoint), resumed.err());
+        assertFalse(resumed.err().contains(": 0 of "), "the final checkpoint holds finished blocks: "
+                + resumed.err());
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out));
+        assertFalse(Files.exists(checkpoint), "the checkpoint is removed once the result is written");
+    }
+
     /** The identity of the file at {@code path} (a new file after each save), or null when there is none. */
     static Object fileKey(Path path) throws IOException {
         return Files.exists(path) ? Files.readAttributes(path, BasicFileAttributes.class).fileKey() : null;

@@ -106,7 +106,8 @@ class SameBytesOnAnotherMachineTest {
         assertArrayEquals(Files.readAllBytes(here.resolve("sbml.csv")), Files.readAllBytes(there.resolve("sbml.csv")),
                 "sbml.csv");
         for (String file : List.of("run/spines.csv", "run/calcium.csv", "run/calcium.png", "run/q_max.png",
-                "sweep/sweep.csv", "sweep/threshold.json", "sweep/sweep.png")) {
+                "run/calcium.svg", "run/q_max.svg", "sweep/sweep.csv", "sweep/threshold.json", "sweep/sweep.png",
+                "sweep/sweep.svg")) {
             assertArrayEquals(Files.readAllBytes(here.resolve(file)), Files.readAllBytes(there.resolve(file)), file);
         }
         assertEquals(withoutWallTime(here.resolve("run/summary.json")), withoutWallTime(there.resolve(

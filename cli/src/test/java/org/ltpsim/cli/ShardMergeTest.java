@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,8 +20,9 @@ import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.sbml.DsmtsCase;
 
 /**
- * Runs split into 1, 3 and 7 shards merge to the bytes one run writes, for {@code sbml}, {@code run} and
- * {@code sweep}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
+ * Runs split into 1, 3 and 7 shards merge to the bytes one run writes, for {@code sbml}, {@code run} (also with
+ * the expression layers: 1 and 3 shards of 3 neurons, and checkpointed), {@code sweep}, {@code camkii} and
+ * {@code experiment}: every file equal, the manifest and summary equal but for the wall time, the thread count, the
  * command (which names --out) and the list of shards. Shards that do not belong together are refused with one line,
  * exit 2, nothing written.
  */
@@ -64,6 +66,32 @@ class ShardMergeTest {
     }
 
     @Test
+    void expressionRunShardsMergeToTheSingleRunsFolder() throws IOException {
+        // 3 neurons (one block each) of 2 branches; weights.csv, epsp.csv, spines.csv, figures and summary equal
+        String[] command = {"run", "--protocol", "weak-tetanus", "--spines", "6", "--set",
+            "branch.spines_per_branch=3", "--set", "branch.input_resistance_mohm=5000", "--expression-set",
+            "nucleus.reference_spines=6", "--neurons", "3", "--duration", "3min", "--record-every", "30s",
+            "--test-pulses", "1min", "--seed", "12", "--threads", "2"};
+        Path single = dir.resolve("single-expression");
+        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        assertTrue(Files.isRegularFile(single.resolve("weights.csv")));
+        for (int count : new int[] {1, 3}) {
+            Path merged = dir.resolve("merged-expression-" + count);
+            assertEquals(0, merge(shards(command, count), merged));
+            assertSameFolder(single, merged, count);
+        }
+        // checkpointed (saved after each neuron block): the same bytes, and the checkpoint removed at the end
+        Path checkpointed = dir.resolve("checkpointed-expression");
+        assertEquals(0, Main.execute(CliRun.concat(command, "--checkpoint-every", "100ms", "--out",
+                checkpointed.toString())));
+        assertSameFolder(single, checkpointed, 1);
+        try (Stream<Path> list = Files.list(dir)) {
+            assertTrue(list.noneMatch(p -> p.getFileName().toString().contains("checkpointed-expression.ltpsim")),
+                    "checkpoint removed");
+        }
+    }
+
+    @Test
     void sweepShardsMergeToTheSingleSweepsFolder() throws IOException {
         String[] command = {"sweep", "--spines", "4", "--set", "branch.spines_per_branch=2", "--set",
             "protocol.after_ms=40", "--param", "protocol.hfs_pulses=2,4,6", "--seed", "2", "--threads", "2"};
@@ -73,6 +101,41 @@ class ShardMergeTest {
             Path merged = dir.resolve("merged-" + count);
             assertEquals(0, merge(shards(command, count), merged));
             assertSameFolder(single, merged, count);
+        }
+    }
+
+    /** 7 blocks of 32 spines (the last short), with switches and censored periods in every block. */
+    @Test
+    void camkiiShardsMergeToTheSingleRunsFolder() throws IOException {
+        String[] command = {"camkii", "--spines", String.valueOf(32 * 6 + 9), "--holoenzymes", "2", "--calcium",
+            "pulse:3,2,3", "--t-end", "40", "--dt-out", "2", "--seed", "13", "--threads", "2"};
+        Path single = dir.resolve("single");
+        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        assertTrue(Files.readString(single.resolve("lifetimes.csv")).lines().count() > 10, "switches recorded");
+        for (int count : new int[] {1, 3, 7}) {
+            Path merged = dir.resolve("merged-" + count);
+            assertEquals(0, merge(shards(command, count), merged));
+            assertSameFolder(single, merged, count);
+        }
+    }
+
+    /** Frequency-response (3 rates on 2 branches each) and rules (its conditions, one branch each). */
+    @Test
+    void experimentShardsMergeToTheSingleRunsFolder() throws IOException {
+        String[][] commands = {
+            {"experiment", "frequency-response", "--frequencies", "1,20,100", "--spines", "4", "--set",
+                "branch.spines_per_branch=2", "--set", "protocol.lfs_pulses=20", "--set", "protocol.after_ms=100",
+                "--seed", "5", "--threads", "2"},
+            {"experiment", "rules", "--branches", "1", "--set", "branch.spines_per_branch=6", "--set",
+                "protocol.after_ms=100", "--seed", "8", "--threads", "2"}};
+        for (String[] command : commands) {
+            Path single = dir.resolve("single-" + command[1]);
+            assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+            for (int count : new int[] {1, 3, 7}) {
+                Path merged = dir.resolve("merged-" + command[1] + "-" + count);
+                assertEquals(0, merge(shards(command, count), merged));
+                assertSameFolder(single, merged, count);
+            }
         }
     }
 
@@ -133,7 +196,8 @@ class ShardMergeTest {
     private List<String> shards(String[] command, int count) {
         List<String> dirs = new ArrayList<>();
         for (int index = count; index >= 1; index--) {
-            Path shard = dir.resolve("shards-" + count + "-" + command[0]).resolve(String.valueOf(index));
+            Path shard = dir.resolve("shards-" + count + "-" + command[0] + "-"
+                    + Integer.toHexString(Arrays.hashCode(command))).resolve(String.valueOf(index));
             assertEquals(0, Main.execute(CliRun.concat(command, "--shard", index + "/" + count, "--out",
                     shard.toString())), "shard " + index + "/" + count);
             assertTrue(Files.isRegularFile(shard.resolve("partial.bin")));

@@ -65,7 +65,7 @@ class SweepCommandTest {
         assertTrue(threshold.get("ltd").get("definition").asText().contains("LTD or LTP"));
         assertFalse(threshold.has("camkii_on"), "no CaMKII fit with --no-camkii");
         JsonNode manifest = new ObjectMapper().readTree(one.resolve("manifest.json").toFile());
-        assertEquals(List.of("sweep.csv", "sweep.png", "threshold.json"),
+        assertEquals(List.of("sweep.csv", "sweep.png", "sweep.svg", "threshold.json"),
                 List.of(new ObjectMapper().convertValue(manifest.get("files"), String[].class)));
         assertEquals(3, manifest.get("grid").get("protocol.hfs_pulses").size());
         assertTrue(manifest.get("random_numbers").asText().startsWith("common"));

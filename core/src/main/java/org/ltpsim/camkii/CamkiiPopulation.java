@@ -10,33 +10,20 @@ package org.ltpsim.camkii;
  * number, and a long quiescent stretch (a large {@code dtSec} at resting calcium) costs one iteration per event.
  * This is exact for piecewise-constant rates (the time-change representation of Kurtz; Anderson 2007).
  *
- * <p>The switch criterion is a Schmitt trigger on the phosphorylated fraction: a spine turns ON when at least
- * {@code switch.on_fraction} of its subunits are T286-phosphorylated and OFF when at most
- * {@code switch.off_fraction} are (see docs/camkii.md). The mechanistic LTP criterion is an ON period lasting
- * at least {@code switch.ltp_min_on_s}.
+ * <p>The switch ({@link SubunitSwitchPopulation}) turns ON at {@code switch.on_fraction} phosphorylated subunits and
+ * OFF at {@code switch.off_fraction}. The mechanistic LTP criterion is an ON period lasting at least
+ * {@code switch.ltp_min_on_s}.
  */
-public interface CamkiiPopulation {
-    int spineCount();
-
-    int holoenzymesPerSpine();
-
-    /** Subunits per spine: 12 per holoenzyme. */
-    int subunitCount(int spine);
-
-    /** Simulated time since creation, in seconds. */
-    double timeSec();
-
+public interface CamkiiPopulation extends SubunitSwitchPopulation {
     /**
      * Advances every spine by {@code dtSec} with spine {@code i} at calcium {@code caMicroMolar[i]} over the whole
-     * step (exact SSA for piecewise-constant calcium).
+     * step (exact SSA for piecewise-constant calcium). The calcium values must be finite and {@code >= 0}: they come
+     * from the spine model, and are asserted, not checked, in the per-spine loop.
      */
     void advance(double dtSec, double[] caMicroMolar);
 
     /** As {@link #advance(double, double[])} with every spine at the same calcium (e.g. resting, quiescent). */
     void advanceUniform(double dtSec, double caMicroMolar);
-
-    /** T286-phosphorylated subunits (with or without calmodulin). */
-    int phosphorylatedSubunits(int spine);
 
     /** Subunits with kinase activity: calmodulin-bound or T286-phosphorylated. */
     int activeSubunits(int spine);
@@ -53,28 +40,7 @@ public interface CamkiiPopulation {
         return 1.0;
     }
 
-    /** The switch state (Schmitt trigger on the phosphorylated fraction). */
-    boolean isOn(int spine);
-
-    /** Time the current ON period began, or NaN when the spine is OFF. */
-    double onSinceSec(int spine);
-
-    /** Time the spine's current state (ON or OFF) began: its last switch, or 0 (creation) if it never switched. */
-    double stateSinceSec(int spine);
-
-    /** The longest ON period so far, the current one included, in seconds. */
-    double longestOnSec(int spine);
-
     /** The mechanistic LTP criterion: the switch is ON now and has been ON without a break for at least
      *  {@code switch.ltp_min_on_s}. */
     boolean hasLtp(int spine);
-
-    /** Completed ON and OFF periods of all spines of this population. */
-    SwitchLifetimes lifetimes();
-
-    /** State code of one subunit (for tests and snapshots); see the implementation's state constants. */
-    int subunitState(int spine, int subunit);
-
-    /** Reaction events fired since creation, all spines together. */
-    long eventCount();
 }

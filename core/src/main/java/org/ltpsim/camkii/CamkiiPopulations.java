@@ -24,6 +24,16 @@ public final class CamkiiPopulations {
         return new HoloenzymePopulation(parameters, spineCount, holoenzymesPerSpine, rng, keepLifetimes);
     }
 
+    /**
+     * The four-state model's large-number limit: subunit state fractions per spine, no random numbers (see
+     * {@link MeanFieldCamkiiPopulation} for the closure).
+     */
+    public static CamkiiPopulation createMeanField(CamkiiParameters parameters, int spineCount,
+            int holoenzymesPerSpine) {
+        checkSizes(spineCount, holoenzymesPerSpine);
+        return new MeanFieldCamkiiPopulation(parameters, spineCount, holoenzymesPerSpine);
+    }
+
     /** The four-state model from a {@code camkii} parameter set (data/camkii.toml, possibly overridden). */
     public static CamkiiPopulation create(ParameterSet parameters, int spineCount, int holoenzymesPerSpine,
             UniformRandomProvider rng) {
@@ -41,7 +51,7 @@ public final class CamkiiPopulations {
     }
 
     /** The W2 benchmark ring model; the switch thresholds are phosphorylated fractions. */
-    public static CamkiiPopulation createW2(RingW2Parameters parameters, int spineCount, int holoenzymesPerSpine,
+    public static RingW2Population createW2(RingW2Parameters parameters, int spineCount, int holoenzymesPerSpine,
             UniformRandomProvider rng, double onFraction, double offFraction) {
         checkSizes(spineCount, holoenzymesPerSpine);
         return new RingW2Population(parameters, spineCount, holoenzymesPerSpine, rng, onFraction, offFraction,

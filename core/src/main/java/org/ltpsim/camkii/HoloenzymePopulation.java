@@ -54,7 +54,7 @@ import org.ltpsim.simd.VectorizationProvider;
  * run the event loop in ascending order. An
  * event consumes one uniform and one Exp(1) (ziggurat) variate and touches at most three subunits: O(1).
  */
-final class HoloenzymePopulation implements CamkiiPopulation {
+final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopulation {
     static final byte INACTIVE = 0;
     static final byte CAM = 1;
     static final byte PHOSPHO_CAM = 2;
@@ -68,16 +68,12 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     static final int K_AUTONOMOUS = 4;
     static final int CLASSES = 5;
 
-    private final int spines;
-    private final int holoenzymes;
-    private final int perSpine;
     private final byte[] state;
     private final ClassPartition part;
     /** Per-spine arrays of the step kernel: propensity coefficients, phospho-I1, residual, kon and Vmax. */
     private final CamkiiStepState st;
     /** The kernel's rate constants; null when a Hill coefficient is not a whole number 1..8 (scalar path). */
     private final CamkiiStepRates rates;
-    private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
     private final ContinuousSampler exp;
     private final CamkiiParameters parameters;
@@ -95,8 +91,6 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     private final double i1CanMaxHz;
     private final double vmaxPerFreeHz; // Vmax at rest / free PP1 fraction at rest: Vmax(p) = this * free(p)
 
-    private double timeSec;
-    private long events;
     private double[] uniformCa; // advanceUniform's calcium array (kernel-sized steps)
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
@@ -107,17 +101,14 @@ final class HoloenzymePopulation implements CamkiiPopulation {
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes, CamkiiHazardKernel hazardKernel) {
+        super(spines, holoenzymes, parameters.onFraction(), parameters.offFraction(), parameters.ltpMinOnSec(),
+                keepLifetimes);
         this.parameters = parameters;
         this.hazardKernel = hazardKernel;
         this.pending = new int[spines];
-        this.spines = spines;
-        this.holoenzymes = holoenzymes;
-        this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
         this.state = new byte[Math.multiplyExact(spines, perSpine)];
         this.part = new ClassPartition(spines, perSpine, CLASSES, K_INACTIVE);
         this.st = new CamkiiStepState(spines);
-        this.tracker = new SwitchTracker(spines, perSpine, parameters.onFraction(), parameters.offFraction(),
-                parameters.ltpMinOnSec(), keepLifetimes);
         this.rng = rng;
         this.exp = ZigguratSampler.Exponential.of(rng);
         this.offHz = parameters.camOffHz();
@@ -183,8 +174,7 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         int busy = hazardKernel.step(rates, dtSec, caMicroMolar, st, spines, pending);
         for (int k = 0; k < busy; k++) {
             int spine = pending[k];
-            double ca = caMicroMolar[spine];
-            checkCalcium(ca);
+            assert validCalcium(caMicroMolar[spine]) : "calcium " + caMicroMolar[spine] + " uM at spine " + spine;
             advanceSpine(spine, dtSec, st.konHz[spine], st.vmaxHz[spine]);
         }
         timeSec += dtSec;
@@ -213,16 +203,14 @@ final class HoloenzymePopulation implements CamkiiPopulation {
         timeSec += dtSec;
     }
 
-    private static void checkStep(double dtSec) {
-        if (!(dtSec >= 0 && dtSec < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("dtSec must be finite and >= 0: " + dtSec);
+    private static void checkCalcium(double caMicroMolar) {
+        if (!validCalcium(caMicroMolar)) {
+            throw new IllegalArgumentException("calcium must be finite and >= 0 uM: " + caMicroMolar);
         }
     }
 
-    private static void checkCalcium(double caMicroMolar) {
-        if (!(caMicroMolar >= 0 && caMicroMolar < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("calcium must be finite and >= 0 uM: " + caMicroMolar);
-        }
+    private static boolean validCalcium(double caMicroMolar) {
+        return caMicroMolar >= 0 && caMicroMolar < Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -231,7 +219,7 @@ final class HoloenzymePopulation implements CamkiiPopulation {
      * ({@code Math.exp}) over the interval.
      */
     private void advanceSpineAlone(int spine, double dtSec, double caMicroMolar) {
-        checkCalcium(caMicroMolar);
+        assert validCalcium(caMicroMolar) : "calcium " + caMicroMolar + " uM at spine " + spine;
         double kon = rates != null ? rates.konHz(caMicroMolar) : parameters.camOnHz(caMicroMolar);
         double p = st.i1Phospho[spine];
         double vmax = rates != null ? rates.vmaxHz(p)
@@ -412,26 +400,6 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     }
 
     @Override
-    public int spineCount() {
-        return spines;
-    }
-
-    @Override
-    public int holoenzymesPerSpine() {
-        return holoenzymes;
-    }
-
-    @Override
-    public int subunitCount(int spine) {
-        return perSpine;
-    }
-
-    @Override
-    public double timeSec() {
-        return timeSec;
-    }
-
-    @Override
     public int phosphorylatedSubunits(int spine) {
         return part.count(spine, K_PHOSPHO_CAM) + part.count(spine, K_AUTONOMOUS);
     }
@@ -447,43 +415,13 @@ final class HoloenzymePopulation implements CamkiiPopulation {
     }
 
     @Override
-    public boolean isOn(int spine) {
-        return tracker.isOn(spine);
-    }
-
-    @Override
-    public double onSinceSec(int spine) {
-        return tracker.onSinceSec(spine);
-    }
-
-    @Override
-    public double stateSinceSec(int spine) {
-        return tracker.stateSinceSec(spine);
-    }
-
-    @Override
-    public double longestOnSec(int spine) {
-        return tracker.longestOnSec(spine, timeSec);
-    }
-
-    @Override
     public boolean hasLtp(int spine) {
         return tracker.hasLtp(spine, timeSec);
     }
 
     @Override
-    public SwitchLifetimes lifetimes() {
-        return tracker.lifetimes();
-    }
-
-    @Override
     public int subunitState(int spine, int subunit) {
         return state[spine * perSpine + subunit];
-    }
-
-    @Override
-    public long eventCount() {
-        return events;
     }
 
     @Override

@@ -1,15 +1,16 @@
 package org.ltpsim.camkii;
 
-import static org.ltpsim.camkii.SubunitLayout.PER_HOLOENZYME;
 import static org.ltpsim.camkii.SubunitLayout.RING;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.ltpsim.rng.ScalarXoShiRo256PlusPlus;
 
 /**
- * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel, calcium fixed (the calcium argument of
- * {@link #advance} is ignored).
+ * The W2 ring model (bench-models/camkii_ring.bngl) on the subunit kernel: a benchmark of the subunit machinery,
+ * not a model of the spine. It has no calcium input and no LTP criterion, so it is not a {@link CamkiiPopulation};
+ * it reports what every subunit population reports ({@link SubunitSwitchPopulation}).
  * <pre>
  *   initiation:          p=0 with right neighbour p=0  -> p=1   initHz
  *   autophosphorylation: p=0 with left neighbour p=1   -> p=1   autoHz
@@ -33,12 +34,12 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  *
  * <p>Stepping: a step draws its number of candidates, Poisson({@code rings x maxRingHz x dtSec}), from the block's
  * stream; increments of a Poisson process are independent, so any step size is exact and nothing carries over.
- * The candidate loop uses its own XoShiRo256++ (Blackman &amp; Vigna), inlined so that its state stays in
- * registers and seeded once from the block's stream, so results depend only on (seed, block) and the steps.
+ * The candidate loop uses its own XoShiRo256++ ({@link ScalarXoShiRo256PlusPlus}, a local the JIT keeps in
+ * registers), seeded once from the block's stream, so results depend only on (seed, block) and the steps.
  * Candidate times matter only when the switch flips: the j-th of n candidates in a step is the j-th order
  * statistic of n uniforms, drawn from the previously drawn one with a Beta variate.
  */
-final class RingW2Population implements CamkiiPopulation {
+public final class RingW2Population extends TrackedPopulation {
     static final int K_BLOCKED = 0; // p=0, right p=1, left p=0: rate 0
     static final int K_INIT = 1; // p=0, right p=0, left p=0
     static final int K_BOTH = 2; // p=0, right p=0, left p=1
@@ -54,9 +55,6 @@ final class RingW2Population implements CamkiiPopulation {
     /** Largest mean passed to one Poisson sampler (larger means are summed from chunks). */
     private static final double MAX_POISSON_MEAN = 1e8;
 
-    private final int spines;
-    private final int holoenzymes;
-    private final int perSpine;
     private final int rings;
     /** The largest ring propensity over the 64 masks: the thinning bound. */
     private final double maxRingHz;
@@ -69,19 +67,14 @@ final class RingW2Population implements CamkiiPopulation {
     private final byte[] mask;
     /** Per spine: phosphorylated subunits. */
     private final int[] phosphorylated;
-    private final SwitchTracker tracker;
     private final UniformRandomProvider rng;
     /** XoShiRo256++ state of the candidate loop. */
     private final long[] xoshiro;
-    private double timeSec;
-    private long events;
     private long candidates;
 
     RingW2Population(RingW2Parameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             double onFraction, double offFraction, boolean keepLifetimes) {
-        this.spines = spines;
-        this.holoenzymes = holoenzymes;
-        this.perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
+        super(spines, holoenzymes, onFraction, offFraction, Double.POSITIVE_INFINITY, keepLifetimes);
         this.rings = perSpine / RING;
         double initHz = parameters.initHz();
         double autoHz = parameters.autoHz();
@@ -104,8 +97,6 @@ final class RingW2Population implements CamkiiPopulation {
         }
         this.mask = new byte[Math.multiplyExact(spines, rings)];
         this.phosphorylated = new int[spines];
-        this.tracker = new SwitchTracker(spines, perSpine, onFraction, offFraction, Double.POSITIVE_INFINITY,
-                keepLifetimes);
         this.rng = rng;
         // the candidate loop's own generator, seeded from the block's stream (so still a function of it)
         this.xoshiro = new long[4];
@@ -124,16 +115,9 @@ final class RingW2Population implements CamkiiPopulation {
         return CLASS_OF[p | left << 1 | right << 2];
     }
 
-    @Override
-    public void advance(double dtSec, double[] caMicroMolar) {
-        advanceUniform(dtSec, 0.0);
-    }
-
-    @Override
-    public void advanceUniform(double dtSec, double caMicroMolar) {
-        if (!(dtSec >= 0 && dtSec < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("dtSec must be finite and >= 0: " + dtSec);
-        }
+    /** Advances every spine by {@code dtSec}. */
+    public void advance(double dtSec) {
+        checkStep(dtSec);
         for (int spine = 0; spine < spines; spine++) {
             advanceSpine(spine, dtSec);
         }
@@ -168,11 +152,7 @@ final class RingW2Population implements CamkiiPopulation {
         final long ringCount = rings;
         final int offCount = tracker.offCount();
         final int onCount = tracker.onCount();
-        final long[] state = this.xoshiro;
-        long s0 = state[0];
-        long s1 = state[1];
-        long s2 = state[2];
-        long s3 = state[3];
+        final ScalarXoShiRo256PlusPlus random = ScalarXoShiRo256PlusPlus.load(xoshiro, 0, 1);
         boolean on = tracker.isOn(spine);
         int nOn = phosphorylated[spine];
         long fired = 0;
@@ -185,15 +165,7 @@ final class RingW2Population implements CamkiiPopulation {
         while (done < n) {
             final int batch = (int) Math.min(n - done, 1 << 30);
             for (int i = 1; i <= batch; i++) {
-                // XoShiRo256++ (Blackman & Vigna 2018), inlined so that its state stays in registers
-                final long bits = Long.rotateLeft(s0 + s3, 23) + s0;
-                final long t17 = s1 << 17;
-                s2 ^= s0;
-                s3 ^= s1;
-                s1 ^= s2;
-                s0 ^= s3;
-                s2 ^= t17;
-                s3 = Long.rotateLeft(s3, 45);
+                final long bits = random.next();
                 // one 64-bit word: bits * rings = ring * 2^64 + rest, so ring = floor(bits * rings / 2^64) is
                 // uniform (to 2^-64) and rest / 2^64 is the level within the bound (resolution rings * 2^-64)
                 final int ring = (int) Math.unsignedMultiplyHigh(bits, ringCount);
@@ -225,33 +197,10 @@ final class RingW2Population implements CamkiiPopulation {
             }
             done += batch;
         }
-        state[0] = s0;
-        state[1] = s1;
-        state[2] = s2;
-        state[3] = s3;
+        random.store(xoshiro, 0, 1);
         events += fired;
         candidates += n;
         phosphorylated[spine] = nOn;
-    }
-
-    @Override
-    public int spineCount() {
-        return spines;
-    }
-
-    @Override
-    public int holoenzymesPerSpine() {
-        return holoenzymes;
-    }
-
-    @Override
-    public int subunitCount(int spine) {
-        return perSpine;
-    }
-
-    @Override
-    public double timeSec() {
-        return timeSec;
     }
 
     @Override
@@ -259,55 +208,10 @@ final class RingW2Population implements CamkiiPopulation {
         return phosphorylated[spine];
     }
 
-    @Override
-    public int activeSubunits(int spine) {
-        return phosphorylatedSubunits(spine);
-    }
-
-    @Override
-    public int autonomousSubunits(int spine) {
-        return phosphorylatedSubunits(spine);
-    }
-
-    @Override
-    public boolean isOn(int spine) {
-        return tracker.isOn(spine);
-    }
-
-    @Override
-    public double onSinceSec(int spine) {
-        return tracker.onSinceSec(spine);
-    }
-
-    @Override
-    public double stateSinceSec(int spine) {
-        return tracker.stateSinceSec(spine);
-    }
-
-    @Override
-    public double longestOnSec(int spine) {
-        return tracker.longestOnSec(spine, timeSec);
-    }
-
-    @Override
-    public boolean hasLtp(int spine) {
-        return false; // the benchmark model has no LTP criterion
-    }
-
-    @Override
-    public SwitchLifetimes lifetimes() {
-        return tracker.lifetimes();
-    }
-
     /** Subunit {@code subunit} (layout of {@link SubunitLayout}: ring {@code subunit / 6}, position mod 6). */
     @Override
     public int subunitState(int spine, int subunit) {
         return mask[spine * rings + subunit / RING] >>> subunit % RING & 1;
-    }
-
-    @Override
-    public long eventCount() {
-        return events;
     }
 
     /** Candidates of the thinned process since creation (fired or not), for the acceptance ratio. */

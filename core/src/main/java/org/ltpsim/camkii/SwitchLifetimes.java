@@ -29,6 +29,30 @@ public final class SwitchLifetimes {
         firstOffSec = keepDurations ? new DoubleArrayList() : null;
     }
 
+    /**
+     * Lifetimes with exactly this content (as read back from a shard file or checkpoint).
+     *
+     * @param onSec exact ON durations, or null when durations were not kept (then {@code offSec} and
+     *              {@code firstOffSec} are null too)
+     */
+    public static SwitchLifetimes restore(Histogram onMillis, Histogram offMillis, double[] onSec, double[] offSec,
+            double[] firstOffSec) {
+        SwitchLifetimes lifetimes = new SwitchLifetimes(onSec != null);
+        lifetimes.onMillis.add(onMillis);
+        lifetimes.offMillis.add(offMillis);
+        if (onSec != null) {
+            lifetimes.onSec.addElements(0, onSec);
+            lifetimes.offSec.addElements(0, offSec);
+            lifetimes.firstOffSec.addElements(0, firstOffSec);
+        }
+        return lifetimes;
+    }
+
+    /** Whether exact durations are kept besides the histograms. */
+    public boolean keepsDurations() {
+        return onSec != null;
+    }
+
     /** The OFF period from creation to a spine's first switch: kept apart (it did not begin with a switch). */
     void recordFirstOff(double durationSec) {
         if (firstOffSec != null) {

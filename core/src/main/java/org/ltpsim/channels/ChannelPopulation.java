@@ -19,6 +19,14 @@ public interface ChannelPopulation {
     /** Conducting channels at the spine now. */
     int openCount(int spine);
 
+    /**
+     * Conducting channels at the spine now, as the conductance equations read them: {@link #openCount} for the
+     * stochastic populations, the expected (real) number for the mean-field one.
+     */
+    default double openChannels(int spine) {
+        return openCount(spine);
+    }
+
     int channelCount(int spine);
 
     /** No channel at the spine is bound, open or desensitised: nothing can happen there while glutamate is zero. */

@@ -39,7 +39,12 @@ public final class ChannelPopulations {
         /** Every channel every step, transition probabilities from the matrix exponential; scalar kernel. */
         FIXED_STEP_SCALAR,
         /** As {@link #FIXED_STEP_SCALAR}, Vector API kernel, bitwise equal to the scalar one. */
-        FIXED_STEP_SIMD
+        FIXED_STEP_SIMD,
+        /**
+         * No randomness: expected channels per state (the large-number limit, {@link MeanFieldChannelPopulation});
+         * created directly, for deterministic runs, not through {@link #create}.
+         */
+        MEAN_FIELD
     }
 
     /** Expected events per channel in one step above which HYBRID uses the table (tuned on the spine load). */
@@ -79,6 +84,7 @@ public final class ChannelPopulations {
                     RandomStreams.forBlock(masterSeed, purpose, blockId));
             case FIXED_STEP_SCALAR, FIXED_STEP_SIMD -> FixedStepChannelPopulation.create(scheme, channelsPerSpine,
                     masterSeed, purpose, blockId, method == Method.FIXED_STEP_SIMD);
+            case MEAN_FIELD -> new MeanFieldChannelPopulation(scheme, channelsPerSpine);
         };
     }
 

@@ -32,6 +32,8 @@ import java.util.function.IntFunction;
 public final class BlockExecutor implements AutoCloseable {
     /** Blocks that may be started ahead of the oldest unfinished one, per worker thread. */
     static final int WINDOW_BLOCKS_PER_THREAD = 8;
+    /** How often the calling thread, waiting for a block, asks the heartbeat whether a beat is wanted early. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Map<Integer, BlockExecutor> SHARED = new ConcurrentHashMap<>();
 
     private final int threads;
@@ -123,7 +125,7 @@ public final class BlockExecutor implements AutoCloseable {
 
     private <R> void runOnCaller(BlockRange range, IntFunction<? extends R> work, Map<Integer, ? extends R> finished,
             BlockSink<? super R> sink, long beatNanos, Heartbeat<R> heartbeat) {
-        Beats beats = new Beats(beatNanos);
+        Beats beats = new Beats(beatNanos, heartbeat);
         for (int block = range.first(); block < range.end(); block++) {
             R result = finished.containsKey(block) ? finished.get(block) : work.apply(block);
             sink.accept(block, result);
@@ -138,7 +140,7 @@ public final class BlockExecutor implements AutoCloseable {
         final int window = window();
         @SuppressWarnings("unchecked")
         ForkJoinTask<R>[] running = (ForkJoinTask<R>[]) new ForkJoinTask<?>[window];
-        Beats beats = new Beats(beatNanos);
+        Beats beats = new Beats(beatNanos, heartbeat);
         int next = range.first();
         int head = range.first();
         try {
@@ -177,7 +179,7 @@ public final class BlockExecutor implements AutoCloseable {
             ForkJoinTask<R>[] running, Beats beats, Heartbeat<R> heartbeat) {
         while (true) {
             try {
-                return task.get(beats.nanosToNext(), TimeUnit.NANOSECONDS);
+                return task.get(Math.min(POLL_NANOS, beats.nanosToNext()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 if (beats.due()) {
                     heartbeat.beat(head, aheadOf(head, range, finished, running));
@@ -228,17 +230,23 @@ public final class BlockExecutor implements AutoCloseable {
         return new IllegalStateException(cause);
     }
 
-    /** When the next heartbeat is due. */
+    /** When the next heartbeat is due: its interval is up, or the heartbeat wants one now. */
     private static final class Beats {
         private final long intervalNanos;
+        private final Heartbeat<?> heartbeat;
         private long nextNanos;
 
-        Beats(long intervalNanos) {
+        Beats(long intervalNanos, Heartbeat<?> heartbeat) {
             this.intervalNanos = intervalNanos;
+            this.heartbeat = heartbeat;
             this.nextNanos = intervalNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + intervalNanos;
         }
 
         boolean due() {
+            if (heartbeat.wantedNow()) {
+                nextNanos = intervalNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + intervalNanos;
+                return true;
+            }
             if (nextNanos == Long.MAX_VALUE || System.nanoTime() - nextNanos < 0) {
                 return false;
             }

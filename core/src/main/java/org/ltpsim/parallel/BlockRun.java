@@ -22,6 +22,7 @@ public final class BlockRun<R, S> {
     private Checkpoint checkpoint;
     private long checkpointNanos = Long.MAX_VALUE;
     private PartialFile.Contents<R, S> resumed;
+    private CheckpointRequest request;
 
     /**
      * @param fold how results accumulate
@@ -42,6 +43,18 @@ public final class BlockRun<R, S> {
         }
         this.checkpoint = checkpoint;
         this.checkpointNanos = intervalNanos;
+        return this;
+    }
+
+    /**
+     * Also saves the checkpoint as soon as {@code request} asks (between blocks, within about 0.1 s plus the
+     * blocks being delivered), whatever the interval; needs {@link #checkpointEvery}.
+     */
+    public BlockRun<R, S> saveWhenRequested(CheckpointRequest request) {
+        if (checkpoint == null) {
+            throw new IllegalStateException("a checkpoint request needs checkpointEvery first");
+        }
+        this.request = request;
         return this;
     }
 
@@ -69,8 +82,20 @@ public final class BlockRun<R, S> {
         }
         final Partial<R, S> filling = partial;
         executor.runInOrder(new BlockRange(partial.range().end(), range.end()), work, finished, filling::add,
-                checkpoint == null ? Long.MAX_VALUE : checkpointNanos,
-                (delivered, ahead) -> save(filling, ahead));
+                checkpoint == null ? Long.MAX_VALUE : checkpointNanos, new Heartbeat<R>() {
+                    @Override
+                    public void beat(int delivered, SortedMap<Integer, R> ahead) {
+                        save(filling, ahead);
+                        if (request != null) {
+                            request.markSaved();
+                        }
+                    }
+
+                    @Override
+                    public boolean wantedNow() {
+                        return request != null && request.pending();
+                    }
+                });
         return partial;
     }
 

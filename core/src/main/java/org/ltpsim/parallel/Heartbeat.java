@@ -16,4 +16,9 @@ public interface Heartbeat<R> {
      *              still running), in block order; not to be modified
      */
     void beat(int delivered, SortedMap<Integer, R> ahead);
+
+    /** Whether a beat is wanted now, before its interval is up (polled a few times a second while blocks run). */
+    default boolean wantedNow() {
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package org.ltpsim.simd;
 
 import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.rng.ScalarXoShiRo256PlusPlus;
 
 /**
  * Eight independent XoShiRo256++ generators (Blackman &amp; Vigna 2018) kept side by side for lane-parallel
@@ -30,22 +31,9 @@ public final class LaneRandom {
 
     /** Next 64-bit output of one lane (XoShiRo256++ step, as Commons RNG's nextLong). */
     public static long next(long[] state, int lane) {
-        long s0 = state[lane];
-        long s1 = state[LANES + lane];
-        long s2 = state[2 * LANES + lane];
-        long s3 = state[3 * LANES + lane];
-        long result = Long.rotateLeft(s0 + s3, 23) + s0;
-        long t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = Long.rotateLeft(s3, 45);
-        state[lane] = s0;
-        state[LANES + lane] = s1;
-        state[2 * LANES + lane] = s2;
-        state[3 * LANES + lane] = s3;
+        ScalarXoShiRo256PlusPlus random = ScalarXoShiRo256PlusPlus.load(state, lane, LANES);
+        long result = random.next();
+        random.store(state, lane, LANES);
         return result;
     }
 }

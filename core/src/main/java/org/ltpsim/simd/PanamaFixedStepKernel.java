@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API twin of {@link ScalarFixedStepKernel}: the XoShiRo256++ lanes of {@link LaneRandom} advance as long
- * vectors and as many channel slots move at once. Each slot's table entry is picked with a permute of a table
+ * vectors ({@link PanamaXoShiRo256PlusPlus}) and as many channel slots move at once. Each slot's table entry is picked with a permute of a table
  * column by the slot's state (possible while states + padding fit in 8 rows; larger schemes use the scalar kernel).
  * A vector of slots in which no slot leaves its state (the common case at small steps) costs one compare after the
  * random numbers. Bitwise equal to the scalar kernel: same streams, same integer comparisons.
@@ -74,25 +74,11 @@ final class PanamaFixedStepKernel implements FixedStepKernel {
         // 4-lane path: lane i holds the byte of slot lane0 + i, at bit 8 (lane0 + i) of the group's long
         final LongVector byteShift = LongVector.zero(SPECIES).addIndex(8).add(8L * lane0);
         final long partBits = (LANES == GROUP ? -1L : (1L << (8 * LANES)) - 1) << (8 * lane0);
-        LongVector s0 = LongVector.fromArray(SPECIES, laneState, lane0);
-        LongVector s1 = LongVector.fromArray(SPECIES, laneState, GROUP + lane0);
-        LongVector s2 = LongVector.fromArray(SPECIES, laneState, 2 * GROUP + lane0);
-        LongVector s3 = LongVector.fromArray(SPECIES, laneState, 3 * GROUP + lane0);
         final LongVector stayLow = LongVector.fromArray(SPECIES, cumCols, 0);
         final LongVector stayHigh = LANES == GROUP ? stayLow : LongVector.fromArray(SPECIES, cumCols, LANES);
         int changed = 0;
         for (int b = from; b < to; b += GROUP) {
-            // XoShiRo256++ step in every lane
-            LongVector result = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-            LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
-            s2 = s2.lanewise(VectorOperators.XOR, s0);
-            s3 = s3.lanewise(VectorOperators.XOR, s1);
-            s1 = s1.lanewise(VectorOperators.XOR, s2);
-            s0 = s0.lanewise(VectorOperators.XOR, s3);
-            s2 = s2.lanewise(VectorOperators.XOR, t);
-            s3 = s3.lanewise(VectorOperators.ROL, 45);
-            LongVector u = result.lanewise(VectorOperators.LSHR, 11);
-
+            LongVector u = PanamaXoShiRo256PlusPlus.next(laneState, lane0, GROUP).lanewise(VectorOperators.LSHR, 11);
             LongVector old = LANES == GROUP
                     ? (LongVector) ByteVector.fromArray(BYTES, states, b).convertShape(VectorOperators.B2L, SPECIES, 0)
                     : LongVector.broadcast(SPECIES, (long) GROUP_BYTES.get(states, b))
@@ -125,10 +111,6 @@ final class PanamaFixedStepKernel implements FixedStepKernel {
             }
             changed += Long.bitCount(moved);
         }
-        s0.intoArray(laneState, lane0);
-        s1.intoArray(laneState, GROUP + lane0);
-        s2.intoArray(laneState, 2 * GROUP + lane0);
-        s3.intoArray(laneState, 3 * GROUP + lane0);
         return changed;
     }
 

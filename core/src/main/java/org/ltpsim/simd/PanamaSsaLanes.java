@@ -7,6 +7,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.rng.ScalarXoShiRo256PlusPlus;
 import org.ltpsim.rng.SsaVariates;
 
 /**
@@ -89,7 +90,7 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         final double[] before = xBefore;
         final double[] nextOutputLane = laneNextOutputSec;
         final double[] tNextLane = laneTNext;
-        assert rows.length >= count * timeCount * speciesCount;
+        assert rows.length >= (long) count * timeCount * speciesCount;
 
         // fill the lanes with the block's first realisations; idle lanes stay masked off
         int nextRealisation = 0;
@@ -217,31 +218,8 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      * {@link SsaVariates#uniform} with the same operations.
      */
     private void drawAhead(int lane0) {
-        final long[] rs = rngState;
-        LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
-        LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
-        LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
-        LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
-        LongVector bitsTime = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-        LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
-        s2 = s2.lanewise(VectorOperators.XOR, s0);
-        s3 = s3.lanewise(VectorOperators.XOR, s1);
-        s1 = s1.lanewise(VectorOperators.XOR, s2);
-        s0 = s0.lanewise(VectorOperators.XOR, s3);
-        s2 = s2.lanewise(VectorOperators.XOR, tmp);
-        s3 = s3.lanewise(VectorOperators.ROL, 45);
-        LongVector bitsPick = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-        tmp = s1.lanewise(VectorOperators.LSHL, 17);
-        s2 = s2.lanewise(VectorOperators.XOR, s0);
-        s3 = s3.lanewise(VectorOperators.XOR, s1);
-        s1 = s1.lanewise(VectorOperators.XOR, s2);
-        s0 = s0.lanewise(VectorOperators.XOR, s3);
-        s2 = s2.lanewise(VectorOperators.XOR, tmp);
-        s3 = s3.lanewise(VectorOperators.ROL, 45);
-        s0.intoArray(rs, lane0);
-        s1.intoArray(rs, WIDTH + lane0);
-        s2.intoArray(rs, 2 * WIDTH + lane0);
-        s3.intoArray(rs, 3 * WIDTH + lane0);
+        final LongVector bitsTime = PanamaXoShiRo256PlusPlus.next(rngState, lane0, WIDTH);
+        final LongVector bitsPick = PanamaXoShiRo256PlusPlus.next(rngState, lane0, WIDTH);
         DoubleVector u = bitsTime.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
                 .reinterpretAsDoubles().neg().add(2.0);
         log(u).neg().intoArray(laneExponential, lane0);
@@ -266,8 +244,10 @@ final class PanamaSsaLanes implements LaneBlockKernel {
     private void load(int lane, int row, long seed, long firstRealisation) {
         long[] words = RandomStreams.xoshiroState(seed, streamPurpose, firstRealisation + row);
         // the first step's two words, scalar (the same generator step and variates as the lanes)
-        long bitsTime = nextWord(words);
-        long bitsPick = nextWord(words);
+        ScalarXoShiRo256PlusPlus random = ScalarXoShiRo256PlusPlus.load(words, 0, 1);
+        long bitsTime = random.next();
+        long bitsPick = random.next();
+        random.store(words, 0, 1);
         laneExponential[lane] = SsaVariates.exponential(bitsTime);
         laneUniform[lane] = SsaVariates.uniform(bitsPick);
         for (int w = 0; w < 4; w++) {
@@ -280,19 +260,6 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         laneNext[lane] = 0;
         laneTimeSec[lane] = 0.0;
         laneNextOutputSec[lane] = timesSec[0];
-    }
-
-    /** One XoShiRo256++ step on {@code state} (Blackman &amp; Vigna; as Commons RNG's XoShiRo256PlusPlus). */
-    private static long nextWord(long[] state) {
-        long result = Long.rotateLeft(state[0] + state[3], 23) + state[0];
-        long t = state[1] << 17;
-        state[2] ^= state[0];
-        state[3] ^= state[1];
-        state[1] ^= state[2];
-        state[0] ^= state[3];
-        state[2] ^= t;
-        state[3] = Long.rotateLeft(state[3], 45);
-        return result;
     }
 
     /** Leaves {@code lane} idle: no realisation, never due. */

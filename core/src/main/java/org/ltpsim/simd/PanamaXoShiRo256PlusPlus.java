@@ -6,46 +6,43 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * XoShiRo256++ (Blackman &amp; Vigna 2018) in every lane of a long vector: lane l produces exactly the sequence of
- * Commons RNG's {@code XoShiRo256PlusPlus} started from the state given for that lane. The SSA lane kernel
- * ({@link PanamaSsaLanes}) and the fixed-step kernel ({@link PanamaFixedStepKernel}) inline the same step in their
- * loops; this class states it once, for tests. One 64-bit word per lane per {@link #next} call.
+ * Commons RNG's {@code XoShiRo256PlusPlus} started from the state given for that lane (the lane twin of
+ * {@link org.ltpsim.rng.ScalarXoShiRo256PlusPlus}).
+ *
+ * <p>The state lives in the caller's array, word-major; each call loads, steps and stores it (one 64-bit word
+ * per lane per call). Two shapes were tried and measured against the fixed-step kernel's former inlined step
+ * (thread CPU time, 65,536 slots, loaded machine): a generator object holding four vectors across the kernel's loop
+ * is not scalar-replaced by C2 (the vectors stay boxed: ~5 MB allocated and ~100x slower per call); drawing 64
+ * groups ahead into a buffer was ~15% slower; this load-step-store ~10% slower on that kernel alone.
  */
 final class PanamaXoShiRo256PlusPlus {
+    /** The kernels' long vectors (a static final, so that C2 compiles the calls to vector instructions). */
     private static final VectorSpecies<Long> SPECIES = PanamaVectorConstants.LONGS;
-    static final int LANES = SPECIES.length();
 
-    private LongVector s0;
-    private LongVector s1;
-    private LongVector s2;
-    private LongVector s3;
+    private PanamaXoShiRo256PlusPlus() {}
 
-    /** @param laneStates per lane, the four state words (as {@code RandomStreams.xoshiroState} gives them) */
-    PanamaXoShiRo256PlusPlus(long[][] laneStates) {
-        if (laneStates.length != LANES) {
-            throw new IllegalArgumentException("need one state per lane (" + LANES + "): " + laneStates.length);
-        }
-        long[][] words = new long[4][LANES];
-        for (int lane = 0; lane < LANES; lane++) {
-            for (int w = 0; w < 4; w++) {
-                words[w][lane] = laneStates[lane][w];
-            }
-        }
-        s0 = LongVector.fromArray(SPECIES, words[0], 0);
-        s1 = LongVector.fromArray(SPECIES, words[1], 0);
-        s2 = LongVector.fromArray(SPECIES, words[2], 0);
-        s3 = LongVector.fromArray(SPECIES, words[3], 0);
-    }
-
-    /** The next word of every lane's sequence, written to {@code out[0 .. LANES)}. */
-    void next(long[] out) {
-        LongVector result = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-        LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
+    /**
+     * Steps the generators of the kernels' lanes ({@link PanamaVectorConstants#LONGS}) whose state word w (0..3) of
+     * lane l is {@code words[offset + w * stride + l]} (word-major, {@code stride} lanes apart), and returns each
+     * lane's next output.
+     */
+    static LongVector next(long[] words, int offset, int stride) {
+        LongVector s0 = LongVector.fromArray(SPECIES, words, offset);
+        LongVector s1 = LongVector.fromArray(SPECIES, words, offset + stride);
+        LongVector s2 = LongVector.fromArray(SPECIES, words, offset + 2 * stride);
+        LongVector s3 = LongVector.fromArray(SPECIES, words, offset + 3 * stride);
+        final LongVector result = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
+        final LongVector t = s1.lanewise(VectorOperators.LSHL, 17);
         s2 = s2.lanewise(VectorOperators.XOR, s0);
         s3 = s3.lanewise(VectorOperators.XOR, s1);
         s1 = s1.lanewise(VectorOperators.XOR, s2);
         s0 = s0.lanewise(VectorOperators.XOR, s3);
         s2 = s2.lanewise(VectorOperators.XOR, t);
         s3 = s3.lanewise(VectorOperators.ROL, 45);
-        result.intoArray(out, 0);
+        s0.intoArray(words, offset);
+        s1.intoArray(words, offset + stride);
+        s2.intoArray(words, offset + 2 * stride);
+        s3.intoArray(words, offset + 3 * stride);
+        return result;
     }
 }

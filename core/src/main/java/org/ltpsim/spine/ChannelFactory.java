@@ -1,6 +1,9 @@
 package org.ltpsim.spine;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.ltpsim.camkii.CamkiiParameters;
+import org.ltpsim.camkii.CamkiiPopulation;
+import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.channels.ChannelPopulation;
 
 /**
@@ -10,6 +13,9 @@ import org.ltpsim.channels.ChannelPopulation;
  * <p>Requirement on the kernel: {@code advance(dtMs, glutamate)} is exact (in distribution) for glutamate frozen
  * over the step, for any {@code dtMs}: the spine model takes longer steps once glutamate has cleared and one long
  * step across a silent gap.
+ *
+ * <p>It also makes a branch's other sources of noise (release, CaMKII): the defaults are the stochastic kernels;
+ * {@link MeanFieldSources} replaces any of them by their large-number limit.
  */
 public interface ChannelFactory {
     /** A population with {@code channelsPerSpine[i]} channels on spine i, all resting, drawing from {@code rng}. */
@@ -21,4 +27,20 @@ public interface ChannelFactory {
      * voltage and calcium are at rest, nothing electrical can happen until the next input.
      */
     boolean mayConduct(Receptor receptor, ChannelPopulation population, int spine);
+
+    /** Vesicle release of the branch; the default is stochastic, one uniform per site from {@code rng}. */
+    default Release release(UniformRandomProvider rng) {
+        return new BernoulliRelease(rng);
+    }
+
+    /** The branch's CaMKII holoenzymes; the default is the exact subunit-by-subunit SSA drawing from {@code rng}. */
+    default CamkiiPopulation camkii(CamkiiParameters parameters, int spines, int holoenzymesPerSpine,
+            UniformRandomProvider rng) {
+        return CamkiiPopulations.create(parameters, spines, holoenzymesPerSpine, rng);
+    }
+
+    /** Whether a branch made by this factory draws no random number (every source mean-field). */
+    default boolean deterministic() {
+        return false;
+    }
 }

@@ -37,6 +37,11 @@ public final class ReceptorChannels implements ChannelFactory {
         return ChannelPopulations.create(scheme(receptor), channelsPerSpine, rng);
     }
 
+    /** States from which a channel is open or can open without glutamate. */
+    int[] mayConductStates(Receptor receptor) {
+        return (receptor == Receptor.AMPA ? ampaMayConduct : nmdaMayConduct).clone();
+    }
+
     @Override
     public boolean mayConduct(Receptor receptor, ChannelPopulation population, int spine) {
         for (int state : receptor == Receptor.AMPA ? ampaMayConduct : nmdaMayConduct) {

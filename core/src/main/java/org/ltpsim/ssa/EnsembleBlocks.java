@@ -23,6 +23,9 @@ import org.ltpsim.simd.VectorizationProvider;
  * blocks whole, in shards, or resumed from a checkpoint therefore gives the same bits.
  */
 public final class EnsembleBlocks {
+    /** The most (output time, species) cells a run can record: the largest Java array of doubles, with margin. */
+    static final long MAX_CELLS = Integer.MAX_VALUE - 8;
+
     private final ReactionNetwork network;
     private final EnsembleSpec spec;
     private final SsaAlgorithm algorithm;
@@ -41,6 +44,12 @@ public final class EnsembleBlocks {
         if (!EnsembleSimulator.supports(network, spec, algorithm, vectors)) {
             throw new IllegalArgumentException("algorithm " + algorithm.reportName() + " cannot run network "
                     + network.id());
+        }
+        // a realisation's row and a block's moments hold timeCount x speciesCount doubles: one Java array
+        long cells = (long) spec.timeCount() * network.speciesCount();
+        if (cells > MAX_CELLS) {
+            throw new IllegalArgumentException("output times x species = " + spec.timeCount() + " x "
+                    + network.speciesCount() + " = " + cells + " exceeds " + MAX_CELLS + "; raise dtOutSec");
         }
         this.network = network;
         this.spec = spec;
@@ -61,7 +70,7 @@ public final class EnsembleBlocks {
     }
 
     public int blockCount() {
-        return (spec.replicates() + EnsembleSimulator.BLOCK_SIZE - 1) / EnsembleSimulator.BLOCK_SIZE;
+        return (int) ((spec.replicates() + (long) EnsembleSimulator.BLOCK_SIZE - 1) / EnsembleSimulator.BLOCK_SIZE);
     }
 
     /** Realisations in the blocks of {@code range}. */
@@ -85,6 +94,7 @@ public final class EnsembleBlocks {
         long events;
         if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES) {
             LaneBlockKernel kernel = vectors.ssaLanes(compiled, timesSec, EnsembleSimulator.STREAM_PURPOSE);
+            // at most BLOCK_SIZE rows (supports() bounds the buffer to SIMD_MAX_BUFFER_DOUBLES)
             double[] rows = new double[count * timeCount * speciesCount];
             events = kernel.simulate(spec.seed(), first, count, rows);
             for (int i = 0; i < count; i++) {

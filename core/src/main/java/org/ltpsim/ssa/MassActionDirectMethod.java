@@ -1,55 +1,45 @@
 package org.ltpsim.ssa;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.ltpsim.rng.SsaVariates;
 import org.ltpsim.simd.CompiledMassAction;
 
 /**
  * Gillespie's (1977) direct method for a plain mass-action network: the scalar reference twin of the SIMD-lane
  * kernel ({@code org.ltpsim.simd.PanamaSsaLanes}).
  *
- * <p>Each step draws two 64-bit words: the first gives the waiting time {@code -log(u1) / a0}
- * ({@link SsaVariates#exponential}), the second the reaction, the first j whose running sum
- * {@code a_0 + ... + a_j} (summed in index order) exceeds {@code u2 * a0} ({@link SsaVariates#uniform}). All
- * propensities are recomputed each step from {@link CompiledMassAction}: this is the small-network method, and the
- * SIMD kernel does the same operations lane by lane. Output time k records the state just before the first
- * firing at a time &gt;= t_k.
+ * <p>The steps are {@link DirectMethodLoop}'s, without rules or events: each draws two 64-bit words at its start,
+ * the first for the waiting time, the second for the reaction. All propensities are recomputed each step from
+ * {@link CompiledMassAction}, in its operation order: this is the small-network method, and the SIMD kernel does
+ * the same operations lane by lane.
  */
 final class MassActionDirectMethod implements RealisationSimulator {
     private final CompiledMassAction net;
-    private final double[] timesSec;
     private final double[] state;
-    private final double[] propensity;
+    private final DirectMethodLoop loop;
 
     MassActionDirectMethod(CompiledMassAction net, double[] timesSec) {
         this.net = net;
-        this.timesSec = timesSec;
         this.state = new double[net.stateSize];
-        this.propensity = new double[net.reactionCount];
+        this.loop = new DirectMethodLoop(new Propensities(net), net.changeStart, net.changeSpecies, net.changeDelta,
+                null, true, timesSec, net.speciesCount, state, new double[net.reactionCount]);
     }
 
     @Override
     public long run(UniformRandomProvider rng, double[] row) {
-        final CompiledMassAction n = net;
-        final double[] x = state;
-        final double[] a = propensity;
-        final double[] times = timesSec;
-        final int timeCount = times.length;
-        final int speciesCount = n.speciesCount;
-        final int reactionCount = n.reactionCount;
-        final double[] k = n.rateConstant;
-        final int[] readStart = n.readStart;
-        final int[] readSpecies = n.readSpecies;
-        final int[] readOrder = n.readOrder;
-        final int[] changeStart = n.changeStart;
-        final int[] changeSpecies = n.changeSpecies;
-        final int[] changeDelta = n.changeDelta;
-        System.arraycopy(n.initialState, 0, x, 0, x.length);
-        double t = 0.0;
-        int next = 0;
-        long events = 0;
-        while (true) {
-            // propensities and their running sum, in index order
+        System.arraycopy(net.initialState, 0, state, 0, state.length);
+        loop.resumeAt(0.0, 0);
+        return loop.advance(rng, row, Long.MAX_VALUE, false);
+    }
+
+    /** {@link CompiledMassAction#propensity} of every reaction, written out over the flattened arrays. */
+    private record Propensities(CompiledMassAction net) implements DirectMethodLoop.Propensities {
+        @Override
+        public double evaluate(double[] x, double tSec, double[] a) {
+            final double[] k = net.rateConstant;
+            final int[] readStart = net.readStart;
+            final int[] readSpecies = net.readSpecies;
+            final int[] readOrder = net.readOrder;
+            final int reactionCount = net.reactionCount;
             double a0 = 0.0;
             for (int j = 0; j < reactionCount; j++) {
                 double value = k[j];
@@ -62,31 +52,7 @@ final class MassActionDirectMethod implements RealisationSimulator {
                 a[j] = value;
                 a0 += value;
             }
-            long bitsTime = rng.nextLong();
-            long bitsPick = rng.nextLong();
-            double tau = a0 > 0 ? SsaVariates.exponential(bitsTime) / a0 : Double.POSITIVE_INFINITY;
-            double tNext = t + tau;
-            // outputs due before this firing
-            while (next < timeCount && times[next] <= tNext) {
-                System.arraycopy(x, 0, row, next * speciesCount, speciesCount);
-                next++;
-            }
-            if (next == timeCount) {
-                return events;
-            }
-            double target = SsaVariates.uniform(bitsPick) * a0;
-            int j = 0;
-            double cumulative = a[0];
-            while (!(target < cumulative)) {
-                j++;
-                cumulative += a[j];
-            }
-            assert j < reactionCount && a[j] > 0 : "selected reaction " + j;
-            for (int i = changeStart[j]; i < changeStart[j + 1]; i++) {
-                x[changeSpecies[i]] += changeDelta[i];
-            }
-            events++;
-            t = tNext;
+            return a0;
         }
     }
 }

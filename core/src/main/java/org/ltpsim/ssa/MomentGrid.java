@@ -16,8 +16,9 @@ final class MomentGrid {
     MomentGrid(int timeCount, int speciesCount) {
         this.timeCount = timeCount;
         this.speciesCount = speciesCount;
-        this.mean = new double[timeCount * speciesCount];
-        this.sumSquaredDeviations = new double[timeCount * speciesCount];
+        int cells = Math.multiplyExact(timeCount, speciesCount); // bounded by EnsembleBlocks.MAX_CELLS
+        this.mean = new double[cells];
+        this.sumSquaredDeviations = new double[cells];
     }
 
     int timeCount() {
@@ -30,7 +31,7 @@ final class MomentGrid {
 
     /** A grid with the given moments (a decoded block; the arrays are taken, not copied). */
     static MomentGrid of(int timeCount, int speciesCount, long count, double[] mean, double[] sumSquaredDeviations) {
-        if (mean.length != timeCount * speciesCount || sumSquaredDeviations.length != mean.length || count < 0) {
+        if (mean.length != (long) timeCount * speciesCount || sumSquaredDeviations.length != mean.length || count < 0) {
             throw new IllegalArgumentException("moments of " + mean.length + " cells and count " + count
                     + " do not fit " + timeCount + " x " + speciesCount);
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ltpsim.network.Reaction;
 import org.ltpsim.network.ReactionNetwork;
-import org.ltpsim.network.StateFunction;
 import org.ltpsim.rng.SsaVariates;
 import org.ltpsim.simd.CompiledMassAction;
 
@@ -20,7 +19,7 @@ import org.ltpsim.simd.CompiledMassAction;
 final class NextReactionMethod implements RealisationSimulator {
     private final ReactionNetwork network;
     private final double[] timesSec;
-    private final StateFunction[] laws;
+    private final ReactionLaws laws;
     private final CompiledMassAction massAction;
     private final int[][] changedSpecies;
     private final int[][] changes;
@@ -42,14 +41,9 @@ final class NextReactionMethod implements RealisationSimulator {
         List<Reaction> reactions = network.reactions();
         int reactionCount = reactions.size();
         massAction = network.isPlainMassAction() ? MassActionCompiler.compile(network) : null;
-        laws = new StateFunction[reactionCount];
-        changedSpecies = new int[reactionCount][];
-        changes = new int[reactionCount][];
-        for (int j = 0; j < reactionCount; j++) {
-            laws[j] = reactions.get(j).propensity();
-            changedSpecies[j] = reactions.get(j).changedSpecies();
-            changes[j] = reactions.get(j).changes();
-        }
+        laws = new ReactionLaws(network);
+        changedSpecies = laws.changedSpecies;
+        changes = laws.changes;
         dependents = dependencyGraph(reactions, network.stateSize());
         state = new double[network.stateSize()];
         propensity = new double[reactionCount];
@@ -108,7 +102,7 @@ final class NextReactionMethod implements RealisationSimulator {
         final double[] times = timesSec;
         final int timeCount = times.length;
         final int speciesCount = network.speciesCount();
-        final int reactionCount = laws.length;
+        final int reactionCount = laws.reactionCount();
         System.arraycopy(network.initialState(), 0, x, 0, x.length);
         double t = 0.0;
         for (int j = 0; j < reactionCount; j++) {
@@ -125,10 +119,7 @@ final class NextReactionMethod implements RealisationSimulator {
         while (true) {
             int j = reactionCount > 0 ? heap[0] : -1;
             double tNext = j >= 0 ? tPut[j] : Double.POSITIVE_INFINITY;
-            while (next < timeCount && times[next] <= tNext) {
-                System.arraycopy(x, 0, row, next * speciesCount, speciesCount);
-                next++;
-            }
+            next = DirectMethodLoop.record(times, speciesCount, x, row, next, tNext, true);
             if (next == timeCount) {
                 return events;
             }
@@ -157,12 +148,7 @@ final class NextReactionMethod implements RealisationSimulator {
     }
 
     private double evaluate(int j, double t) {
-        double value = massAction != null ? massAction.propensity(j, state) : laws[j].evaluate(state, t);
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalStateException("reaction " + network.reactions().get(j).id() + ": propensity "
-                    + value + " (must be finite and >= 0)");
-        }
-        return value;
+        return massAction != null ? laws.checked(j, massAction.propensity(j, state), t) : laws.evaluate(j, state, t);
     }
 
     private void update(int j, double tNew) {

@@ -6,7 +6,6 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.ltpsim.network.MassAction;
 import org.ltpsim.network.Reaction;
 import org.ltpsim.network.ReactionNetwork;
-import org.ltpsim.network.StateFunction;
 import org.ltpsim.rng.SsaVariates;
 
 /**
@@ -39,7 +38,7 @@ final class TauLeaping implements RealisationSimulator {
 
     private final ReactionNetwork network;
     private final double[] timesSec;
-    private final StateFunction[] laws;
+    private final ReactionLaws laws;
     private final int[][] changedSpecies;
     private final int[][] changes;
     /** Per reaction: species consumed (net change < 0) and how many per firing. */
@@ -59,6 +58,8 @@ final class TauLeaping implements RealisationSimulator {
     /** Per species: gross consumption rate by the non-critical reactions (molecules per second). */
     private final double[] consumption;
     private final RulesAndEvents rulesAndEvents;
+    /** The exact steps taken where a leap does not pay. */
+    private final DirectMethodLoop exact;
 
     TauLeaping(ReactionNetwork network, double[] timesSec) {
         this.network = network;
@@ -66,9 +67,9 @@ final class TauLeaping implements RealisationSimulator {
         List<Reaction> reactions = network.reactions();
         int reactionCount = reactions.size();
         int stateSize = network.stateSize();
-        laws = new StateFunction[reactionCount];
-        changedSpecies = new int[reactionCount][];
-        changes = new int[reactionCount][];
+        laws = new ReactionLaws(network);
+        changedSpecies = laws.changedSpecies;
+        changes = laws.changes;
         consumedSpecies = new int[reactionCount][];
         consumedAmount = new int[reactionCount][];
         highestOrder = new int[stateSize];
@@ -76,9 +77,6 @@ final class TauLeaping implements RealisationSimulator {
         isReactant = new boolean[stateSize];
         for (int j = 0; j < reactionCount; j++) {
             Reaction reaction = reactions.get(j);
-            laws[j] = reaction.propensity();
-            changedSpecies[j] = reaction.changedSpecies();
-            changes[j] = reaction.changes();
             int consumed = 0;
             for (int c : changes[j]) {
                 consumed += c < 0 ? 1 : 0;
@@ -119,6 +117,8 @@ final class TauLeaping implements RealisationSimulator {
         sigma2 = new double[stateSize];
         consumption = new double[stateSize];
         rulesAndEvents = new RulesAndEvents(network, state);
+        exact = new DirectMethodLoop(laws::evaluateAll, laws.changeStart, laws.changeSpecies, laws.changeDelta,
+                rulesAndEvents, false, timesSec, network.speciesCount(), state, propensity);
     }
 
     @Override
@@ -128,7 +128,7 @@ final class TauLeaping implements RealisationSimulator {
         final double[] times = timesSec;
         final int timeCount = times.length;
         final int speciesCount = network.speciesCount();
-        final int reactionCount = laws.length;
+        final int reactionCount = laws.reactionCount();
         final RulesAndEvents hooks = rulesAndEvents;
         System.arraycopy(network.initialState(), 0, x, 0, x.length);
         double t = 0.0;
@@ -137,15 +137,12 @@ final class TauLeaping implements RealisationSimulator {
         long events = 0;
         while (true) {
             // outputs due now (a leap that ends at an output time lands exactly on it)
-            while (next < timeCount && times[next] <= t) {
-                System.arraycopy(x, 0, row, next * speciesCount, speciesCount);
-                next++;
-            }
+            next = DirectMethodLoop.record(times, speciesCount, x, row, next, t, true);
             if (next == timeCount) {
                 return events;
             }
             // prepare
-            double a0 = propensities(t);
+            double a0 = laws.evaluateAll(x, t, a);
             double tStop = Math.min(times[next], hooks.nextTimeEventSec());
             if (a0 == 0) {
                 t = tStop;
@@ -164,11 +161,11 @@ final class TauLeaping implements RealisationSimulator {
             // select tau
             double tauLeap = selectTau();
             if (tauLeap < EXACT_FACTOR / a0) {
-                int[] nextRef = {next};
-                double[] tRef = {t};
-                events += exactSteps(rng, row, tRef, nextRef);
-                t = tRef[0];
-                next = nextRef[0];
+                // up to EXACT_STEPS direct-method steps, stopping after a time event; outputs recorded as they pass
+                exact.resumeAt(t, next);
+                events += exact.advance(rng, row, EXACT_STEPS, true);
+                t = exact.timeSec();
+                next = exact.nextOutput();
                 continue;
             }
             // select reactions, fire, or roll back
@@ -250,21 +247,6 @@ final class TauLeaping implements RealisationSimulator {
         return true;
     }
 
-    /** Evaluates every propensity at time t; returns their sum. */
-    private double propensities(double t) {
-        double a0 = 0.0;
-        for (int j = 0; j < laws.length; j++) {
-            double value = laws[j].evaluate(state, t);
-            if (!(value >= 0) || Double.isInfinite(value)) {
-                throw new IllegalStateException("reaction " + network.reactions().get(j).id() + ": propensity "
-                        + value + " at t = " + t + " (must be finite and >= 0)");
-            }
-            propensity[j] = value;
-            a0 += value;
-        }
-        return a0;
-    }
-
     /** L_j: how many times reaction j can fire before a consumed species runs out. */
     private double firingsLeft(int j) {
         double left = Double.POSITIVE_INFINITY;
@@ -283,7 +265,7 @@ final class TauLeaping implements RealisationSimulator {
         java.util.Arrays.fill(sigma2, 0.0);
         java.util.Arrays.fill(consumption, 0.0);
         boolean any = false;
-        for (int j = 0; j < laws.length; j++) {
+        for (int j = 0; j < laws.reactionCount(); j++) {
             if (critical[j] || !(propensity[j] > 0)) {
                 continue;
             }
@@ -344,57 +326,5 @@ final class TauLeaping implements RealisationSimulator {
             return 3.0;
         }
         return order; // beyond third order Cao et al. give no formula: the order bounds the amplification
-    }
-
-    /** Up to EXACT_STEPS direct-method steps, stopping at time events; outputs recorded as they pass. */
-    private long exactSteps(UniformRandomProvider rng, double[] row, double[] tRef, int[] nextRef) {
-        final double[] x = state;
-        final double[] a = propensity;
-        final double[] times = timesSec;
-        final int timeCount = times.length;
-        final int speciesCount = network.speciesCount();
-        double t = tRef[0];
-        int next = nextRef[0];
-        long events = 0;
-        for (int step = 0; step < EXACT_STEPS && next < timeCount; step++) {
-            double a0 = propensities(t);
-            double tau = a0 > 0 ? SsaVariates.exponential(rng.nextLong()) / a0 : Double.POSITIVE_INFINITY;
-            double tNext = t + tau;
-            double tEvent = rulesAndEvents.nextTimeEventSec();
-            if (tEvent <= tNext && tEvent <= times[timeCount - 1]) {
-                while (next < timeCount && times[next] < tEvent) {
-                    System.arraycopy(x, 0, row, next * speciesCount, speciesCount);
-                    next++;
-                }
-                t = tEvent;
-                rulesAndEvents.fireTimeEvents(t);
-                break;
-            }
-            while (next < timeCount && times[next] <= tNext) {
-                System.arraycopy(x, 0, row, next * speciesCount, speciesCount);
-                next++;
-            }
-            if (next == timeCount) {
-                break;
-            }
-            double target = SsaVariates.uniform(rng.nextLong()) * a0;
-            int j = 0;
-            double cumulative = a[0];
-            while (!(target < cumulative)) {
-                j++;
-                cumulative += a[j];
-            }
-            int[] species = changedSpecies[j];
-            int[] delta = changes[j];
-            for (int i = 0; i < species.length; i++) {
-                x[species[i]] += delta[i];
-            }
-            events++;
-            t = tNext;
-            rulesAndEvents.afterChange(t);
-        }
-        tRef[0] = t;
-        nextRef[0] = next;
-        return events;
     }
 }

@@ -10,6 +10,25 @@ public final class RunningStats {
     private double mean;
     private double sumSquaredDeviations;
 
+    /** Empty: no value yet. */
+    public RunningStats() {}
+
+    /**
+     * The statistics of {@code count} values with this mean and sum of squared deviations from it, accumulated
+     * elsewhere (e.g. by the Youngs &amp; Cramer update over a block), to be merged.
+     */
+    public static RunningStats of(long count, double mean, double sumSquaredDeviations) {
+        if (count < 0 || !(sumSquaredDeviations >= 0)) {
+            throw new IllegalArgumentException("need count >= 0 and a sum of squared deviations >= 0: " + count
+                    + ", " + sumSquaredDeviations);
+        }
+        RunningStats stats = new RunningStats();
+        stats.count = count;
+        stats.mean = count == 0 ? 0.0 : mean;
+        stats.sumSquaredDeviations = count == 0 ? 0.0 : sumSquaredDeviations;
+        return stats;
+    }
+
     public void add(double value) {
         count++;
         double delta = value - mean;
@@ -37,6 +56,16 @@ public final class RunningStats {
 
     public long count() {
         return count;
+    }
+
+    /** The running sum of squared deviations from the mean (state, for exact saving). */
+    public double sumSquaredDeviations() {
+        return sumSquaredDeviations;
+    }
+
+    /** The running mean (state, for exact saving: 0 when empty, where {@link #mean} says NaN). */
+    public double rawMean() {
+        return mean;
     }
 
     public double mean() {

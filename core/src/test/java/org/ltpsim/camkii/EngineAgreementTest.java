@@ -66,7 +66,7 @@ class EngineAgreementTest {
         EnsembleResult engine = EnsembleSimulator.run(ringStateNetwork(RINGS_PER_REALISATION),
                 new EnsembleSpec(REALISATIONS, 10, 1, 77, 2, SimulationMethod.SSA));
         int spines = 3_000;
-        CamkiiPopulation kernel = CamkiiPopulations.createW2(W2, spines, 1,
+        RingW2Population kernel = CamkiiPopulations.createW2(W2, spines, 1,
                 RandomStreams.forBlock(78, "camkii-engine-compare", 0), 0.5, 0.2);
         RingMasterEquation chain = RingW2ExactTest.ringChain();
         double[] p = new double[64];
@@ -75,7 +75,7 @@ class EngineAgreementTest {
         for (double mark : TIMES_SEC) {
             p = chain.propagate(p, mark - t);
             t = mark;
-            kernel.advanceUniform(mark - kernel.timeSec(), 0);
+            kernel.advance(mark - kernel.timeSec());
             int timeIndex = (int) Math.round(mark);
             assertEquals(mark, engine.timeSec(timeIndex), 1e-12);
             long[] fromEngine = new long[7];

@@ -69,7 +69,7 @@ class RingW2ExactTest {
     @Test
     void ringDistributionMatchesTheMasterEquation() {
         int spines = 3_000;
-        CamkiiPopulation pop = CamkiiPopulations.createW2(W2, spines, 1, RandomStreams.forBlock(11, "camkii-w2", 0),
+        RingW2Population pop = CamkiiPopulations.createW2(W2, spines, 1, RandomStreams.forBlock(11, "camkii-w2", 0),
                 0.5, 0.2);
         RingMasterEquation chain = ringChain();
         double[] p = new double[64];
@@ -78,7 +78,7 @@ class RingW2ExactTest {
         for (double mark : new double[] {0.5, 1, 2, 5, 10}) {
             p = chain.propagate(p, mark - t);
             while (pop.timeSec() < mark - 1e-9) {
-                pop.advanceUniform(1e-3, 0);
+                pop.advance(1e-3);
             }
             t = mark;
             double[] exact = new double[7];
@@ -98,7 +98,7 @@ class RingW2ExactTest {
             double pValue = ChiSquare.pValue(observed, exact);
             assertTrue(pValue > 1e-4, "t = " + mark + ": chi-square p = " + pValue);
         }
-        assertTrue(((RingW2Population) pop).classesConsistent());
+        assertTrue(pop.classesConsistent());
     }
 
     /**
@@ -109,11 +109,11 @@ class RingW2ExactTest {
     @Test
     void w2AtThousandHoloenzymesReproducesTheExactMeanFraction() {
         int spines = 8;
-        CamkiiPopulation pop = CamkiiPopulations.createW2(W2, spines, 1_000,
+        RingW2Population pop = CamkiiPopulations.createW2(W2, spines, 1_000,
                 RandomStreams.forBlock(5, "camkii-w2", 0), 0.5, 0.2);
         double[] marks = {1, 2, 5, 10, 20, 50, 100};
         for (int m = 0; m < marks.length; m++) {
-            pop.advanceUniform(marks[m] - pop.timeSec(), 0);
+            pop.advance(marks[m] - pop.timeSec());
             double exact = m < REFERENCE_FRACTION.length ? REFERENCE_FRACTION[m] : REFERENCE_STATIONARY;
             double sum = 0;
             for (int spine = 0; spine < spines; spine++) {

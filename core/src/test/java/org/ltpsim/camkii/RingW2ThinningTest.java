@@ -55,7 +55,7 @@ class RingW2ThinningTest {
             p = chain.propagate(p, mark - t);
             t = mark;
             while (pop.timeSec() < mark - 1e-12) {
-                pop.advanceUniform(Math.min(steps[step++ % steps.length], mark - pop.timeSec()), 0);
+                pop.advance(Math.min(steps[step++ % steps.length], mark - pop.timeSec()));
             }
             long[] observed = new long[64];
             for (int spine = 0; spine < spines; spine++) {
@@ -114,7 +114,7 @@ class RingW2ThinningTest {
             RingW2Population pop = new RingW2Population(w2, spines, 1,
                     RandomStreams.forBlock(29, "camkii-w2-switch", (long) (stepSec * 10)), 0.5, 0.2, true);
             while (pop.timeSec() < 12 - 1e-12) {
-                pop.advanceUniform(Math.min(stepSec, 12 - pop.timeSec()), 0);
+                pop.advance(Math.min(stepSec, 12 - pop.timeSec()));
             }
             double[] first = pop.lifetimes().firstOffDurationsSec();
             long[] observed = new long[edges.length + 1];

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Channel ids survive inserts, removals, growth and simulation; counts always match the per-id states. */
 class ChannelIdentityTest {
     @ParameterizedTest
-    @EnumSource(ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void idsAreStableThroughInsertRemoveAndAdvance(ChannelPopulations.Method method) {
         KineticScheme scheme = method == ChannelPopulations.Method.EVENT_DRIVEN_PER_CHANNEL
                 ? KineticScheme.w3() : KineticScheme.ampaDestexhe1998();
@@ -93,7 +93,7 @@ class ChannelIdentityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void restingSpinesStayRestingAndAPulseWakesThem(ChannelPopulations.Method method) {
         assumeTrue(method != ChannelPopulations.Method.EVENT_DRIVEN_PER_CHANNEL, "needs a glutamate scheme");
         KineticScheme scheme = KineticScheme.nmdaLesterJahr1992();
@@ -114,7 +114,7 @@ class ChannelIdentityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void sameSeedPurposeAndBlockGiveTheSameChannelsAndOthersDiffer(ChannelPopulations.Method method) {
         KineticScheme scheme = method == ChannelPopulations.Method.EVENT_DRIVEN_PER_CHANNEL
                 ? KineticScheme.w3() : KineticScheme.ampaDestexhe1998();
@@ -140,7 +140,7 @@ class ChannelIdentityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void badArgumentsAreRejected(ChannelPopulations.Method method) {
         ChannelPopulation pop = ChannelPopulations.create(KineticScheme.w3(), new int[] {2}, 1, "bad", 0, method);
         assertThrows(IllegalArgumentException.class, () -> pop.advance(Double.NaN, new double[1]));

@@ -62,7 +62,7 @@ class ChannelMasterEquationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void ampaOpenProbabilityAfterAPulseFollowsTheMasterEquation(ChannelPopulations.Method method) {
         // n = 20,000 channels; AMPA peak open probability is reached within ~1 ms, desensitisation follows.
         checkPulse(KineticScheme.ampaDestexhe1998(), method, 200 * SCALE, 100, 0.05,
@@ -70,7 +70,7 @@ class ChannelMasterEquationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void nmdaOpenProbabilityAfterAPulseFollowsTheMasterEquation(ChannelPopulations.Method method) {
         // n = 20,000 channels; NMDA opens slowly (peak near 10-20 ms) and closes over hundreds of ms.
         checkPulse(KineticScheme.nmdaLesterJahr1992(), method, 200 * SCALE, 100, 0.1,
@@ -113,7 +113,7 @@ class ChannelMasterEquationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void ampaStationaryDistributionAtConstantGlutamate(ChannelPopulations.Method method) {
         // 0.02 mM: every state is visited (the slowest relaxation, unbinding from C1 at 0.0059 /ms, has 170 ms;
         // 1500 ms is > 8 of those). n = 4,000 channels.
@@ -121,14 +121,14 @@ class ChannelMasterEquationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void nmdaStationaryDistributionAtConstantGlutamate(ChannelPopulations.Method method) {
         // 0.005 mM; slowest time scale ~ 1/(Ru + binding) ~ 30-150 ms; 2000 ms run. n = 4,000 channels.
         checkStationary(KineticScheme.nmdaLesterJahr1992(), 0.005, 2000, 1.0, method, 4000 * SCALE, 22);
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChannelPopulations.Method.class)
+    @EnumSource(value = ChannelPopulations.Method.class, mode = EnumSource.Mode.EXCLUDE, names = "MEAN_FIELD")
     void w3StationaryDistribution(ChannelPopulations.Method method) {
         // W3 stationary fractions are exactly 1/14, 2/14, 2/14, 1/14, 8/14 (README); the RK4-free check.
         double[] pi = MasterEquation.stationary(KineticScheme.w3(), 0);

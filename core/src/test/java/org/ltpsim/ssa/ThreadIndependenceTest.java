@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +38,28 @@ class ThreadIndependenceTest {
         EnsembleSpec three = new EnsembleSpec(64 * 70 + 5, 1, 0.5, 99, 3, SimulationMethod.SSA);
         EnsembleResultsAssert.assertBitwiseEqual(EnsembleSimulator.run(network, one),
                 EnsembleSimulator.run(network, three));
+    }
+
+    /**
+     * Every run with the same thread count uses one long-lived pool: its blocks run on workers of one ForkJoin pool,
+     * run after run (a pool started per run was a fixed cost of ~15 ms that capped 2-thread scaling).
+     */
+    @Test
+    void runsShareOneLongLivedPool() {
+        Set<ForkJoinPool> pools = ConcurrentHashMap.newKeySet();
+        Set<Thread> others = ConcurrentHashMap.newKeySet();
+        for (int run = 0; run < 3; run++) {
+            EnsembleSimulator.run(StandardNetworks.birthDeath(), new EnsembleSpec(64 * 8, 2, 1, run, 2,
+                    SimulationMethod.SSA), done -> {
+                        if (Thread.currentThread() instanceof ForkJoinWorkerThread worker) {
+                            pools.add(worker.getPool());
+                        } else {
+                            others.add(Thread.currentThread());
+                        }
+                    });
+        }
+        assertEquals(1, pools.size(), "pools: " + pools);
+        assertTrue(others.isEmpty(), "blocks ran outside the pool: " + others);
     }
 
     /** Progress reaches the replicate count, never beyond, from any thread; the chosen algorithm is reported. */

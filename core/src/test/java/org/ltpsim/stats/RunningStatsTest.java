@@ -12,14 +12,8 @@ class RunningStatsTest {
         for (double v : values) {
             stats.add(v);
         }
-        double mean = 0;
-        for (double v : values) {
-            mean += v / values.length;
-        }
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
+        double mean = TwoPass.mean(values);
+        double ss = TwoPass.sumSquaredDeviations(values);
         assertEquals(values.length, stats.count());
         assertEquals(mean, stats.mean(), 1e-12);
         assertEquals(Math.sqrt(ss / (values.length - 1)), stats.sampleSd(), 1e-12);

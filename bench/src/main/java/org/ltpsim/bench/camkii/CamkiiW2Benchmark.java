@@ -4,9 +4,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.camkii.RingW2Parameters;
+import org.ltpsim.camkii.RingW2Population;
 import org.ltpsim.rng.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +45,7 @@ public class CamkiiW2Benchmark {
     @Param({"1000", "10000"})
     int holoenzymes;
 
-    private CamkiiPopulation population;
+    private RingW2Population population;
     private double dtSec;
     private UniformRandomProvider rng;
     private ContinuousSampler exp;
@@ -55,7 +55,7 @@ public class CamkiiW2Benchmark {
     public void setUp(ThreadParams thread) {
         population = CamkiiPopulations.createW2(RingW2Parameters.benchmark(), 1, holoenzymes,
                 RandomStreams.forBlock(2026, "bench-w2", thread.getThreadIndex()), 0.5, 0.2);
-        population.advanceUniform(50, 0); // stationary: 17.55 events per holoenzyme per second
+        population.advance(50); // stationary: 17.55 events per holoenzyme per second
         dtSec = 1_000.0 / holoenzymes; // about 17,500 events per operation
         eventsPerOp = 17_553;
         rng = RandomStreams.forBlock(2026, "bench-w2-baseline", thread.getThreadIndex());
@@ -65,7 +65,7 @@ public class CamkiiW2Benchmark {
     @Benchmark
     public void subunitKernel(EventCounter counter) {
         long before = population.eventCount();
-        population.advanceUniform(dtSec, 0);
+        population.advance(dtSec);
         counter.events += population.eventCount() - before;
     }
 

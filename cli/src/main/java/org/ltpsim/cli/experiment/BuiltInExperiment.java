@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * The built-in experiments of {@code ltpsim experiment}: their names, what each measures, and whether it can run
- * today (two need the system-size options {@code --scale} and {@code --deterministic-sources}, which do not exist
- * yet; they are listed so that a user sees what is planned, and refused rather than faked).
+ * today (an experiment that cannot run is listed with its reason and refused rather than faked).
  *
  * @param name the name on the command line
  * @param summary one line: what it measures and writes
@@ -25,11 +24,12 @@ public record BuiltInExperiment(String name, String summary, boolean available, 
                     true, null),
             new BuiltInExperiment("rules", "input specificity, cooperativity, associativity, AP5, T286A: one row per "
                     + "condition with calcium-rule and CaMKII readouts and Wilson 95% intervals", true, null),
-            new BuiltInExperiment("noise-scaling", "threshold width against --scale for 3+ scales, with the fitted "
-                    + "exponent", false, "needs --scale (system-size expansion), which ltpsim does not have yet"),
-            new BuiltInExperiment("noise-sources", "threshold position and width with each noise source made "
-                    + "deterministic in turn", false, "needs --deterministic-sources, which ltpsim does not have "
-                    + "yet"));
+            new BuiltInExperiment("noise-scaling", "LTP / CaMKII ON threshold 10-90% width against the system size "
+                    + "(--scale K: units x K, contributions / K) for 3+ scales, with the fitted exponent (expected "
+                    + "-1/2) and the deterministic step", true, null),
+            new BuiltInExperiment("noise-sources", "threshold position and width with all sources stochastic, each "
+                    + "source (release, ampa, nmda, camkii) alone mean-field, and all deterministic; each source's "
+                    + "share of the width", true, null));
 
     /** The experiment of this name, if any (case-insensitive). */
     public static Optional<BuiltInExperiment> named(String name) {

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.cli.UserInputException;
+import org.ltpsim.cli.io.HistogramPercentiles;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.params.NumberText;
@@ -46,7 +48,9 @@ public final class CamkiiLifetime {
     /** Lifetimes of one state at one holoenzyme number. */
     public record Lifetime(int ended, double exposureSec, double meanSec, double lo, double hi) {}
 
-    public record Row(int holoenzymes, int spines, double tEndSec, Lifetime on, Lifetime off, long events) {}
+    /** One holoenzyme number; {@code onMillis} / {@code offMillis}: the completed periods (HdrHistogram, ms). */
+    public record Row(int holoenzymes, int spines, double tEndSec, Lifetime on, Lifetime off, long events,
+            Histogram onMillis, Histogram offMillis) {}
 
     private final ParameterSet set;
     private final List<Integer> holoenzymes;
@@ -115,7 +119,7 @@ public final class CamkiiLifetime {
     private record Block(int h, int index, int first, int count) {}
 
     private record BlockResult(double[] onDurations, double[] offDurations, int firstOffs, double firstOffSec,
-            double censoredOnSec, double censoredOffSec, long events) {}
+            double censoredOnSec, double censoredOffSec, long events, Histogram onMillis, Histogram offMillis) {}
 
     public List<Row> run(int threads) {
         CamkiiParameters parameters = CamkiiParameters.from(set);
@@ -155,7 +159,8 @@ public final class CamkiiLifetime {
                     firstSum += d;
                 }
                 return new BlockResult(pop.lifetimes().onDurationsSec(), pop.lifetimes().offDurationsSec(),
-                        firstOff.length, firstSum, censoredOn, censoredOff, pop.eventCount());
+                        firstOff.length, firstSum, censoredOn, censoredOff, pop.eventCount(),
+                        pop.lifetimes().onMillis(), pop.lifetimes().offMillis());
             });
         }
         List<Row> rows = new ArrayList<>();
@@ -166,8 +171,14 @@ public final class CamkiiLifetime {
             double onExposure = 0;
             double offExposure = 0;
             long events = 0;
+            Histogram onMillis = new Histogram(3);
+            Histogram offMillis = new Histogram(3);
+            onMillis.setAutoResize(true);
+            offMillis.setAutoResize(true);
             while (i < blocks.size() && blocks.get(i).h() == h) {
                 BlockResult r = results.get(i++);
+                onMillis.add(r.onMillis());
+                offMillis.add(r.offMillis());
                 onEnded += r.onDurations().length;
                 offEnded += r.offDurations().length + r.firstOffs();
                 for (double d : r.onDurations()) {
@@ -181,7 +192,7 @@ public final class CamkiiLifetime {
                 events += r.events();
             }
             rows.add(new Row(h, spines, tEnd(h), lifetime(onEnded, onExposure), lifetime(offEnded, offExposure),
-                    events));
+                    events, onMillis, offMillis));
         }
         return rows;
     }
@@ -291,6 +302,18 @@ public final class CamkiiLifetime {
                 FrequencyResponse.round6(on[1])));
         s.put("off_fit_ln", Double.isNaN(off[1]) ? null : List.of(FrequencyResponse.round6(off[0]),
                 FrequencyResponse.round6(off[1])));
+        s.put("percentiles_definition", "periods that began and ended with a switch (periods still running at the "
+                + "end are not in them, so with few ended periods they understate long lifetimes), from an "
+                + "HdrHistogram of milliseconds at 3 significant digits, in s");
+        List<Map<String, Object>> percentiles = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("holoenzymes", r.holoenzymes());
+            p.put("on", HistogramPercentiles.seconds(r.onMillis()));
+            p.put("off", HistogramPercentiles.seconds(r.offMillis()));
+            percentiles.add(p);
+        }
+        s.put("lifetime_percentiles", percentiles);
         Manifest.json().writeValue(dir.resolve("summary.json").toFile(), s);
         int n = rows.size();
         double[] x = new double[n];

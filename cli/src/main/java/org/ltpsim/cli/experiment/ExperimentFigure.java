@@ -5,22 +5,20 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import org.ltpsim.cli.io.Figure;
 import org.ltpsim.cli.spine.NiceTicks;
 import org.ltpsim.params.NumberText;
 
 /**
- * A small PNG figure for the built-in experiments: one set of axes (x linear or logarithmic, y linear or
- * logarithmic), series of points with optional vertical error bars joined by lines, an optional vertical marker
- * with a shaded band (an estimate and its interval), a legend and a title. Headless java.awt, like the figures of
- * {@code ltpsim run}; the same data give the same bytes.
+ * A small figure (PNG, and SVG beside it) for the built-in experiments: one set of axes (x linear or logarithmic,
+ * y linear or logarithmic), series of points with optional vertical error bars joined by lines, an optional
+ * vertical marker with a shaded band (an estimate and its interval), a legend and a title. Headless java.awt, like
+ * the figures of {@code ltpsim run}; the same data give the same bytes.
  */
 final class ExperimentFigure {
     static final Color RED = new Color(0xD62728);
@@ -95,16 +93,14 @@ final class ExperimentFigure {
         return this;
     }
 
+    /** Writes {@code file} (PNG) and the same figure as SVG beside it. */
     void write(Path file) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
         Axis x = axis(true);
         Axis y = axis(false);
+        Figure.write(file, WIDTH, HEIGHT, g -> paint(g, x, y));
+    }
+
+    private void paint(Graphics2D g, Axis x, Axis y) {
         drawAxes(g, x, y);
         if (zeroLine != null) {
             g.setColor(Color.GRAY);
@@ -162,10 +158,6 @@ final class ExperimentFigure {
             }
         }
         drawLegend(g);
-        g.dispose();
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer for " + file);
-        }
     }
 
     private void drawLegend(Graphics2D g) {

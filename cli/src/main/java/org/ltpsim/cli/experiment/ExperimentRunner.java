@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
+import org.ltpsim.cli.scale.ScaledRun;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.params.ParameterSet;
 
 /**
@@ -16,26 +19,56 @@ import org.ltpsim.params.ParameterSet;
 public abstract class ExperimentRunner {
     private ExperimentRunner() {}
 
-    /** Simulates, writes, and returns what to print. */
-    public abstract List<String> run(OutputDirectory output, String command, long seed, int threads, String shownOut)
-            throws IOException;
+    /**
+     * Simulates (or, with {@code scaled}, runs a shard or merges shards), writes, and returns what to print.
+     *
+     * @param command the command as typed
+     */
+    public abstract List<String> run(OutputDirectory output, ScaledRun scaled, String command, long seed, int threads,
+            String shownOut) throws IOException;
+
+    /** A result's manifest: the command it stands for, and the shards it was merged from, if any. */
+    private static Manifest manifest(ScaledRun scaled, String command, long seed, int threads) {
+        Manifest manifest = new Manifest(scaled.commandText(command), seed, scaled.threads(threads));
+        scaled.annotate(manifest);
+        return manifest;
+    }
+
+    private static List<String> shardWritten(String name, ScaledRun scaled, String shownOut) {
+        return List.of("experiment " + name + ": shard " + scaled.shard() + " in " + shownOut + " (combine the "
+                + "shards with ltpsim merge)");
+    }
 
     public static ExperimentRunner frequencyResponse(ParameterSet params, List<String> setKeys, String frequencies,
             Integer spines, long seed) {
+        return frequencyResponse(params, setKeys, frequencies, spines, seed, NoiseOptions.NONE);
+    }
+
+    /** As above, under noise options (--deterministic, --deterministic-sources, --scale). */
+    public static ExperimentRunner frequencyResponse(ParameterSet params, List<String> setKeys, String frequencies,
+            Integer spines, long seed, NoiseOptions noise) {
         FrequencyResponse experiment = new FrequencyResponse(params, setKeys,
                 frequencies == null ? FrequencyResponse.DEFAULT_FREQUENCIES : frequencies,
-                spines == null ? FrequencyResponse.DEFAULT_SPINES : spines, seed);
+                spines == null ? FrequencyResponse.DEFAULT_SPINES : spines, seed).withNoise(noise);
         experiment.experiments(); // every point built now: a bad combination fails before anything runs
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
-                    throws IOException {
-                long start = System.nanoTime();
-                FrequencyResponse.Result result = experiment.run(threads);
-                double wall = (System.nanoTime() - start) / 1e9;
-                Manifest manifest = new Manifest(command, s, threads).put("experiment", "frequency-response")
+            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
+                    String shownOut) throws IOException {
+                Optional<FrequencyResponse.Result> obtained = experiment.run(new SpineRuns(scaled, output, command, s,
+                        threads));
+                if (obtained.isEmpty()) {
+                    return shardWritten("frequency-response", scaled, shownOut);
+                }
+                FrequencyResponse.Result result = obtained.get();
+                double wall = scaled.wallTimeSec();
+                Manifest manifest = manifest(scaled, command, s, threads).put("experiment", "frequency-response")
                         .parameters(result.params().values()).wallTimeSec(wall);
+                if (!noise.equals(NoiseOptions.NONE)) {
+                    manifest.put("noise", noise.describe());
+                }
                 output.write(manifest, dir -> FrequencyResponse.write(dir, result));
+                scaled.finished();
                 List<String> lines = new ArrayList<>();
                 lines.add(String.format(Locale.ROOT, "experiment frequency-response: %d frequencies x %d spines in "
                         + "%.1f s; results in %s", result.points().size(), result.points().get(0).readouts().spines(),
@@ -52,15 +85,19 @@ public abstract class ExperimentRunner {
         rules.conditions(); // built now: a bad combination fails before anything runs
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
-                    throws IOException {
-                long start = System.nanoTime();
-                List<Rules.Row> rows = rules.run(threads);
-                double wall = (System.nanoTime() - start) / 1e9;
-                Manifest manifest = new Manifest(command, s, threads).put("experiment", "rules")
+            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
+                    String shownOut) throws IOException {
+                Optional<List<Rules.Row>> obtained = rules.run(new SpineRuns(scaled, output, command, s, threads));
+                if (obtained.isEmpty()) {
+                    return shardWritten("rules", scaled, shownOut);
+                }
+                List<Rules.Row> rows = obtained.get();
+                double wall = scaled.wallTimeSec();
+                Manifest manifest = manifest(scaled, command, s, threads).put("experiment", "rules")
                         .parameters(params.values()).put("camkii_parameters", ParameterSet.defaults("camkii").values())
                         .wallTimeSec(wall);
                 output.write(manifest, dir -> Rules.write(dir, rows, b, params));
+                scaled.finished();
                 List<String> lines = new ArrayList<>();
                 lines.add(String.format(Locale.ROOT, "experiment rules: %d rows, %d branch(es) per condition, in "
                         + "%.1f s; results in %s", rows.size(), b, wall, shownOut));
@@ -75,8 +112,10 @@ public abstract class ExperimentRunner {
         CamkiiLifetime experiment = new CamkiiLifetime(camkiiSet, setKeys, holoenzymes, spines, tEndSec, seed);
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, String command, long s, int threads, String shownOut)
-                    throws IOException {
+            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
+                    String shownOut) throws IOException {
+                scaled.refuseWith("experiment camkii-lifetime", "each holoenzyme number runs for its own duration; "
+                        + "run it whole (or shard 'ltpsim camkii' runs)");
                 long start = System.nanoTime();
                 List<CamkiiLifetime.Row> rows = experiment.run(threads);
                 double wall = (System.nanoTime() - start) / 1e9;
@@ -87,6 +126,56 @@ public abstract class ExperimentRunner {
                 lines.add(String.format(Locale.ROOT, "experiment camkii-lifetime: %d holoenzyme numbers in %.1f s; "
                         + "results in %s", rows.size(), wall, shownOut));
                 lines.addAll(experiment.console(rows));
+                return lines;
+            }
+        };
+    }
+
+    public static ExperimentRunner noiseScaling(ParameterSet params, String param, String scales, Integer spines,
+            long seed) {
+        NoiseScaling experiment = new NoiseScaling(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
+                scales == null ? NoiseScaling.DEFAULT_SCALES : scales,
+                spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
+                    String shownOut) throws IOException {
+                scaled.refuseWith("experiment noise-scaling", "its sweeps are chosen from one another's fits; run it whole");
+                long start = System.nanoTime();
+                NoiseScaling.Output result = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-scaling")
+                        .parameters(result.params().values())
+                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
+                output.write(manifest, dir -> NoiseScaling.write(dir, result));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment noise-scaling: %d scales + the deterministic limit "
+                        + "in %.1f s; results in %s", result.scales().size(), wall, shownOut));
+                lines.addAll(NoiseScaling.console(result));
+                return lines;
+            }
+        };
+    }
+
+    public static ExperimentRunner noiseSources(ParameterSet params, String param, Integer spines, long seed) {
+        NoiseSources experiment = new NoiseSources(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
+                spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return new ExperimentRunner() {
+            @Override
+            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
+                    String shownOut) throws IOException {
+                scaled.refuseWith("experiment noise-sources", "its sweeps are chosen from one another's fits; run it whole");
+                long start = System.nanoTime();
+                NoiseSources.Output result = experiment.run(threads);
+                double wall = (System.nanoTime() - start) / 1e9;
+                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-sources")
+                        .parameters(result.params().values())
+                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
+                output.write(manifest, dir -> NoiseSources.write(dir, result));
+                List<String> lines = new ArrayList<>();
+                lines.add(String.format(Locale.ROOT, "experiment noise-sources: 6 conditions in %.1f s; results in %s",
+                        wall, shownOut));
+                lines.addAll(NoiseSources.console(result));
                 return lines;
             }
         };

@@ -11,18 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.spine.ExperimentSetup;
+import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
 import org.ltpsim.params.NumberText;
 import org.ltpsim.params.ParameterSet;
-import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.rng.RandomStreams;
-import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.sim.SpineExperiment;
-import org.ltpsim.spine.sim.SpineSimulator;
+import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.stats.WilsonInterval;
 
 /**
@@ -62,6 +62,7 @@ public final class FrequencyResponse {
     private final List<Double> frequencies;
     private final int spines;
     private final long seed;
+    private NoiseOptions noise = NoiseOptions.NONE;
 
     /**
      * Checks everything before anything runs: the frequency list (as {@code --param protocol.lfs_rate_hz=...}
@@ -111,9 +112,15 @@ public final class FrequencyResponse {
         return frequencies;
     }
 
+    /** The same experiment under other noise options (--deterministic, --deterministic-sources, --scale). */
+    FrequencyResponse withNoise(NoiseOptions options) {
+        this.noise = options;
+        return this;
+    }
+
     private ExperimentSetup setup() {
         return new ExperimentSetup(params, false, List.of(new ExperimentSetup.Input("A", "lfs", null, spines)), null,
-                false, Map.of("A", "protocol lfs"), List.of(), List.of(), false);
+                false, Map.of("A", "protocol lfs"), List.of(), List.of(), false).withNoise(noise);
     }
 
     /** Every frequency's experiment (built now so that a bad combination fails before anything runs). */
@@ -130,13 +137,18 @@ public final class FrequencyResponse {
         return experiments;
     }
 
-    public Result run(int threads) {
-        List<SpineExperiment> experiments = experiments();
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
-        List<Point> points;
-        try (BlockExecutor executor = new BlockExecutor(threads)) {
-            points = SpineBatches.run(simulator, executor, experiments, "frequency-response", (i, r) ->
-                    new Point(frequencies.get(i), PointReadouts.of(r), r.mean(0, r::qMaxMicroMolarSec)));
+    /** Runs every frequency; empty when {@code runs} computes only a shard. */
+    public Optional<Result> run(SpineRuns runs) {
+        Optional<List<SpineRunResult>> results = runs.run(noise.channels(), experiments(),
+                Map.of("parameters", params.values(), "frequencies_hz", frequencies, "noise", noise.describe()),
+                "frequency-response");
+        if (results.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < frequencies.size(); i++) {
+            SpineRunResult r = results.get().get(i);
+            points.add(new Point(frequencies.get(i), PointReadouts.of(r), r.mean(0, r::qMaxMicroMolarSec)));
         }
         int n = points.size();
         double[] hz = new double[n];
@@ -150,8 +162,8 @@ public final class FrequencyResponse {
             count[i] = points.get(i).readouts().spines();
         }
         long bootstrapSeed = RandomStreams.forBlock(seed, "crossover-interval", 0).nextLong();
-        return new Result(points, Crossover.estimate(hz, ltp, ltd, count, bootstrapSeed), params,
-                params.getInt("protocol.lfs_pulses"), params.getInt("branch.spines_per_branch"));
+        return Optional.of(new Result(points, Crossover.estimate(hz, ltp, ltd, count, bootstrapSeed), params,
+                params.getInt("protocol.lfs_pulses"), params.getInt("branch.spines_per_branch")));
     }
 
     static final List<String> COLUMNS = List.of("frequency_hz", "fraction_ltp", "fraction_ltp_lo", "fraction_ltp_hi",

@@ -10,17 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.spine.PathwayReadouts;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.params.ParameterSet;
-import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.sim.SeedExperiments;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
-import org.ltpsim.spine.sim.SpineSimulator;
 import org.ltpsim.stats.WilsonInterval;
 
 /**
@@ -105,15 +104,19 @@ public final class Rules {
                 .withCamkii(camkii, holoenzymes);
     }
 
-    public List<Row> run(int threads) {
+    /** Runs every condition; empty when {@code runs} computes only a shard. */
+    public Optional<List<Row>> run(SpineRuns runs) {
         List<Condition> conditions = conditions();
-        SpineSimulator simulator = new SpineSimulator(new ReceptorChannels());
-        List<List<Row>> rows;
-        try (BlockExecutor executor = new BlockExecutor(threads)) {
-            rows = SpineBatches.run(simulator, executor, conditions.stream().map(Condition::run).toList(), "rules",
-                    (i, r) -> rows(conditions.get(i), r));
+        Optional<List<SpineRunResult>> results = runs.run(new ReceptorChannels(), conditions.stream().map(Condition::run).toList(),
+                Map.of("parameters", params.values(), "branches", branches), "rules");
+        if (results.isEmpty()) {
+            return Optional.empty();
         }
-        return rows.stream().flatMap(List::stream).toList();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            rows.addAll(rows(conditions.get(i), results.get().get(i)));
+        }
+        return Optional.of(rows);
     }
 
     private static List<Row> rows(Condition c, SpineRunResult r) {

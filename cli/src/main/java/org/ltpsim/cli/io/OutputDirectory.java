@@ -29,12 +29,14 @@ public final class OutputDirectory {
     private final Path raw;
     private final Path target;
     private final boolean force;
+    private final boolean parquet;
 
-    private OutputDirectory(String option, Path raw, Path target, boolean force) {
+    private OutputDirectory(String option, Path raw, Path target, boolean force, boolean parquet) {
         this.option = option;
         this.raw = raw;
         this.target = target;
         this.force = force;
+        this.parquet = parquet;
     }
 
     /** Something that fills the temporary directory with the command's files (the manifest is added after). */
@@ -46,9 +48,14 @@ public final class OutputDirectory {
     /** Checks {@code raw} now, so that a bad path fails before any work is done. */
     public static OutputDirectory claim(String option, Path raw, boolean force) {
         Path target = OutputGuard.checkedAbsolute(option, raw);
-        OutputDirectory out = new OutputDirectory(option, raw, target, force);
+        OutputDirectory out = new OutputDirectory(option, raw, target, force, false);
         out.previousResult();
         return out;
+    }
+
+    /** The same directory, its tables written as {@code format} says ({@code --format}; checked now). */
+    public OutputDirectory tables(TableFormat format) {
+        return new OutputDirectory(option, raw, target, force, format.parquet());
     }
 
     /** The absolute path the results will have. */
@@ -57,8 +64,9 @@ public final class OutputDirectory {
     }
 
     /**
-     * Runs {@code writer} in a new hidden sibling directory, adds {@code manifest} (with the list of files), and
-     * renames the directory into place, replacing an earlier ltpsim result when {@code --force} allowed it.
+     * Runs {@code writer} in a new hidden sibling directory (then rewrites its tables as Parquet if asked), adds
+     * {@code manifest} (with the list of files), and renames the directory into place, replacing an earlier ltpsim
+     * result when {@code --force} allowed it.
      */
     public void write(Manifest manifest, Writer writer) throws IOException {
         Optional<Set<String>> previous = previousResult(); // the folder may have changed during the run
@@ -67,6 +75,9 @@ public final class OutputDirectory {
         Path staging = TemporarySibling.createDirectory(target);
         try (TemporarySibling.CleanupOnExit cleanup = TemporarySibling.cleanupOnExit(staging)) {
             writer.write(staging);
+            if (parquet) {
+                ParquetTables.convertAll(staging);
+            }
             List<String> files = listFiles(staging);
             manifest.put("files", files).write(staging.resolve(MANIFEST));
             TemporarySibling.syncAll(staging, files);

@@ -17,6 +17,7 @@ import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.BlockRange;
 import org.ltpsim.parallel.BlockRun;
 import org.ltpsim.parallel.Checkpoint;
+import org.ltpsim.parallel.CheckpointRequest;
 import org.ltpsim.parallel.Partial;
 import org.ltpsim.parallel.PartialFile;
 import org.ltpsim.parallel.Shard;
@@ -81,6 +82,11 @@ public final class ScaledRun {
         }
     }
 
+    /** Whether the run goes through blocks: a shard, a merge, checkpoints or a resume (else it may run whole). */
+    public boolean usesBlocks() {
+        return shard != null || checkpointNanos > 0 || resume || merge != null;
+    }
+
     /** Whether this is one shard of a run (its output is then a shard folder). */
     public boolean isShard() {
         return shard != null;
@@ -132,13 +138,20 @@ public final class ScaledRun {
             System.err.printf("ltpsim: resuming from %s: %d of %d blocks done%n", checkpoint.file(),
                     done.size() + saved.get().ahead().size(), range.size());
         }
+        FinalCheckpoint onTermination = null;
         if (checkpointNanos > 0) {
-            run.checkpointEvery(checkpoint, checkpointNanos);
+            CheckpointRequest request = new CheckpointRequest();
+            run.checkpointEvery(checkpoint, checkpointNanos).saveWhenRequested(request);
+            onTermination = FinalCheckpoint.install(request, checkpoint.file());
         }
         Partial<R, S> partial;
         try (ProgressBar progress = new ProgressBar(System.err, label, job.workOf().applyAsLong(range))) {
             job.progress().report(progress::update, alreadyDone);
             partial = run.run(executor, range, job.work());
+        } finally {
+            if (onTermination != null) {
+                onTermination.remove();
+            }
         }
         if (checkpointNanos > 0) {
             save(partial, job);

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * tasks resume from their checkpoints), and a new merge job after them; a merge job left waiting on the failed
  * array is cancelled.
  */
-@Command(name = "resubmit", mixinStandardHelpOptions = true,
+@Command(name = "resubmit", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim slurm resubmit runs/big.slurm"},
+        mixinStandardHelpOptions = true,
         description = "Submit again only the shards of a SLURM job that are not done and not under way (they resume "
                 + "from their checkpoints), then a merge job after them; the old merge job, which waits on tasks "
                 + "that failed, is cancelled.")

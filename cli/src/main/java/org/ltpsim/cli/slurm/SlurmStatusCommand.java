@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ltpsim slurm status JOB_DIR}: each shard done, pending, running or failed; and the merge. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", footerHeading = "%nExamples:%n",
+        footer = {"  ltpsim slurm status runs/big.slurm"},
+        mixinStandardHelpOptions = true,
         description = "Say which shards of a SLURM job are done, running, pending or failed (from the shard folders, "
                 + "and squeue / sacct where they answer), and whether the merged result is there.")
 public final class SlurmStatusCommand implements Callable<Integer> {

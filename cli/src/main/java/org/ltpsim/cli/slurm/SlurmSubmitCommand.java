@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
         description = {"Submit an ltpsim run, sweep or sbml command as a SLURM job array of N shards and a merge job "
                 + "that starts when every shard has succeeded (afterok).",
             "Give the command after '--', with its --out (the merged result); e.g.",
-            "  ltpsim slurm submit --shards 16 --time 2:00:00 --cpus-per-task 8 -- ltpsim run --protocol hfs "
-                    + "--spines 100000 --out runs/big",
+            "  ltpsim slurm submit --shards 16 --time 2:00:00 --cpus-per-task 8 -- \\",
+            "      ltpsim run --protocol hfs --spines 100000 --out runs/big",
             "Each task runs shard SLURM_ARRAY_TASK_ID of N with SLURM_CPUS_PER_TASK threads, checkpointing, and "
                     + "resumes when requeued. The job folder (default OUT.slurm) keeps the scripts, job.json, the "
                     + "shard folders and the logs."})

@@ -4,10 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.ltpsim.cli.io.Figure;
 
 /**
  * A PNG of mean spine calcium against time, one colour per pathway (java.awt, headless). Around each mean the band
@@ -49,55 +49,53 @@ public final class CalciumPlot {
         }
         PlotPanel panel = new PlotPanel(90, 40, widthPx - 90 - 25, heightPx - 40 - 80,
                 NiceTicks.covering(0, tMaxSec, 8), NiceTicks.covering(0, yMax * 1.05, 6)); // the curve clear of the frame
-        BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
-        Graphics2D g = PlotPanel.graphics(image);
-        boolean envelope = series.stream().allMatch(Series::hasEnvelope);
-        panel.drawAxes(g, "time (s)", envelope ? "spine [Ca2+] (uM)" : "spine [Ca2+] (uM), mean +- sd", true);
-        g.setFont(PlotPanel.TITLE_FONT);
-        g.drawString(title, panel.left, panel.top - 15);
-        for (int s = 0; s < series.size(); s++) {
-            Series curve = series.get(s);
-            Color c = PlotPanel.COLOURS[s % PlotPanel.COLOURS.length];
-            Path2D band = new Path2D.Double();
-            Path2D upper = new Path2D.Double();
-            Path2D line = new Path2D.Double();
-            for (int k = 0; k < bins; k++) {
-                double x = panel.px(k * binMs / 1000);
-                if (k == 0) {
-                    band.moveTo(x, panel.py(curve.high(k)));
-                    upper.moveTo(x, panel.py(curve.high(k)));
-                    line.moveTo(x, panel.py(curve.mean()[k]));
-                } else {
-                    band.lineTo(x, panel.py(curve.high(k)));
-                    upper.lineTo(x, panel.py(curve.high(k)));
-                    line.lineTo(x, panel.py(curve.mean()[k]));
+        Figure.write(file, widthPx, heightPx, g -> {
+            boolean envelope = series.stream().allMatch(Series::hasEnvelope);
+            panel.drawAxes(g, "time (s)", envelope ? "spine [Ca2+] (uM)" : "spine [Ca2+] (uM), mean +- sd", true);
+            g.setFont(PlotPanel.TITLE_FONT);
+            g.drawString(title, panel.left, panel.top - 15);
+            for (int s = 0; s < series.size(); s++) {
+                Series curve = series.get(s);
+                Color c = PlotPanel.COLOURS[s % PlotPanel.COLOURS.length];
+                Path2D band = new Path2D.Double();
+                Path2D upper = new Path2D.Double();
+                Path2D line = new Path2D.Double();
+                for (int k = 0; k < bins; k++) {
+                    double x = panel.px(k * binMs / 1000);
+                    if (k == 0) {
+                        band.moveTo(x, panel.py(curve.high(k)));
+                        upper.moveTo(x, panel.py(curve.high(k)));
+                        line.moveTo(x, panel.py(curve.mean()[k]));
+                    } else {
+                        band.lineTo(x, panel.py(curve.high(k)));
+                        upper.lineTo(x, panel.py(curve.high(k)));
+                        line.lineTo(x, panel.py(curve.mean()[k]));
+                    }
                 }
+                for (int k = bins - 1; k >= 0; k--) {
+                    band.lineTo(panel.px(k * binMs / 1000), panel.py(curve.low(k)));
+                }
+                band.closePath();
+                g.setColor(PlotPanel.translucent(c, 60));
+                g.fill(band);
+                if (curve.hasEnvelope()) { // narrow peaks fill no area: trace the top of the band as well
+                    g.setStroke(new BasicStroke(0.8f));
+                    g.setColor(PlotPanel.translucent(c, 130));
+                    g.draw(upper);
+                }
+                g.setColor(c);
+                g.setStroke(new BasicStroke(1.6f));
+                g.draw(line);
+                g.setFont(PlotPanel.LABEL_FONT);
+                int labelWidth = g.getFontMetrics().stringWidth(curve.label());
+                g.drawString(curve.label(), panel.left + panel.width - labelWidth - 10, panel.top + 20 + 18 * s);
             }
-            for (int k = bins - 1; k >= 0; k--) {
-                band.lineTo(panel.px(k * binMs / 1000), panel.py(curve.low(k)));
-            }
-            band.closePath();
-            g.setColor(PlotPanel.translucent(c, 60));
-            g.fill(band);
-            if (curve.hasEnvelope()) { // narrow peaks fill no area: trace the top of the band as well
-                g.setStroke(new BasicStroke(0.8f));
-                g.setColor(PlotPanel.translucent(c, 130));
-                g.draw(upper);
-            }
-            g.setColor(c);
-            g.setStroke(new BasicStroke(1.6f));
-            g.draw(line);
+            g.setColor(Color.DARK_GRAY);
             g.setFont(PlotPanel.LABEL_FONT);
-            int labelWidth = g.getFontMetrics().stringWidth(curve.label());
-            g.drawString(curve.label(), panel.left + panel.width - labelWidth - 10, panel.top + 20 + 18 * s);
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(PlotPanel.LABEL_FONT);
-        String bin = java.math.BigDecimal.valueOf(binMs).stripTrailingZeros().toPlainString();
-        g.drawString(envelope ? "line: mean over spines, sampled every " + bin + " ms; band: mean of each spine's "
-                + "lowest and highest [Ca2+] within each " + bin + " ms" : "line: mean over spines; band: +- sd",
-                panel.left, heightPx - 12);
-        g.dispose();
-        PlotPanel.write(image, file);
+            String bin = java.math.BigDecimal.valueOf(binMs).stripTrailingZeros().toPlainString();
+            g.drawString(envelope ? "line: mean over spines, sampled every " + bin + " ms; band: mean of each spine's "
+                    + "lowest and highest [Ca2+] within each " + bin + " ms" : "line: mean over spines; band: +- sd",
+                    panel.left, heightPx - 12);
+        });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.params.ParameterSet;
+import org.ltpsim.spine.NoiseSource;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.expression.ExpressionModel;
 import org.ltpsim.spine.input.Durations;
@@ -113,6 +114,21 @@ public final class ExperimentOptions {
             + "(data/camkii.toml; repeatable; not with --no-camkii)")
     List<String> camkiiSets = new ArrayList<>();
 
+    @Option(names = "--deterministic", description = "the same model in its large-number limit: release as its "
+            + "mean, AMPA / NMDA gating as state fractions times the receptor number, CaMKII as subunit state "
+            + "fractions; no random numbers, every spine of a pathway identical (outcomes 0 or 1), one branch "
+            + "simulated per experiment (docs/sweeps.md, The deterministic limit)")
+    boolean deterministic;
+
+    @Option(names = "--deterministic-sources", paramLabel = "SOURCES", description = "make only these sources of "
+            + "noise mean-field: any of release,ampa,nmda,camkii (comma-separated); the others stay stochastic")
+    String deterministicSources;
+
+    @Option(names = "--scale", paramLabel = "K", description = "system-size expansion: release sites, AMPA / NMDA "
+            + "receptors and CaMKII holoenzymes times K, glutamate per vesicle and unitary conductances divided by K, "
+            + "so means stay put and the noise shrinks about as K^-1/2 (default 1)")
+    String scale;
+
     /** The unit each spike-time file was read in, for the manifest. */
     private final Map<String, String> spikeTimeUnits = new LinkedHashMap<>();
 
@@ -181,8 +197,9 @@ public final class ExperimentOptions {
             }
         }
         ExperimentSetup.Expression expressionSetup = expression(drugList, camkiiParams != null);
+        NoiseOptions noise = noise(deterministic, deterministicSources, scale);
         return new ExperimentSetup(params, ap5, inputs, camkiiParams, mutant != null, inputDescriptions(inputs),
-                keys(sets), keys(camkiiSets), mg != null, expressionSetup, drugList.names());
+                keys(sets), keys(camkiiSets), mg != null, expressionSetup, drugList.names()).withNoise(noise);
     }
 
     /** The expression options, checked; null when the layers are off. */
@@ -260,6 +277,44 @@ public final class ExperimentOptions {
         }
         return new ExperimentSetup.Expression(expressionParams, durationMs, neuronCount, testMs,
                 drugList.actinomycinD(), drugList.anisomycin(), drugList.ap5WindowsMs(), keys(expressionSets));
+    }
+
+    /**
+     * --deterministic, --deterministic-sources and --scale, checked: a scale is a finite number &gt; 0, every source
+     * name known; --deterministic with either of the others is refused (it already makes every source mean-field,
+     * and the scale of a run without noise changes nothing).
+     */
+    public static NoiseOptions noise(boolean deterministic, String sources, String scaleText) {
+        if (deterministic && sources != null) {
+            throw new UserInputException("--deterministic makes every source mean-field, --deterministic-sources "
+                    + sources + " names some: give one");
+        }
+        if (deterministic && scaleText != null) {
+            throw new UserInputException("--scale " + scaleText + " has no effect with --deterministic (no noise "
+                    + "left to scale): give one");
+        }
+        double k = 1;
+        if (scaleText != null) {
+            try {
+                k = Double.parseDouble(scaleText.trim());
+            } catch (NumberFormatException e) {
+                throw new UserInputException("--scale must be a number > 0: '" + scaleText + "'", e);
+            }
+            if (!(k > 0) || Double.isInfinite(k)) {
+                throw new UserInputException("--scale must be a number > 0: '" + scaleText + "'");
+            }
+        }
+        if (deterministic) {
+            return NoiseOptions.deterministic();
+        }
+        if (sources != null) {
+            try {
+                return new NoiseOptions(k, NoiseSource.parseList(sources));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--deterministic-sources " + sources + ": " + e.getMessage(), e);
+            }
+        }
+        return NoiseOptions.NONE.withScale(k);
     }
 
     /** Defaults, then the file, then each --set, then --mg; any bad key, unit or value is one line. */

@@ -7,6 +7,7 @@ import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.SpineModel;
+import org.ltpsim.spine.SystemSize;
 import org.ltpsim.spine.expression.ExpressionModel;
 import org.ltpsim.spine.expression.ExpressionSettings;
 import org.ltpsim.spine.input.Pathway;
@@ -28,10 +29,29 @@ import org.ltpsim.spine.sim.SpineExperiment;
  * @param mgGiven whether --mg set nmda.mg_mm
  * @param expression the expression layers' options, or null when they are off
  * @param drugs the drugs given, normalised (ap5, ap5@0-10min, actinomycin-d, anisomycin), for manifests
+ * @param noise --scale and the mean-field sources ({@link NoiseOptions#NONE}: the stochastic model as it is)
  */
 public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input> inputs, ParameterSet camkiiParams,
         boolean t286a, Map<String, String> inputDescriptions, List<String> setKeys, List<String> camkiiSetKeys,
-        boolean mgGiven, Expression expression, List<String> drugs) {
+        boolean mgGiven, Expression expression, List<String> drugs, NoiseOptions noise) {
+
+    /** Without noise options: the stochastic model as it is. */
+    public ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input> inputs, ParameterSet camkiiParams,
+            boolean t286a, Map<String, String> inputDescriptions, List<String> setKeys, List<String> camkiiSetKeys,
+            boolean mgGiven, Expression expression, List<String> drugs) {
+        this(spineParams, ap5, inputs, camkiiParams, t286a, inputDescriptions, setKeys, camkiiSetKeys, mgGiven,
+                expression, drugs, NoiseOptions.NONE);
+    }
+
+    /** The same setup with other noise options (scale, mean-field sources). */
+    public ExperimentSetup withNoise(NoiseOptions options) {
+        if (expression != null && !options.equals(NoiseOptions.NONE)) {
+            throw new UserInputException("--scale and --deterministic(-sources) are not available with the expression "
+                    + "layers (receptor trafficking moves single receptors): drop --duration / --expression");
+        }
+        return new ExperimentSetup(spineParams, ap5, inputs, camkiiParams, t286a, inputDescriptions, setKeys,
+                camkiiSetKeys, mgGiven, expression, drugs, options);
+    }
 
     /**
      * The expression options: parameters (defaults and each --expression-set), run length (0: set by the stimuli),
@@ -89,6 +109,7 @@ public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input>
         setKeys = List.copyOf(setKeys);
         camkiiSetKeys = List.copyOf(camkiiSetKeys);
         drugs = List.copyOf(drugs);
+        noise = noise == null ? NoiseOptions.NONE : noise;
     }
 
     /** The drugs in words for manifests: "none" or the list joined by '+'. */
@@ -141,7 +162,12 @@ public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input>
                     + "there is nothing to measure; choose a protocol (hfs, lfs, tbs, pairing) or add a stimulated "
                     + "--pathway");
         }
-        SpineModel model = SpineModel.from(params, ap5);
+        SpineModel model;
+        try {
+            model = SystemSize.scale(SpineModel.from(params, ap5), noise.scale());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--scale: " + e.getMessage(), e);
+        }
         SpineExperiment experiment = new SpineExperiment(model, pathways, seed, params.get("protocol.after_ms"), 0);
         if (camkiiSet != null) {
             try {
@@ -149,7 +175,8 @@ public record ExperimentSetup(ParameterSet spineParams, boolean ap5, List<Input>
                 if (t286a) {
                     camkiiModel = camkiiModel.withT286a();
                 }
-                experiment = experiment.withCamkii(camkiiModel, camkiiSet.getInt("holoenzyme.per_spine"));
+                experiment = experiment.withCamkii(camkiiModel,
+                        SystemSize.holoenzymes(camkiiSet.getInt("holoenzyme.per_spine"), noise.scale()));
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage(), e);
             }

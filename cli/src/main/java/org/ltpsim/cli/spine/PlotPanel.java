@@ -5,15 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
- * One set of axes in a PNG figure: maps data to pixels and draws the frame, round ticks ({@link NiceTicks}),
- * tick labels and axis titles. The figures of {@code ltpsim run} (calcium, Q_max, recorded traces) share it.
+ * One set of axes in a figure (PNG and SVG, see {@link org.ltpsim.cli.io.Figure}): maps data to pixels and draws
+ * the frame, round ticks ({@link NiceTicks}), tick labels and axis titles. The figures of {@code ltpsim run}
+ * (calcium, Q_max, recorded traces) share it.
  */
 final class PlotPanel {
     static final Color[] COLOURS = {new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C),
@@ -35,30 +31,6 @@ final class PlotPanel {
         this.height = height;
         this.x = x;
         this.y = y;
-    }
-
-    /** A white canvas with antialiasing; headless. */
-    static BufferedImage canvas(int widthPx, int heightPx) {
-        System.setProperty("java.awt.headless", "true");
-        BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, widthPx, heightPx);
-        g.dispose();
-        return image;
-    }
-
-    static Graphics2D graphics(BufferedImage image) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        return g;
-    }
-
-    static void write(BufferedImage image, Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer for " + file);
-        }
     }
 
     static Color translucent(Color c, int alpha) {

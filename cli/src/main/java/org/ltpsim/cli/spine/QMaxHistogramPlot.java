@@ -3,12 +3,12 @@ package org.ltpsim.cli.spine;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ltpsim.cli.io.Figure;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineRunResult.Outcome;
@@ -72,43 +72,41 @@ public final class QMaxHistogramPlot {
         int top = 50;
         int widthPx = 900;
         int heightPx = top + groups.size() * (panelHeight + gap) - gap + 60;
-        BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
-        Graphics2D g = PlotPanel.graphics(image);
-        g.setColor(Color.BLACK);
-        g.setFont(PlotPanel.TITLE_FONT);
-        g.drawString(title, 90, 25);
-        for (int p = 0; p < groups.size(); p++) {
-            Group group = groups.get(p);
-            int[] counts = new int[bins];
-            for (double q : group.qMaxMicroMolarSec()) {
-                counts[Math.min(bins - 1, Math.max(0, (int) Math.floor(q / binWidth)))]++;
-            }
-            int highest = 0;
-            for (int c : counts) {
-                highest = Math.max(highest, c);
-            }
-            boolean last = p == groups.size() - 1;
-            PlotPanel panel = new PlotPanel(90, top + p * (panelHeight + gap), widthPx - 90 - 25, panelHeight,
-                    xTicks, NiceTicks.coveringCounts(highest * 1.1, 4)); // the tallest bar clear of the frame
-            g.setColor(new Color(0x7F7F7F));
-            for (int b = 0; b < bins; b++) {
-                if (counts[b] > 0) {
-                    double x0 = panel.px(b * binWidth);
-                    double x1 = panel.px((b + 1) * binWidth);
-                    double y = panel.py(counts[b]);
-                    g.fill(new java.awt.geom.Rectangle2D.Double(x0 + 0.5, y, Math.max(1, x1 - x0 - 1),
-                            panel.top + panel.height - y));
-                }
-            }
-            threshold(g, panel, qLtdMicroMolarSec, "Q_LTD " + plain(qLtdMicroMolarSec), LTD_COLOUR);
-            threshold(g, panel, qLtpMicroMolarSec, "Q_LTP " + plain(qLtpMicroMolarSec), LTP_COLOUR);
-            panel.drawAxes(g, "Q_max (uM s), largest calcium integral of the run per spine", "spines", last);
-            g.setFont(PlotPanel.LABEL_FONT);
+        Figure.write(file, widthPx, heightPx, g -> {
             g.setColor(Color.BLACK);
-            g.drawString(group.title(), panel.left, panel.top - 6);
-        }
-        g.dispose();
-        PlotPanel.write(image, file);
+            g.setFont(PlotPanel.TITLE_FONT);
+            g.drawString(title, 90, 25);
+            for (int p = 0; p < groups.size(); p++) {
+                Group group = groups.get(p);
+                int[] counts = new int[bins];
+                for (double q : group.qMaxMicroMolarSec()) {
+                    counts[Math.min(bins - 1, Math.max(0, (int) Math.floor(q / binWidth)))]++;
+                }
+                int highest = 0;
+                for (int c : counts) {
+                    highest = Math.max(highest, c);
+                }
+                boolean last = p == groups.size() - 1;
+                PlotPanel panel = new PlotPanel(90, top + p * (panelHeight + gap), widthPx - 90 - 25, panelHeight,
+                        xTicks, NiceTicks.coveringCounts(highest * 1.1, 4)); // the tallest bar clear of the frame
+                g.setColor(new Color(0x7F7F7F));
+                for (int b = 0; b < bins; b++) {
+                    if (counts[b] > 0) {
+                        double x0 = panel.px(b * binWidth);
+                        double x1 = panel.px((b + 1) * binWidth);
+                        double y = panel.py(counts[b]);
+                        g.fill(new java.awt.geom.Rectangle2D.Double(x0 + 0.5, y, Math.max(1, x1 - x0 - 1),
+                                panel.top + panel.height - y));
+                    }
+                }
+                threshold(g, panel, qLtdMicroMolarSec, "Q_LTD " + plain(qLtdMicroMolarSec), LTD_COLOUR);
+                threshold(g, panel, qLtpMicroMolarSec, "Q_LTP " + plain(qLtpMicroMolarSec), LTP_COLOUR);
+                panel.drawAxes(g, "Q_max (uM s), largest calcium integral of the run per spine", "spines", last);
+                g.setFont(PlotPanel.LABEL_FONT);
+                g.setColor(Color.BLACK);
+                g.drawString(group.title(), panel.left, panel.top - 6);
+            }
+        });
     }
 
     private static void threshold(Graphics2D g, PlotPanel panel, double q, String label, Color colour) {

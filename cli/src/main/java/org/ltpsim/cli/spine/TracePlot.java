@@ -4,11 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+import org.ltpsim.cli.io.Figure;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.SpineTrace;
 
@@ -48,26 +48,24 @@ final class TracePlot {
         PlotPanel ca = new PlotPanel(left, top, plotWidth, panelHeight, time, NiceTicks.covering(0, caMax * 1.05, 5));
         PlotPanel v = new PlotPanel(left, top + panelHeight + gap, plotWidth, panelHeight, time,
                 NiceTicks.covering(vMin, Math.max(vMax, vMin + 1), 5));
-        BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
-        Graphics2D g = PlotPanel.graphics(image);
-        g.setColor(Color.BLACK);
-        g.setFont(PlotPanel.TITLE_FONT);
-        g.drawString(title, left, 25);
-        for (int s = 0; s < traces.size(); s++) {
-            SpineTrace t = traces.get(s);
-            Color c = PlotPanel.COLOURS[s % PlotPanel.COLOURS.length];
-            g.setColor(c);
-            g.setStroke(new BasicStroke(1.3f));
-            g.draw(curve(ca, t, t::caMicroMolar, timeScale));
-            g.draw(curve(v, t, t::vMv, timeScale));
-            g.setFont(PlotPanel.LABEL_FONT);
-            String label = "spine " + t.spine() + " (" + pathways.get(t.pathway()).name() + ")";
-            g.drawString(label, left + plotWidth - 130, top + 18 + 17 * s);
-        }
-        ca.drawAxes(g, null, "spine [Ca2+] (uM)", false);
-        v.drawAxes(g, seconds ? "time (s)" : "time (ms)", "spine head V (mV)", true);
-        g.dispose();
-        PlotPanel.write(image, file);
+        Figure.write(file, widthPx, heightPx, g -> {
+            g.setColor(Color.BLACK);
+            g.setFont(PlotPanel.TITLE_FONT);
+            g.drawString(title, left, 25);
+            for (int s = 0; s < traces.size(); s++) {
+                SpineTrace t = traces.get(s);
+                Color c = PlotPanel.COLOURS[s % PlotPanel.COLOURS.length];
+                g.setColor(c);
+                g.setStroke(new BasicStroke(1.3f));
+                g.draw(curve(ca, t, t::caMicroMolar, timeScale));
+                g.draw(curve(v, t, t::vMv, timeScale));
+                g.setFont(PlotPanel.LABEL_FONT);
+                String label = "spine " + t.spine() + " (" + pathways.get(t.pathway()).name() + ")";
+                g.drawString(label, left + plotWidth - 130, top + 18 + 17 * s);
+            }
+            ca.drawAxes(g, null, "spine [Ca2+] (uM)", false);
+            v.drawAxes(g, seconds ? "time (s)" : "time (ms)", "spine head V (mV)", true);
+        });
     }
 
     /** The trace as a path; with more samples than pixel columns, each column's min and max in turn. */

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ltpsim.cli.io.Figure;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.ExpressionResult;
 import org.ltpsim.spine.sim.SpineRunResult;
@@ -94,51 +94,35 @@ public final class WeightFiles {
         }
         int widthPx = 900;
         int heightPx = 560;
-        double span = yMax - yMin;
-        PlotPanel panel = new PlotPanel(90, 50, widthPx - 90 - 25, heightPx - 50 - 90,
-                NiceTicks.covering(0, Math.max(endMs / unitMs, 1e-3), 8),
-                NiceTicks.covering(yMin - 0.05 * span, yMax + 0.12 * span, 6));
-        BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
-        Graphics2D g = PlotPanel.graphics(image);
-        panel.drawAxes(g, hours ? "time (h)" : "time (min)", "EPSP (% of baseline)", true);
-        g.setFont(PlotPanel.TITLE_FONT);
-        g.drawString(title, panel.left, panel.top - 28);
-        g.setColor(Color.GRAY);
-        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-        int y100 = (int) Math.round(panel.py(100));
-        g.drawLine(panel.left, y100, panel.left + panel.width, y100);
-        for (int p = 0; p < pathways; p++) {
-            Color c = PlotPanel.COLOURS[p % PlotPanel.COLOURS.length];
-            double[][] s = series.get(p);
-            g.setColor(c);
-            g.setStroke(new BasicStroke(1.2f));
-            for (int k = 0; k < s[0].length; k++) {
-                int px = (int) Math.round(panel.px(s[0][k] / unitMs));
-                int py = (int) Math.round(panel.py(s[1][k]));
-                g.fillOval(px - 3, py - 3, 7, 7);
-                if (k > 0) {
-                    g.drawLine((int) Math.round(panel.px(s[0][k - 1] / unitMs)),
-                            (int) Math.round(panel.py(s[1][k - 1])), px, py);
+        PlotPanel panel = timePanel(widthPx, heightPx, endMs / unitMs, yMin, yMax);
+        Figure.write(file, widthPx, heightPx, g -> {
+            frame(g, panel, hours, "EPSP (% of baseline)", title);
+            for (int p = 0; p < pathways; p++) {
+                Color c = PlotPanel.COLOURS[p % PlotPanel.COLOURS.length];
+                double[][] s = series.get(p);
+                g.setColor(c);
+                g.setStroke(new BasicStroke(1.2f));
+                for (int k = 0; k < s[0].length; k++) {
+                    int px = (int) Math.round(panel.px(s[0][k] / unitMs));
+                    int py = (int) Math.round(panel.py(s[1][k]));
+                    g.fillOval(px - 3, py - 3, 7, 7);
+                    if (k > 0) {
+                        g.drawLine((int) Math.round(panel.px(s[0][k - 1] / unitMs)),
+                                (int) Math.round(panel.py(s[1][k - 1])), px, py);
+                    }
                 }
+                int yMark = panel.top + 12 + 8 * p;
+                for (double[] train : trains(r.pathways().get(p))) {
+                    int x0 = (int) Math.round(panel.px(train[0] / unitMs));
+                    int x1 = Math.max(x0 + 3, (int) Math.round(panel.px(train[1] / unitMs)));
+                    g.fillRect(x0 - 1, yMark, x1 - x0 + 2, 5);
+                }
+                legend(g, panel, p, r.pathways().get(p).name() + ": " + r.pathways().get(p).stimulus().name());
             }
-            int yMark = panel.top + 12 + 8 * p;
-            for (double[] train : trains(r.pathways().get(p))) {
-                int x0 = (int) Math.round(panel.px(train[0] / unitMs));
-                int x1 = Math.max(x0 + 3, (int) Math.round(panel.px(train[1] / unitMs)));
-                g.fillRect(x0 - 1, yMark, x1 - x0 + 2, 5);
-            }
-            String label = r.pathways().get(p).name() + ": " + r.pathways().get(p).stimulus().name();
-            g.setFont(PlotPanel.LABEL_FONT);
-            int labelWidth = g.getFontMetrics().stringWidth(label);
-            g.drawString(label, panel.left + panel.width - labelWidth - 10, panel.top + 50 + 18 * p);
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(PlotPanel.LABEL_FONT);
-        g.drawString("EPSP = mean over the pathway's spines of the peak head depolarisation within "
-                + (int) org.ltpsim.spine.expression.ExpressionSettings.EPSP_WINDOW_MS + " ms of a test pulse (AMPA only)",
-                panel.left, heightPx - 14);
-        g.dispose();
-        PlotPanel.write(image, file);
+            note(g, panel, heightPx, "EPSP = mean over the pathway's spines of the peak head depolarisation within "
+                    + (int) org.ltpsim.spine.expression.ExpressionSettings.EPSP_WINDOW_MS
+                    + " ms of a test pulse (AMPA only)");
+        });
     }
 
     /** The header of weights.csv. */
@@ -252,63 +236,78 @@ public final class WeightFiles {
                 yMax = Math.max(yMax, mean[p][k] + sem[p][k]);
             }
         }
+        PlotPanel panel = timePanel(widthPx, heightPx, endMs / unitMs, yMin, yMax);
+        Figure.write(file, widthPx, heightPx, g -> {
+            frame(g, panel, hours, "weight (% of baseline), mean +- sem", title);
+            for (int p = 0; p < pathways; p++) {
+                Color c = PlotPanel.COLOURS[p % PlotPanel.COLOURS.length];
+                Path2D band = new Path2D.Double();
+                Path2D line = new Path2D.Double();
+                for (int k = 0; k < records; k++) {
+                    double px = panel.px(x.recordTimeMs(k) / unitMs);
+                    if (k == 0) {
+                        band.moveTo(px, panel.py(mean[p][k] + sem[p][k]));
+                        line.moveTo(px, panel.py(mean[p][k]));
+                    } else {
+                        band.lineTo(px, panel.py(mean[p][k] + sem[p][k]));
+                        line.lineTo(px, panel.py(mean[p][k]));
+                    }
+                }
+                for (int k = records - 1; k >= 0; k--) {
+                    band.lineTo(panel.px(x.recordTimeMs(k) / unitMs), panel.py(mean[p][k] - sem[p][k]));
+                }
+                band.closePath();
+                g.setColor(PlotPanel.translucent(c, 60));
+                g.fill(band);
+                g.setColor(c);
+                g.setStroke(new BasicStroke(1.8f));
+                g.draw(line);
+                // stimulus marks: a bar per train at the top of the panel, in the pathway's colour
+                int yMark = panel.top + 12 + 8 * p;
+                for (double[] train : trains(r.pathways().get(p))) {
+                    int x0 = (int) Math.round(panel.px(train[0] / unitMs));
+                    int x1 = Math.max(x0 + 3, (int) Math.round(panel.px(train[1] / unitMs)));
+                    g.fillRect(x0 - 1, yMark, x1 - x0 + 2, 5);
+                    g.fillPolygon(new int[] {x0 - 4, x0 + 4, x0}, new int[] {yMark - 6, yMark - 6, yMark}, 3);
+                }
+                Pathway pathway = r.pathways().get(p);
+                legend(g, panel, p, String.format(Locale.ROOT, "%s: %s x %d", pathway.name(),
+                        pathway.stimulus().name(), r.layout().pathwaySpineCount(p)));
+            }
+            note(g, panel, heightPx, "weight = synaptic AMPA conductance, relative to each pathway's mean at t = 0; "
+                    + "marks: stimulus trains");
+        });
+    }
+
+    /** The axes of a figure against time (min or h) with room above the data for the legend. */
+    private static PlotPanel timePanel(int widthPx, int heightPx, double tEnd, double yMin, double yMax) {
         double span = yMax - yMin;
-        PlotPanel panel = new PlotPanel(90, 50, widthPx - 90 - 25, heightPx - 50 - 90,
-                NiceTicks.covering(0, Math.max(endMs / unitMs, 1e-3), 8),
-                NiceTicks.covering(yMin - 0.05 * span, yMax + 0.12 * span, 6));
-        BufferedImage image = PlotPanel.canvas(widthPx, heightPx);
-        Graphics2D g = PlotPanel.graphics(image);
-        panel.drawAxes(g, hours ? "time (h)" : "time (min)", "weight (% of baseline), mean +- sem", true);
+        return new PlotPanel(90, 50, widthPx - 90 - 25, heightPx - 50 - 90, NiceTicks.covering(0, Math.max(tEnd,
+                1e-3), 8), NiceTicks.covering(yMin - 0.05 * span, yMax + 0.12 * span, 6));
+    }
+
+    /** Axes, title and the dashed 100% baseline of the weight and EPSP figures. */
+    private static void frame(Graphics2D g, PlotPanel panel, boolean hours, String yTitle, String title) {
+        panel.drawAxes(g, hours ? "time (h)" : "time (min)", yTitle, true);
         g.setFont(PlotPanel.TITLE_FONT);
         g.drawString(title, panel.left, panel.top - 28);
-        // baseline
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
         int y100 = (int) Math.round(panel.py(100));
         g.drawLine(panel.left, y100, panel.left + panel.width, y100);
-        for (int p = 0; p < pathways; p++) {
-            Color c = PlotPanel.COLOURS[p % PlotPanel.COLOURS.length];
-            Path2D band = new Path2D.Double();
-            Path2D line = new Path2D.Double();
-            for (int k = 0; k < records; k++) {
-                double px = panel.px(x.recordTimeMs(k) / unitMs);
-                if (k == 0) {
-                    band.moveTo(px, panel.py(mean[p][k] + sem[p][k]));
-                    line.moveTo(px, panel.py(mean[p][k]));
-                } else {
-                    band.lineTo(px, panel.py(mean[p][k] + sem[p][k]));
-                    line.lineTo(px, panel.py(mean[p][k]));
-                }
-            }
-            for (int k = records - 1; k >= 0; k--) {
-                band.lineTo(panel.px(x.recordTimeMs(k) / unitMs), panel.py(mean[p][k] - sem[p][k]));
-            }
-            band.closePath();
-            g.setColor(PlotPanel.translucent(c, 60));
-            g.fill(band);
-            g.setColor(c);
-            g.setStroke(new BasicStroke(1.8f));
-            g.draw(line);
-            // stimulus marks: a bar per train at the top of the panel, in the pathway's colour
-            int yMark = panel.top + 12 + 8 * p;
-            for (double[] train : trains(r.pathways().get(p))) {
-                int x0 = (int) Math.round(panel.px(train[0] / unitMs));
-                int x1 = Math.max(x0 + 3, (int) Math.round(panel.px(train[1] / unitMs)));
-                g.fillRect(x0 - 1, yMark, x1 - x0 + 2, 5);
-                g.fillPolygon(new int[] {x0 - 4, x0 + 4, x0}, new int[] {yMark - 6, yMark - 6, yMark}, 3);
-            }
-            Pathway pathway = r.pathways().get(p);
-            String label = String.format(Locale.ROOT, "%s: %s x %d", pathway.name(), pathway.stimulus().name(),
-                    r.layout().pathwaySpineCount(p));
-            g.setFont(PlotPanel.LABEL_FONT);
-            int labelWidth = g.getFontMetrics().stringWidth(label);
-            g.drawString(label, panel.left + panel.width - labelWidth - 10, panel.top + 50 + 18 * p);
-        }
+    }
+
+    /** Pathway {@code p}'s legend line, right-aligned at the top of the panel, in the current colour. */
+    private static void legend(Graphics2D g, PlotPanel panel, int p, String label) {
+        g.setFont(PlotPanel.LABEL_FONT);
+        int labelWidth = g.getFontMetrics().stringWidth(label);
+        g.drawString(label, panel.left + panel.width - labelWidth - 10, panel.top + 50 + 18 * p);
+    }
+
+    /** What the figure shows, in one line under the axes. */
+    private static void note(Graphics2D g, PlotPanel panel, int heightPx, String text) {
         g.setColor(Color.DARK_GRAY);
         g.setFont(PlotPanel.LABEL_FONT);
-        g.drawString("weight = synaptic AMPA conductance, relative to each pathway's mean at t = 0; marks: stimulus "
-                + "trains", panel.left, heightPx - 14);
-        g.dispose();
-        PlotPanel.write(image, file);
+        g.drawString(text, panel.left, heightPx - 14);
     }
 }

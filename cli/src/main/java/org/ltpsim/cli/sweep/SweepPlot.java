@@ -4,21 +4,20 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
+import org.ltpsim.cli.io.Figure;
 import org.ltpsim.stats.SigmoidFit;
 import org.ltpsim.stats.WilsonInterval;
 
 /**
- * {@code sweep.png}: the fraction of spines with each fitted outcome against the swept value, with Wilson 95% bars,
- * the fitted logistic curves and a dashed line at each identified threshold (java.awt, headless).
+ * {@code sweep.png} and {@code sweep.svg}: the fraction of spines with each fitted outcome against the swept value,
+ * with Wilson 95% bars, the fitted logistic curves and a dashed line at each identified threshold (java.awt,
+ * headless).
  */
 public final class SweepPlot {
     private static final int WIDTH = 900;
@@ -32,12 +31,6 @@ public final class SweepPlot {
 
     public static void write(Path file, SweepAxis axis, List<SweepTable.Row> rows,
             Map<Outcome, ThresholdReport.OutcomeFit> fits) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (SweepTable.Row row : rows) {
@@ -46,18 +39,18 @@ public final class SweepPlot {
         }
         double pad = (max - min) * 0.05;
         Axes axes = new Axes(min - pad, max + pad);
-        frame(g, axes, axis);
-        int legend = 0;
-        for (Map.Entry<Outcome, ThresholdReport.OutcomeFit> entry : fits.entrySet()) {
-            Color colour = colour(entry.getKey());
-            drawOutcome(g, axes, rows, entry.getKey(), entry.getValue().primary(), colour);
-            g.setColor(colour);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.drawString(legendText(entry.getKey(), entry.getValue().primary()), WIDTH - RIGHT + 15,
-                    TOP + 20 + 18 * legend++);
-        }
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
+        Figure.write(file, WIDTH, HEIGHT, g -> {
+            frame(g, axes, axis);
+            int legend = 0;
+            for (Map.Entry<Outcome, ThresholdReport.OutcomeFit> entry : fits.entrySet()) {
+                Color colour = colour(entry.getKey());
+                drawOutcome(g, axes, rows, entry.getKey(), entry.getValue().primary(), colour);
+                g.setColor(colour);
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+                g.drawString(legendText(entry.getKey(), entry.getValue().primary()), WIDTH - RIGHT + 15,
+                        TOP + 20 + 18 * legend++);
+            }
+        });
     }
 
     /** Pixel mapping of the data range. */

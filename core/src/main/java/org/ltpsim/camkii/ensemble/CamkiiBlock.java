@@ -9,6 +9,6 @@ import org.ltpsim.stats.RunningStats;
  * lifetimes, the periods still running at the end (right-censored), the spines ON and with LTP at the end, and the
  * reaction events fired.
  */
-record CamkiiBlock(float[][] phosphorylated, RunningStats[] phosphorylatedStats, RunningStats[] active,
+public record CamkiiBlock(float[][] phosphorylated, RunningStats[] phosphorylatedStats, RunningStats[] active,
         RunningStats[] autonomous, int[] onCount, SwitchLifetimes lifetimes, double[] censoredOnSec,
         double[] censoredOffSec, int onAtEnd, int ltpAtEnd, long events) {}

@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongConsumer;
 import org.ltpsim.camkii.CamkiiPopulation;
+import org.ltpsim.parallel.BlockCodec;
+import org.ltpsim.camkii.RingW2Population;
+import org.ltpsim.camkii.SubunitSwitchPopulation;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.BlockFold;
 import org.ltpsim.parallel.BlockRange;
@@ -27,7 +32,7 @@ public final class CamkiiBlocks {
     private final int spines;
     private final CalciumCourse course;
     private final double[] outputSec;
-    private final IntFunction<CamkiiPopulation> population;
+    private final IntFunction<BlockPopulation> population;
 
     /**
      * @param population the population of block b's spines ({@link #spinesIn(int)} of them), drawing from block
@@ -35,6 +40,34 @@ public final class CamkiiBlocks {
      */
     public CamkiiBlocks(int spines, CalciumCourse course, double[] outputSec,
             IntFunction<CamkiiPopulation> population) {
+        this(model(Objects.requireNonNull(population, "population")), spines, course, outputSec);
+    }
+
+    private static IntFunction<BlockPopulation> model(IntFunction<CamkiiPopulation> population) {
+        return block -> {
+            CamkiiPopulation pop = population.apply(block);
+            return new BlockPopulation(pop, pop::advanceUniform, pop::activeSubunits, pop::autonomousSubunits,
+                    pop::hasLtp);
+        };
+    }
+
+    /**
+     * The W2 benchmark kernel's ensemble, for comparison with other simulators. The kernel has no calcium input: the
+     * course only sets where its steps break, as for the model. It has one phosphorylated state (active and
+     * autonomous, so both fractions report the phosphorylated one) and no LTP criterion (no spine counts as LTP).
+     */
+    public static CamkiiBlocks ofW2Kernel(int spines, CalciumCourse course, double[] outputSec,
+            IntFunction<RingW2Population> kernel) {
+        Objects.requireNonNull(kernel, "kernel");
+        return new CamkiiBlocks(block -> {
+            RingW2Population pop = kernel.apply(block);
+            return new BlockPopulation(pop, (dtSec, caMicroMolar) -> pop.advance(dtSec), pop::phosphorylatedSubunits,
+                    pop::phosphorylatedSubunits, spine -> false);
+        }, spines, course, outputSec);
+    }
+
+    private CamkiiBlocks(IntFunction<BlockPopulation> population, int spines, CalciumCourse course,
+            double[] outputSec) {
         if (spines < 1) {
             throw new IllegalArgumentException("spines must be >= 1: " + spines);
         }
@@ -44,11 +77,21 @@ public final class CamkiiBlocks {
         this.spines = spines;
         this.course = Objects.requireNonNull(course, "course");
         this.outputSec = outputSec.clone();
-        this.population = Objects.requireNonNull(population, "population");
+        this.population = population;
+    }
+
+    /** A block's population as a run reads it: the readouts all share, a step at calcium, and the model's own. */
+    private record BlockPopulation(SubunitSwitchPopulation readouts, Step step, IntUnaryOperator activeSubunits,
+            IntUnaryOperator autonomousSubunits, IntPredicate hasLtp) {}
+
+    /** Advances a population by {@code dtSec} at a calcium it may ignore. */
+    @FunctionalInterface
+    private interface Step {
+        void advance(double dtSec, double caMicroMolar);
     }
 
     public int blockCount() {
-        return (spines + BLOCK_SPINES - 1) / BLOCK_SPINES;
+        return (int) ((spines + (long) BLOCK_SPINES - 1) / BLOCK_SPINES);
     }
 
     /** Spines in block {@code block} (the last may have fewer). */
@@ -63,11 +106,59 @@ public final class CamkiiBlocks {
     public CamkiiEnsemble run(BlockExecutor executor, LongConsumer progress) {
         AtomicLong samples = new AtomicLong();
         return new BlockRun<>(fold(), null, true).run(executor, BlockRange.all(blockCount()),
-                block -> runBlock(population.apply(block), () -> progress.accept(samples.incrementAndGet())))
+                block -> runBlock(block, () -> progress.accept(samples.incrementAndGet())))
                 .state();
     }
 
-    private CamkiiBlock runBlock(CamkiiPopulation pop, Runnable tick) {
+    /** Runs block {@code block} (a pure function of it); {@code tick} hears each output time sampled. */
+    public CamkiiBlock runBlock(int block, Runnable tick) {
+        return runBlock(population.apply(block), tick);
+    }
+
+    /** Progress units (block x output time samples) of the blocks in {@code range}. */
+    public long samplesIn(BlockRange range) {
+        return (long) range.size() * outputSec.length;
+    }
+
+    /**
+     * The fold of a run kept as blocks (for shards and checkpoints, through {@link #codec()}): its blocks in block
+     * order, made into the ensemble by {@link #ensemble}.
+     */
+    public static BlockFold<CamkiiBlock, List<CamkiiBlock>> inBlockOrder() {
+        return new BlockFold<>() {
+            @Override
+            public List<CamkiiBlock> start() {
+                return new ArrayList<>();
+            }
+
+            @Override
+            public List<CamkiiBlock> add(List<CamkiiBlock> state, CamkiiBlock result) {
+                state.add(result);
+                return state;
+            }
+        };
+    }
+
+    /** Writes and reads the blocks of {@link #inBlockOrder} exactly. */
+    public static BlockCodec<CamkiiBlock, List<CamkiiBlock>> codec() {
+        return new CamkiiBlockCodec();
+    }
+
+    /** The ensemble of every block, in block order (the same bits as {@link #run}). */
+    public CamkiiEnsemble ensemble(List<CamkiiBlock> blocks) {
+        if (blocks.size() != blockCount()) {
+            throw new IllegalArgumentException(blocks.size() + " blocks given, the run has " + blockCount());
+        }
+        BlockFold<CamkiiBlock, CamkiiEnsemble> fold = fold();
+        CamkiiEnsemble ensemble = fold.start();
+        for (CamkiiBlock block : blocks) {
+            ensemble = fold.add(ensemble, block);
+        }
+        return ensemble;
+    }
+
+    private CamkiiBlock runBlock(BlockPopulation block, Runnable tick) {
+        final SubunitSwitchPopulation pop = block.readouts();
         int n = pop.spineCount();
         int times = outputSec.length;
         float[][] phosphorylated = new float[times][n];
@@ -80,7 +171,7 @@ public final class CamkiiBlocks {
             while (pop.timeSec() < outputSec[k]) {
                 double t = pop.timeSec();
                 double until = Math.min(outputSec[k], course.nextChangeAfter(t));
-                pop.advanceUniform(until - t, course.valueAt(t));
+                block.step().advance(until - t, course.valueAt(t));
                 if (pop.timeSec() >= outputSec[k] - 1e-12 * Math.max(1, outputSec[k])) {
                     break; // absorb rounding of the accumulated clock
                 }
@@ -90,8 +181,8 @@ public final class CamkiiBlocks {
                 double fraction = pop.phosphorylatedSubunits(spine) / total;
                 phosphorylated[k][spine] = (float) fraction;
                 phosphorylatedStats[k].add(fraction);
-                active[k].add(pop.activeSubunits(spine) / total);
-                autonomous[k].add(pop.autonomousSubunits(spine) / total);
+                active[k].add(block.activeSubunits().applyAsInt(spine) / total);
+                autonomous[k].add(block.autonomousSubunits().applyAsInt(spine) / total);
                 onCount[k] += pop.isOn(spine) ? 1 : 0;
             }
             tick.run();
@@ -102,7 +193,7 @@ public final class CamkiiBlocks {
         List<Double> censoredOff = new ArrayList<>();
         for (int spine = 0; spine < n; spine++) {
             onAtEnd += pop.isOn(spine) ? 1 : 0;
-            ltp += pop.hasLtp(spine) ? 1 : 0;
+            ltp += block.hasLtp().test(spine) ? 1 : 0;
             // the period still running at the end: right-censored
             (pop.isOn(spine) ? censoredOn : censoredOff).add(pop.timeSec() - pop.stateSinceSec(spine));
         }

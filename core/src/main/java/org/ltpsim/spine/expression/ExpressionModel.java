@@ -16,6 +16,9 @@ import org.ltpsim.params.ParameterSet;
  * @param insertionHz CaMKII-driven insertion per unit of growth capacity at full drive
  * @param driveHalfFraction autonomous CaMKII fraction of half drive
  * @param driveHill Hill coefficient of the drive
+ * @param anchoringQMicroMolarSec calcium integral Q at which a spine's CaMKII anchors at the synapse (needed for
+ *     the drive to insert receptors)
+ * @param anchoringHoldSec how long an anchored spine whose switch is OFF stays anchored after Q fell below it
  * @param endocytosisGain phosphatase gain of endocytosis: rate x (1 + gain (F - 1))
  * @param slotRemovalHz slot removal per slot per unit of PP1 activity above rest
  * @param growthCapacity slots a spine can build without new proteins
@@ -50,6 +53,7 @@ public record ExpressionModel(
         int reserveGluA2, int reserveGluA1, double endocytosisHz, int stableSlots,
         double cpReplacementHz, double cpCaFraction,
         double insertionHz, double driveHalfFraction, double driveHill,
+        double anchoringQMicroMolarSec, double anchoringHoldSec,
         double endocytosisGain, double slotRemovalHz,
         int growthCapacity, double unconsolidatedStageHz, int unconsolidatedStages,
         double tagStageHz, int tagStages,
@@ -87,6 +91,7 @@ public record ExpressionModel(
                 perMin / p.get("cp_ampar.replacement_tau_min"), p.get("cp_ampar.ca_fraction"),
                 p.get("camkii_drive.insertion_rate_per_min") * perMin, p.get("camkii_drive.half_autonomous_fraction"),
                 p.get("camkii_drive.hill"),
+                p.get("camkii_drive.anchoring_q_um_s"), p.get("camkii_drive.anchoring_hold_s"),
                 p.get("phosphatase_drive.endocytosis_gain"), p.get("phosphatase_drive.slot_removal_per_min") * perMin,
                 p.getInt("growth.capacity_per_spine"),
                 uStages * perMin / p.get("unconsolidated.lifetime_mean_min"), uStages,
@@ -114,7 +119,8 @@ public record ExpressionModel(
     /** The same model with the drugs given (true = applied). */
     public ExpressionModel withDrugs(boolean actinomycin, boolean anisomycinApplied) {
         return new ExpressionModel(reserveGluA2, reserveGluA1, endocytosisHz, stableSlots, cpReplacementHz,
-                cpCaFraction, insertionHz, driveHalfFraction, driveHill, endocytosisGain, slotRemovalHz,
+                cpCaFraction, insertionHz, driveHalfFraction, driveHill, anchoringQMicroMolarSec,
+                anchoringHoldSec, endocytosisGain, slotRemovalHz,
                 growthCapacity, unconsolidatedStageHz, unconsolidatedStages, tagStageHz, tagStages, referenceSpines,
                 signalTauSec, transcriptionThreshold, transcriptionHill, mrnaTauSec, synthesisPerSec,
                 proteinLifetimeSec, captureHz, captureHalfUnits, volumeExponent, nmdaReserve, nmdaInsertionHz,

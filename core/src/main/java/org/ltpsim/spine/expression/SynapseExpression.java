@@ -21,7 +21,7 @@ import org.ltpsim.channels.ChannelPopulation;
  *   R2 + free slot -> S2                 kExo R2 free                   basal exocytosis (GluA2-containing)
  *   S2 -> R2, Scp -> Rcp                 kEndo (1 + g (F - 1)) S        endocytosis, phosphatase-driven above rest
  *   Scp + R2 -> S2 + Rcp                 kSwap Scp                      CP-AMPAR replacement (Plant et al. 2006)
- *   Rcp + growth -> Scp + new slot       kIns D growth / F              CaMKII-driven insertion (PP1 opposes it)
+ *   Rcp + growth -> Scp + new slot       kIns D growth / F, anchored    CaMKII-driven insertion (PP1 opposes it)
  *   slot(stage j) -> slot(stage j+1)     kU U_j; the last stage is lost  unconsolidated slot lifetime (Erlang)
  *   slot(any stage) -> stable slot       kCap c(P) U, tagged spine only  capture of proteins: consolidation
  *   slot -> (lost)                       kRem (F - 1) slots             phosphatase-driven slot loss (LTD)
@@ -34,7 +34,10 @@ import org.ltpsim.channels.ChannelPopulation;
  * Scp / S) to its reserve. Receptors are neither made nor destroyed: S2 + Scp + R2 + Rcp and NS + NR are
  * constant per spine ({@link #checkConservation}). The tag is set to its top stage when the spine's CaMKII switch
  * turns ON or its calcium integral crosses the LTP threshold; priming by a burst of releases (group I mGluR
- * activation, independent of NMDAR calcium: Cohen &amp; Abraham 1996, Lan et al. 2001).
+ * activation, independent of NMDAR calcium: Cohen &amp; Abraham 1996, Lan et al. 2001). The drive inserts only at
+ * an <em>anchored</em> spine: its calcium integral reached {@code camkii_drive.anchoring_q_um_s} (CaMKII binding to
+ * GluN2B needs strong Ca2+/CaM: Bayer et al. 2001); it stays anchored while its switch is ON, and for
+ * {@code camkii_drive.anchoring_hold_s} after Q fell below the threshold otherwise.
  *
  * <p>Exact SSA per spine for propensities frozen over each slow step: the drives D and F are frozen at the
  * trapezoid average of their values at the step's start and end (the CaMKII population has advanced over the step
@@ -95,6 +98,10 @@ public final class SynapseExpression {
     private final boolean[] inducedFlag;
     private final boolean[] primingFlag;
     private final boolean[] inductionArmed;
+    // CaMKII anchoring: Q reached the threshold since the last slow step / Q is above it now / hold left (s)
+    private final boolean[] anchorFlag;
+    private final boolean[] aboveAnchor;
+    private final double[] anchorHoldSec;
     // channel ids per spine and kind
     private final IdLists ciIds;
     private final IdLists cpIds;
@@ -149,6 +156,9 @@ public final class SynapseExpression {
         primingFlag = new boolean[n];
         inductionArmed = new boolean[n];
         Arrays.fill(inductionArmed, true);
+        anchorFlag = new boolean[n];
+        aboveAnchor = new boolean[n];
+        anchorHoldSec = new double[n];
         ciIds = IdLists.of(ampa);
         cpIds = IdLists.of(ampaCp);
         nmdaIds = IdLists.of(nmda);
@@ -186,6 +196,15 @@ public final class SynapseExpression {
      */
     public void induced(int spine) {
         inducedFlag[spine] = true;
+    }
+
+    /**
+     * The spine's calcium integral rose to ({@code above}) or fell below {@code camkii_drive.anchoring_q_um_s}: the
+     * fast loop reports each crossing; a rise is remembered until the next slow step even if Q falls again before it.
+     */
+    public void anchoringCalcium(int spine, boolean above) {
+        aboveAnchor[spine] = above;
+        anchorFlag[spine] |= above;
     }
 
     /** The spine's calcium integral fell below the LTD threshold: its next LTP-level crossing is a new induction. */
@@ -240,6 +259,16 @@ public final class SynapseExpression {
             }
             switchOn[i] = on;
             inducedFlag[i] = false;
+            // anchoring: renewed while Q is (or was, within the step) above the threshold or the switch is ON; else
+            // the hold, counted from the end of this step, runs down (threshold 0: always anchored, no gate)
+            boolean anchored = anchorHoldSec[i] > 0 || m.anchoringQMicroMolarSec() <= 0;
+            if (anchorFlag[i] || aboveAnchor[i] || (on && anchorHoldSec[i] > 0)) {
+                anchorHoldSec[i] = m.anchoringHoldSec() + dtSec;
+                anchored = true;
+            } else if (anchorHoldSec[i] > 0) {
+                anchorHoldSec[i] = Math.max(0.0, anchorHoldSec[i] - dtSec);
+            }
+            anchorFlag[i] = false;
             if (primingFlag[i]) {
                 primed[i] = true;
                 primingFlag[i] = false;
@@ -250,7 +279,7 @@ public final class SynapseExpression {
             double pp1 = 0.5 * (pp1Start[i] + pp1End);
             driveStart[i] = driveEnd;
             pp1Start[i] = pp1End;
-            advanceSpine(i, dtSec, drive, pp1);
+            advanceSpine(i, dtSec, anchored ? drive : 0.0, pp1);
         }
     }
 

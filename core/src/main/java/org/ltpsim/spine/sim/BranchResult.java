@@ -2,7 +2,7 @@ package org.ltpsim.spine.sim;
 
 /**
  * What one branch hands back: per-spine readouts (index = position on the branch) and, per pathway, the sum and
- * sum of squares of spine calcium at each trace time and the sums of each spine's calcium extremes over the bin
+ * sum of squared deviations of spine calcium at each trace time and the sums of each spine's calcium extremes over the bin
  * ending there, to be merged across branches in branch order; and the traces of any recorded spines on it.
  */
 public final class BranchResult {
@@ -17,7 +17,8 @@ public final class BranchResult {
     final boolean[] camkiiOn;
     final boolean[] camkiiLtp;
     final double[][] traceSum;
-    final double[][] traceSumSquares;
+    /** Per pathway and bin: sum of squared deviations from the branch's own mean ({@link org.ltpsim.stats.YoungsCramer}). */
+    final double[][] traceSumSquaredDeviations;
     final double[][] traceMinSum;
     final double[][] traceMaxSum;
     SpineTrace[] recordedTraces = new SpineTrace[0];
@@ -40,7 +41,7 @@ public final class BranchResult {
         camkiiOn = new boolean[spines];
         camkiiLtp = new boolean[spines];
         traceSum = new double[pathways][traceBins];
-        traceSumSquares = new double[pathways][traceBins];
+        traceSumSquaredDeviations = new double[pathways][traceBins];
         traceMinSum = new double[pathways][traceBins];
         traceMaxSum = new double[pathways][traceBins];
     }

@@ -30,7 +30,8 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
 
     @Override
     public String format() {
-        return traceSums ? "spine-branches/1" : "spine-branches-without-trace-sums/1";
+        // /2: the trace's second moment is a sum of squared deviations (was a sum of squares)
+        return traceSums ? "spine-branches/2" : "spine-branches-without-trace-sums/1";
     }
 
     /** {@code result} without its calcium trace sums (zero bins), through this codec (so no field is missed). */
@@ -48,9 +49,14 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
     @Override
     public void writeBlock(DataOutput out, BranchResult r) throws IOException {
         if (r.expression != null) {
-            // expression runs synchronise a neuron's branches and never run as independent blocks (SpineBlocks)
-            throw new IllegalStateException("a branch of an expression run cannot be written as a block");
+            // expression runs synchronise a neuron's branches: their blocks are neurons (NeuronBlocks)
+            throw new IllegalStateException("a branch of an expression run is written with its neuron (NeuronBlocks)");
         }
+        writeBranch(out, r);
+    }
+
+    /** The branch without its expression records (written by {@link NeuronBlocks}' codec after it). */
+    void writeBranch(DataOutput out, BranchResult r) throws IOException {
         int pathways = r.traceSum.length;
         int bins = traceSums && pathways > 0 ? r.traceSum[0].length : 0;
         out.writeInt(r.peakCaMicroMolar.length);
@@ -67,7 +73,8 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
         writeBooleans(out, r.camkiiOn);
         writeBooleans(out, r.camkiiLtp);
         if (bins > 0) {
-            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquares, r.traceMinSum, r.traceMaxSum}) {
+            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquaredDeviations, r.traceMinSum,
+                    r.traceMaxSum}) {
                 for (double[] pathway : sums) {
                     writeDoubles(out, pathway);
                 }
@@ -85,6 +92,11 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
 
     @Override
     public BranchResult readBlock(DataInput in) throws IOException {
+        return readBranch(in);
+    }
+
+    /** A branch as {@link #writeBranch} wrote it (no expression records). */
+    BranchResult readBranch(DataInput in) throws IOException {
         int spines = length(in.readInt(), "spines");
         int pathways = length(in.readInt(), "pathways");
         int bins = length(in.readInt(), "trace bins");
@@ -103,7 +115,8 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
         readBooleans(in, r.camkiiOn);
         readBooleans(in, r.camkiiLtp);
         if (bins > 0) {
-            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquares, r.traceMinSum, r.traceMaxSum}) {
+            for (double[][] sums : new double[][][] {r.traceSum, r.traceSumSquaredDeviations, r.traceMinSum,
+                    r.traceMaxSum}) {
                 for (double[] pathway : sums) {
                     readDoubles(in, pathway);
                 }
@@ -173,32 +186,32 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
         return trace;
     }
 
-    private static int length(int value, String what) throws IOException {
+    static int length(int value, String what) throws IOException {
         if (value < 0 || value > MAX_LENGTH) {
             throw new IOException("bad number of " + what + ": " + value);
         }
         return value;
     }
 
-    private static void writeDoubles(DataOutput out, double[] values) throws IOException {
+    static void writeDoubles(DataOutput out, double[] values) throws IOException {
         for (double value : values) {
             out.writeDouble(value);
         }
     }
 
-    private static void readDoubles(DataInput in, double[] values) throws IOException {
+    static void readDoubles(DataInput in, double[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readDouble();
         }
     }
 
-    private static void writeInts(DataOutput out, int[] values) throws IOException {
+    static void writeInts(DataOutput out, int[] values) throws IOException {
         for (int value : values) {
             out.writeInt(value);
         }
     }
 
-    private static void readInts(DataInput in, int[] values) throws IOException {
+    static void readInts(DataInput in, int[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readInt();
         }

@@ -2,19 +2,19 @@ package org.ltpsim.spine.sim;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulation;
-import org.ltpsim.camkii.CamkiiPopulations;
 import org.ltpsim.channels.ChannelPopulation;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.Receptor;
+import org.ltpsim.spine.Release;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.expression.ExpressionSettings;
 import org.ltpsim.spine.expression.SynapseExpression;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.input.Stimulus;
+import org.ltpsim.stats.YoungsCramer;
 
 /**
  * One dendritic branch and its spines: the unit of parallel work and of random streams ("release", "ampa",
@@ -65,10 +65,13 @@ final class BranchSimulation {
     private final ChannelFactory factory;
     private final int n;
     private final int[] pathwayOfSpine;
+    /** Per spine: its rank among the branch's spines of its pathway, from 1 (the trace's running count). */
+    private final int[] rankInPathway;
     private final int pathwayCount;
     private final ChannelPopulation ampa;
     private final ChannelPopulation nmda;
-    private final UniformRandomProvider releaseRng;
+    private final Release release;
+    private final double[] releasedVesicles; // per spine: whole numbers, or expected vesicles when mean-field
     private final CamkiiPopulation camkii;
     // events: presynaptic spikes of pathways with spines here, merged in (tick, pathway) order
     private final long[] eventTick;
@@ -110,6 +113,7 @@ final class BranchSimulation {
     private final int[] testIndex;
     private final double[] epspPeakMv;
     private final double qLtp;
+    private final double qAnchor;
     private final double qLtd;
     private final double[] mglur;
     private final long[] mglurTick;
@@ -149,10 +153,13 @@ final class BranchSimulation {
         this.pathwayCount = pathways.size();
         int first = layout.firstSpine(branch);
         pathwayOfSpine = new int[n];
+        rankInPathway = new int[n];
         boolean[] present = new boolean[pathwayCount];
+        int[] seen = new int[pathwayCount];
         for (int i = 0; i < n; i++) {
             pathwayOfSpine[i] = layout.pathwayOf(first + i);
             present[pathwayOfSpine[i]] = true;
+            rankInPathway[i] = ++seen[pathwayOfSpine[i]];
         }
         double fast = model.fastStepMs();
         endTick = Math.round(endMs / fast);
@@ -165,8 +172,9 @@ final class BranchSimulation {
         Arrays.fill(nmdaCounts, model.nmdaChannels());
         ampa = factory.create(Receptor.AMPA, ampaCounts, RandomStreams.forBlock(seed, "ampa", branch));
         nmda = factory.create(Receptor.NMDA, nmdaCounts, RandomStreams.forBlock(seed, "nmda", branch));
-        releaseRng = RandomStreams.forBlock(seed, "release", branch);
-        camkii = camkiiParameters == null ? null : CamkiiPopulations.create(camkiiParameters, n, holoenzymesPerSpine,
+        release = factory.release(RandomStreams.forBlock(seed, "release", branch));
+        releasedVesicles = new double[n];
+        camkii = camkiiParameters == null ? null : factory.camkii(camkiiParameters, n, holoenzymesPerSpine,
                 RandomStreams.forBlock(seed, "camkii", branch));
 
         int events = 0;
@@ -248,6 +256,7 @@ final class BranchSimulation {
         settings = expressionSettings;
         qLtp = model.qLtpMicroMolarSec();
         qLtd = model.qLtdMicroMolarSec();
+        qAnchor = settings == null ? Double.POSITIVE_INFINITY : settings.model().anchoringQMicroMolarSec();
         if (settings == null) {
             expression = null;
             ampaCp = null;
@@ -730,14 +739,10 @@ final class BranchSimulation {
             if (pathwayOfSpine[i] != pathway) {
                 continue;
             }
-            int released = 0;
-            for (int s = 0; s < sites; s++) {
-                if (releaseRng.nextDouble() < p) {
-                    released++;
-                }
-            }
+            double released = release.vesicles(sites, p);
             glutamateMilliMolar[i] += released * peak;
-            result.releases[i] += released;
+            releasedVesicles[i] += released;
+            result.releases[i] = (int) Math.round(releasedVesicles[i]);
             if (expression != null && released > 0) {
                 mglurActivation(i, released);
             }
@@ -749,7 +754,7 @@ final class BranchSimulation {
      * {@code nmdar.mglur_tau_ms}); reaching {@code nmdar.mglur_threshold} (a burst) primes the spine for NMDAR
      * insertion. Needs no NMDAR calcium, so AP5 does not stop it.
      */
-    private void mglurActivation(int i, int released) {
+    private void mglurActivation(int i, double released) {
         double elapsedMs = (currentTick - mglurTick[i]) * m.fastStepMs();
         double a = mglur[i] * Math.exp(-elapsedMs / settings.model().mglurTauMs()) + released;
         mglur[i] = a;
@@ -849,8 +854,8 @@ final class BranchSimulation {
         double sumCoupling = 0;
         double sumDrive = 0;
         for (int i = 0; i < n; i++) {
-            double gA = (ampaCp == null ? ampa.openCount(i) : ampa.openCount(i) + ampaCp.openCount(i)) * gA1;
-            int openN = nmda.openCount(i);
+            double gA = (ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i)) * gA1;
+            double openN = nmda.openChannels(i);
             double gOpenN = openN * gN1;
             double gN = openN == 0 ? 0.0 : gOpenN * mgUnblocked(i, vSpineMv[i]); // exp only when needed
             nmdaConductanceNs[i] = gOpenN;
@@ -960,6 +965,9 @@ final class BranchSimulation {
             if (before >= qLtd && q < qLtd) {
                 expression.calciumSettled(i);
             }
+            if ((before < qAnchor) != (q < qAnchor)) { // CaMKII anchoring (expression layer)
+                expression.anchoringCalcium(i, q >= qAnchor);
+            }
         }
         qMicroMolarSec[i] = q;
         caMicroMolar[i] = rest + u1;
@@ -992,8 +1000,8 @@ final class BranchSimulation {
             for (int i = 0; i < n; i++) {
                 double c = caMicroMolar[i];
                 int p = pathwayOfSpine[i];
-                result.traceSum[p][(int) bin] += c;
-                result.traceSumSquares[p][(int) bin] += c * c;
+                YoungsCramer.add(result.traceSum[p], result.traceSumSquaredDeviations[p], (int) bin, c,
+                        rankInPathway[i]);
                 result.traceMinSum[p][(int) bin] += binMinCaMicroMolar[i];
                 result.traceMaxSum[p][(int) bin] += binMaxCaMicroMolar[i];
                 binMinCaMicroMolar[i] = c;

@@ -20,4 +20,30 @@ final class CellRecords {
         capturedUnits = new double[neurons];
         inductions = new long[neurons];
     }
+
+    /** The neurons of {@code parts} one after another (each part's neurons in order). */
+    static CellRecords concat(java.util.List<CellRecords> parts) {
+        int neurons = 0;
+        for (CellRecords c : parts) {
+            neurons += c.signal.length;
+        }
+        int records = parts.isEmpty() || parts.get(0).signal.length == 0 ? 0 : parts.get(0).signal[0].length;
+        CellRecords all = new CellRecords(neurons, records);
+        int k = 0;
+        for (CellRecords c : parts) {
+            for (int j = 0; j < c.signal.length; j++, k++) {
+                if (c.signal[j].length != records) {
+                    throw new IllegalArgumentException("neurons with different record counts: " + records + ", "
+                            + c.signal[j].length);
+                }
+                all.signal[k] = c.signal[j];
+                all.transcripts[k] = c.transcripts[j];
+                all.proteins[k] = c.proteins[j];
+                all.overdraftUnits[k] = c.overdraftUnits[j];
+                all.capturedUnits[k] = c.capturedUnits[j];
+                all.inductions[k] = c.inductions[j];
+            }
+        }
+        return all;
+    }
 }

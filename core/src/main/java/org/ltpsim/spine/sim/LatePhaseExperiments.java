@@ -96,19 +96,37 @@ public final class LatePhaseExperiments {
                 "B:weak-tetanus@" + delayMin + "min", "C:none");
     }
 
+    /** Co-active spines per branch of the metaplasticity experiment's weak protocol (a default 500 MOhm branch). */
+    public static final int METAPLASTICITY_COACTIVE = 20;
+    /** Its timeline: priming at 5 min (under AP5 until 15 min), the weak protocol at 45 min, the end at 75 min. */
+    public static final double PRIMING_MIN = 5;
+    public static final double AP5_END_MIN = 15;
+    public static final double WEAK_MIN = 45;
+    public static final double METAPLASTICITY_END_MIN = 75;
+
     /**
-     * Metaplasticity on isolated spines (one per branch) with one certain release as the weak protocol at 40 min;
-     * primed: a weak tetanus under AP5 (0-10 min) first.
+     * Metaplasticity (Abraham &amp; Bear 1996; Cohen &amp; Abraham 1996): the weak protocol is a weak tetanus at
+     * {@link #WEAK_MIN} on {@link #METAPLASTICITY_COACTIVE} co-active spines of each branch of the caller's set (its
+     * input resistance unscaled, whatever {@code spines}), too few to depolarise it enough for CaMKII to anchor; priming is the same weak tetanus
+     * at {@link #PRIMING_MIN} under AP5 (no NMDAR calcium: the weight cannot change), which activates the spines'
+     * group I mGluRs and so inserts NMDARs. {@code spines} spines, a whole number of branches; a test pulse every minute
+     * from t = 0 (the EPSP readout; AMPA only, docs/expression.md).
      */
     public SpineExperiment metaplasticity(boolean primed) {
-        ParameterSet p = spine.with("branch.spines_per_branch", "1").with("protocol.hfs_pulses", "1")
-                .with("release.probability", "1")
+        int perBranch = Math.min(spines, METAPLASTICITY_COACTIVE);
+        if (spines % perBranch != 0) {
+            throw new IllegalArgumentException("metaplasticity needs a multiple of " + METAPLASTICITY_COACTIVE
+                    + " spines: " + spines);
+        }
+        ParameterSet p = spine.with("branch.spines_per_branch", String.valueOf(perBranch))
                 .with("branch.input_resistance_mohm", String.valueOf(spine.get("branch.input_resistance_mohm")
-                        * spines / 100.0));
-        List<Pathway> list = List.of(new Pathway("A", Protocols.named(primed ? "weak-tetanus+hfs@40min"
-                : "hfs@40min", p), spines));
+                        * spines / 100.0)); // undo the constructor's scaling
+        String weak = "weak-tetanus@" + WEAK_MIN + "min";
+        List<Pathway> list = List.of(new Pathway("A", Protocols.named(primed ? "weak-tetanus@" + PRIMING_MIN
+                + "min+" + weak : weak, p), spines));
         return new SpineExperiment(SpineModel.from(p, false), list, seed, 1000, 0).withCamkii(camkii, holoenzymes)
                 .withExpression(ExpressionSettings.of(ExpressionModel.from(expression, false, false))
-                        .withDurationMs(60 * MIN).withAp5WindowMs(0, 10 * MIN));
+                        .withDurationMs(METAPLASTICITY_END_MIN * MIN).withAp5WindowMs(0, AP5_END_MIN * MIN)
+                        .withTestPulsesEveryMs(MIN));
     }
 }

@@ -25,18 +25,44 @@ final class NeuronRunner {
     /** As above; {@code stepThroughSilence} (tests) makes every branch step through silence instead of jumping. */
     static SpineRunResult run(SpineExperiment e, ChannelFactory channels, BlockExecutor executor, SimulatedWork work,
             TraceRequest traces, boolean stepThroughSilence) {
+        SpineLayout layout = new SpineLayout(e.pathways(), e.model().spinesPerBranch(), e.neurons());
+        Neurons all = runNeurons(e, channels, executor::map, work, traces, stepThroughSilence, 0, layout.neurons());
+        return new SpineRunResult(e, layout, all.branches(), all.cells());
+    }
+
+    /** Maps a function over block indices 0 .. count - 1, results in index order (in parallel or not). */
+    @FunctionalInterface
+    interface Mapper {
+        <R> List<R> map(int count, java.util.function.IntFunction<R> work);
+    }
+
+    /** Neurons first .. end - 1 of a run: their branches' results in branch order, and their cells' records. */
+    record Neurons(List<BranchResult> branches, CellRecords cells) {}
+
+    /**
+     * Runs neurons {@code first} .. {@code end - 1} of the experiment: the same bits for them as a run of all the
+     * neurons (each branch keeps its index in the whole layout, so its random streams; neurons share nothing).
+     */
+    static Neurons runNeurons(SpineExperiment e, ChannelFactory channels, Mapper executor, SimulatedWork work,
+            TraceRequest traces, boolean stepThroughSilence, int first, int end) {
         ExpressionModel model = e.expression().model();
         SpineLayout layout = new SpineLayout(e.pathways(), e.model().spinesPerBranch(), e.neurons());
+        if (first < 0 || end > layout.neurons() || first >= end) {
+            throw new IllegalArgumentException("neurons " + first + " .. " + end + " outside [0, " + layout.neurons()
+                    + ")");
+        }
         if (traces != null) {
             traces.checkIds(layout.spineCount());
             traces.sampleTicks(e.model().fastStepMs());
         }
         double endMs = e.endMs();
         double binMs = e.effectiveTraceBinMs();
-        int branches = layout.branchCount();
+        int perNeuron = layout.branchesPerNeuron();
+        int firstBranch = first * perNeuron;
+        int branches = (end - first) * perNeuron;
         List<BranchSimulation> sims = executor.map(branches, b -> new BranchSimulation(e.model(), channels,
-                e.pathways(), layout, b, e.seed(), endMs, binMs, e.camkii(), e.holoenzymesPerSpine(), traces,
-                e.expression()));
+                e.pathways(), layout, firstBranch + b, e.seed(), endMs, binMs, e.camkii(), e.holoenzymesPerSpine(),
+                traces, e.expression()));
         if (stepThroughSilence) {
             sims.forEach(BranchSimulation::stepThroughSilence);
         }
@@ -45,8 +71,7 @@ final class NeuronRunner {
         long syncTicks = Math.max(1, Math.round(model.syncIntervalSec() * 1000 / fastMs));
         long recordTicks = Math.max(1, Math.round(e.expression().recordEveryMs() / fastMs));
         int records = (int) (endTick / recordTicks) + 1;
-        int neurons = layout.neurons();
-        int perNeuron = layout.branchesPerNeuron();
+        int neurons = end - first;
         NeuronCell[] cells = new NeuronCell[neurons];
         CellRecords out = new CellRecords(neurons, records);
         for (int k = 0; k < neurons; k++) {
@@ -91,7 +116,7 @@ final class NeuronRunner {
             out.inductions[k] = cells[k].inductions();
         }
         List<BranchResult> results = executor.map(branches, b -> sims.get(b).finish());
-        return new SpineRunResult(e, layout, results, out);
+        return new Neurons(results, out);
     }
 
     /**

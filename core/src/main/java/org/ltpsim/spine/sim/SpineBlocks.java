@@ -25,6 +25,7 @@ public final class SpineBlocks {
     private final TraceRequest traces;
     private boolean traceSums = true;
     private SimulatedWork work = new SimulatedWork(done -> {});
+    private final DeterministicBranches deterministic = new DeterministicBranches();
 
     /**
      * @param traces spines to record (null: none); only with a single experiment
@@ -36,9 +37,9 @@ public final class SpineBlocks {
             throw new IllegalArgumentException("at least one experiment is needed");
         }
         if (this.experiments.stream().anyMatch(e -> e.expression() != null)) {
-            // their branches synchronise at the neuron's protein-pool updates: see NeuronRunner
-            throw new IllegalArgumentException("runs with the expression layers (--duration) cannot be split into "
-                    + "independent branch blocks yet: run them with 'ltpsim run', without --shard or checkpoints");
+            // their branches synchronise at the neuron's protein-pool updates: their blocks are neurons (NeuronBlocks)
+            throw new IllegalArgumentException("runs with the expression layers (--duration) split into neurons, not "
+                    + "branches: NeuronBlocks");
         }
         if (traces != null && this.experiments.size() != 1) {
             throw new IllegalArgumentException("spines can be recorded in a single experiment only");
@@ -124,6 +125,11 @@ public final class SpineBlocks {
     public BranchResult run(int block) {
         int e = experimentOf(block);
         SpineExperiment experiment = experiments.get(e);
+        if (DeterministicBranches.reducible(channels, experiment, layouts[e], traces)) {
+            BranchResult result = deterministic.branch(e, experiment, layouts[e], block - firstBlock[e], channels,
+                    work);
+            return traceSums ? result : BranchResultCodec.withoutTraceSums(result);
+        }
         BranchResult result = new BranchSimulation(experiment.model(), channels, experiment.pathways(), layouts[e],
                 block - firstBlock[e], experiment.seed(), experiment.endMs(), experiment.effectiveTraceBinMs(),
                 experiment.camkii(), experiment.holoenzymesPerSpine(), traces).run(work);
@@ -140,35 +146,6 @@ public final class SpineBlocks {
 
             @Override
             public List<BranchResult> add(List<BranchResult> state, BranchResult result) {
-                state.add(result);
-                return state;
-            }
-        };
-    }
-
-    /**
-     * A run's branches in block order, from block 0, with each experiment's calcium trace sums folded as they arrive
-     * into the experiment's first branch; the other branches keep empty traces. The additions are those
-     * {@link SpineRunResult} makes, in the same order, so the means are the same bits; a run then holds one set of
-     * trace sums per experiment instead of one per branch (4 doubles per pathway and trace bin: with the 2,011 bins
-     * of an HFS run, 640 bytes per spine). Branches without trace sums (shards) are kept as they come.
-     */
-    public BlockFold<BranchResult, List<BranchResult>> foldingTraces() {
-        return new BlockFold<>() {
-            @Override
-            public List<BranchResult> start() {
-                return new ArrayList<>();
-            }
-
-            @Override
-            public List<BranchResult> add(List<BranchResult> state, BranchResult result) {
-                int block = state.size(); // folds start at block 0
-                if (block < blockCount()) {
-                    int first = firstBlock[experimentOf(block)];
-                    if (block > first) {
-                        TraceSums.addInto(state.get(first), result);
-                    }
-                }
                 state.add(result);
                 return state;
             }

@@ -2,6 +2,7 @@ package org.ltpsim.spine.sim;
 
 import java.util.List;
 import org.ltpsim.spine.input.Pathway;
+import org.ltpsim.stats.RunningStats;
 
 /**
  * Per-spine readouts of a run (arrays indexed by global spine id, see {@link SpineLayout}), per-pathway mean,
@@ -66,7 +67,12 @@ public final class SpineRunResult {
         int pathways = experiment.pathways().size();
         int bins = branches.get(0).traceSum[0].length;
         double[][] sum = new double[pathways][bins];
-        double[][] sumSq = new double[pathways][bins];
+        RunningStats[][] traceStats = new RunningStats[pathways][bins];
+        for (RunningStats[] pathway : traceStats) {
+            for (int k = 0; k < bins; k++) {
+                pathway[k] = new RunningStats();
+            }
+        }
         double[][] minSum = new double[pathways][bins];
         double[][] maxSum = new double[pathways][bins];
         long fast = 0;
@@ -87,10 +93,17 @@ public final class SpineRunResult {
             System.arraycopy(r.camkiiOn, 0, camkiiOn, first, count);
             System.arraycopy(r.camkiiLtp, 0, camkiiLtp, first, count);
             branchPeakDepolarisationMv[b] = r.peakBranchDepolarisationMv;
-            for (int p = 0; p < pathways && !TraceSums.empty(r); p++) { // empty: folded into the first branch
+            int[] onBranch = new int[pathways]; // spines of each pathway on this branch
+            for (int i = 0; i < count; i++) {
+                onBranch[layout.pathwayOf(first + i)]++;
+            }
+            for (int p = 0; p < pathways; p++) {
                 for (int k = 0; k < bins; k++) {
                     sum[p][k] += r.traceSum[p][k];
-                    sumSq[p][k] += r.traceSumSquares[p][k];
+                    if (onBranch[p] > 0) { // Chan et al.'s merge, in branch order
+                        traceStats[p][k].merge(RunningStats.of(onBranch[p], r.traceSum[p][k] / onBranch[p],
+                                r.traceSumSquaredDeviations[p][k]));
+                    }
                     minSum[p][k] += r.traceMinSum[p][k];
                     maxSum[p][k] += r.traceMaxSum[p][k];
                 }
@@ -109,7 +122,7 @@ public final class SpineRunResult {
             for (int k = 0; k < bins; k++) {
                 double mean = sum[p][k] / count;
                 traceMean[p][k] = mean;
-                traceSd[p][k] = count > 1 ? Math.sqrt(Math.max(0, (sumSq[p][k] - count * mean * mean) / (count - 1))) : 0;
+                traceSd[p][k] = traceStats[p][k].sampleSd();
                 traceMin[p][k] = minSum[p][k] / count;
                 traceMax[p][k] = maxSum[p][k] / count;
             }

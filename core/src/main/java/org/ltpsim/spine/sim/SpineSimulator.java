@@ -67,7 +67,7 @@ public final class SpineSimulator {
     }
 
     private static List<BranchResult> runBlocks(SpineBlocks blocks, BlockExecutor executor) {
-        return new BlockRun<>(blocks.foldingTraces(), blocks.codec(), true)
+        return new BlockRun<>(SpineBlocks.fold(), blocks.codec(), true)
                 .run(executor, BlockRange.all(blocks.blockCount()), blocks::run).state();
     }
 

@@ -34,6 +34,14 @@ class SynapseExpressionTest {
         return new SynapseExpression(model, ci, cp, nm, camkii, RandomStreams.forBlock(seed, "trafficking", 0));
     }
 
+    /** Every spine's calcium integral above the anchoring threshold (and kept there): CaMKII anchored throughout. */
+    private static SynapseExpression anchored(SynapseExpression x) {
+        for (int i = 0; i < x.spineCount(); i++) {
+            x.anchoringCalcium(i, true);
+        }
+        return x;
+    }
+
     private static void run(SynapseExpression x, ScriptedCamkii camkii, double seconds) {
         for (int s = 0; s < Math.round(seconds); s++) {
             camkii.advanceUniform(1, 0.1);
@@ -44,7 +52,7 @@ class SynapseExpressionTest {
     @Test
     void receptorsAreConservedThroughInductionDepressionCaptureAndNmdarInsertion() {
         ScriptedCamkii camkii = new ScriptedCamkii(30);
-        SynapseExpression x = layer(ExpressionModel.defaults(), camkii, 3);
+        SynapseExpression x = anchored(layer(ExpressionModel.defaults(), camkii, 3));
         x.setProteinLevel(2000);
         for (int i = 0; i < 30; i++) {
             x.primedByMglur(i);
@@ -93,7 +101,7 @@ class SynapseExpressionTest {
         ScriptedCamkii camkii = new ScriptedCamkii(400);
         camkii.set(0.6, 1, true);
         ExpressionModel model = ExpressionModel.defaults();
-        SynapseExpression x = layer(model, camkii, 7);
+        SynapseExpression x = anchored(layer(model, camkii, 7));
         run(x, camkii, 240);
         double p = Math.exp(-model.insertionHz() * model.drive(Math.round(0.6 * 192) / 192.0) * 240);
         double mean = 0;
@@ -106,6 +114,39 @@ class SynapseExpressionTest {
     }
 
     @Test
+    void insertionNeedsAnchoredCamkii() {
+        // Full drive (autonomous fraction 0.6, D = 16/17) on 100 spines, k = 0.25 /min. Not anchored: no insertion at
+        // all (exact). Anchored by a calcium integral that then falls, switch OFF: insertion only while the 10-s hold
+        // lasts (plus the step it was set in), then none. Switch ON: anchored as long as it stays ON.
+        ScriptedCamkii camkii = new ScriptedCamkii(100);
+        camkii.set(0.6, 1, true);
+        ExpressionModel model = ExpressionModel.defaults();
+        SynapseExpression x = layer(model, camkii, 17);
+        run(x, camkii, 600);
+        assertEquals(0, x.reactionCounts()[SynapseExpression.INSERT], "no insertion without anchoring");
+        camkii.set(0.6, 1, false);
+        for (int i = 0; i < 100; i++) {
+            x.anchoringCalcium(i, true);
+            x.anchoringCalcium(i, false);
+        }
+        run(x, camkii, 30);
+        long held = x.reactionCounts()[SynapseExpression.INSERT];
+        run(x, camkii, 600);
+        assertEquals(held, x.reactionCounts()[SynapseExpression.INSERT], "none after the hold");
+        // expected during the hold: 100 x 50 x (1 - exp(-k D 11 s)) ~ 213, Poisson-like sd ~15: within 4.5 sd
+        double expected = 100 * 50 * (1 - Math.exp(-model.insertionHz() * model.drive(Math.round(0.6 * 192) / 192.0)
+                * (model.anchoringHoldSec() + 1)));
+        assertEquals(expected, held, 4.5 * Math.sqrt(expected), "insertions during the hold");
+        camkii.set(0.6, 1, true);
+        for (int i = 0; i < 100; i++) {
+            x.anchoringCalcium(i, true);
+            x.anchoringCalcium(i, false);
+        }
+        run(x, camkii, 600);
+        assertTrue(x.reactionCounts()[SynapseExpression.INSERT] - held > 2000, "switch ON: stays anchored");
+    }
+
+    @Test
     void unconsolidatedSlotsHaveAnErlangLifetime() {
         // All growth converted at once (a very fast insertion), then no drive and no protein: each slot survives to t
         // with P(Poisson(K t / mean) < K), K = 8 stages, mean 100 min. 200 spines x 50 slots; per-spine counts are
@@ -115,7 +156,7 @@ class SynapseExpressionTest {
         ExpressionModel model = ExpressionModel.from(p, false, false);
         ScriptedCamkii camkii = new ScriptedCamkii(200);
         camkii.set(0.9, 1, false);
-        SynapseExpression x = layer(model, camkii, 11);
+        SynapseExpression x = anchored(layer(model, camkii, 11));
         run(x, camkii, 1);
         camkii.set(0.0, 1, false);
         run(x, camkii, 1); // the trapezoid average of the drive: half a step more at half drive
