@@ -77,8 +77,10 @@ final class PanamaFixedStepKernel implements FixedStepKernel {
         final LongVector stayLow = LongVector.fromArray(SPECIES, cumCols, 0);
         final LongVector stayHigh = LANES == GROUP ? stayLow : LongVector.fromArray(SPECIES, cumCols, LANES);
         int changed = 0;
+        final long[] drawn = new long[LANES];
         for (int b = from; b < to; b += GROUP) {
-            LongVector u = PanamaXoShiRo256PlusPlus.next(laneState, lane0, GROUP).lanewise(VectorOperators.LSHR, 11);
+            PanamaXoShiRo256PlusPlus.next(laneState, lane0, GROUP, drawn, 0);
+            LongVector u = LongVector.fromArray(SPECIES, drawn, 0).lanewise(VectorOperators.LSHR, 11);
             LongVector old = LANES == GROUP
                     ? (LongVector) ByteVector.fromArray(BYTES, states, b).convertShape(VectorOperators.B2L, SPECIES, 0)
                     : LongVector.broadcast(SPECIES, (long) GROUP_BYTES.get(states, b))

@@ -216,10 +216,40 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      * Two XoShiRo256++ words per lane of the group at {@code lane0}, turned into the next step's unit exponential
      * {@code -log(2 - [1,2))} and uniform {@code [1,2) - 1}: {@link SsaVariates#exponential} and
      * {@link SsaVariates#uniform} with the same operations.
+     *
+     * <p>The two generator steps are written out here rather than called from {@link PanamaXoShiRo256PlusPlus}
+     * (which has the same step, tested equal): C2 inlines this method into the lanes' big event loop, and with the
+     * calls it reached its node-count cut-off and left {@link #log} out of line, so its vectors were boxed and ran
+     * the Vector API's Java fallback (W1 through the lanes 2.3x slower, 1.7 GB of garbage per 300,000
+     * realisations; measured 2026-12-02). {@code PanamaSsaLanesTest} checks these lanes against the scalar twin bit
+     * for bit.
      */
     private void drawAhead(int lane0) {
-        final LongVector bitsTime = PanamaXoShiRo256PlusPlus.next(rngState, lane0, WIDTH);
-        final LongVector bitsPick = PanamaXoShiRo256PlusPlus.next(rngState, lane0, WIDTH);
+        final long[] rs = rngState;
+        LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
+        LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
+        LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
+        LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
+        LongVector bitsTime = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
+        LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
+        s2 = s2.lanewise(VectorOperators.XOR, s0);
+        s3 = s3.lanewise(VectorOperators.XOR, s1);
+        s1 = s1.lanewise(VectorOperators.XOR, s2);
+        s0 = s0.lanewise(VectorOperators.XOR, s3);
+        s2 = s2.lanewise(VectorOperators.XOR, tmp);
+        s3 = s3.lanewise(VectorOperators.ROL, 45);
+        LongVector bitsPick = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
+        tmp = s1.lanewise(VectorOperators.LSHL, 17);
+        s2 = s2.lanewise(VectorOperators.XOR, s0);
+        s3 = s3.lanewise(VectorOperators.XOR, s1);
+        s1 = s1.lanewise(VectorOperators.XOR, s2);
+        s0 = s0.lanewise(VectorOperators.XOR, s3);
+        s2 = s2.lanewise(VectorOperators.XOR, tmp);
+        s3 = s3.lanewise(VectorOperators.ROL, 45);
+        s0.intoArray(rs, lane0);
+        s1.intoArray(rs, WIDTH + lane0);
+        s2.intoArray(rs, 2 * WIDTH + lane0);
+        s3.intoArray(rs, 3 * WIDTH + lane0);
         DoubleVector u = bitsTime.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
                 .reinterpretAsDoubles().neg().add(2.0);
         log(u).neg().intoArray(laneExponential, lane0);

@@ -51,7 +51,7 @@ class PanamaSsaLanesTest {
         }
         long[] out = new long[lanes];
         for (int draw = 0; draw < 10_000; draw++) {
-            PanamaXoShiRo256PlusPlus.next(words, 2, stride).intoArray(out, 0);
+            PanamaXoShiRo256PlusPlus.next(words, 2, stride, out, 0);
             for (int lane = 0; lane < lanes; lane++) {
                 assertEquals(scalar[lane].nextLong(), out[lane], "draw " + draw + " lane " + lane);
             }
