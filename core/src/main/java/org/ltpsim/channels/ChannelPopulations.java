@@ -47,9 +47,12 @@ public final class ChannelPopulations {
         MEAN_FIELD
     }
 
-    /** Expected events per channel in one step above which HYBRID uses the table (tuned on the spine load). */
-    public static final double HYBRID_SWITCH_EVENTS_PER_CHANNEL =
-            Double.parseDouble(System.getProperty("ltpsim.channels.hybridSwitch", "0.2"));
+    /**
+     * Expected events per channel in one step above which HYBRID uses the table (tuned on the spine load). A
+     * constant of the code, not a system property: nothing outside the command line and data/ may change results
+     * (it was read from {@code -Dltpsim.channels.hybridSwitch}, which no manifest recorded).
+     */
+    public static final double HYBRID_SWITCH_EVENTS_PER_CHANNEL = 0.2;
 
     private ChannelPopulations() {}
 
