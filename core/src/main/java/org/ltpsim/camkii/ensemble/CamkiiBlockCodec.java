@@ -4,11 +4,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.ltpsim.camkii.SwitchLifetimes;
-import org.ltpsim.parallel.BlockCodec;
+import org.ltpsim.parallel.BlockListCodec;
 import org.ltpsim.stats.RunningStats;
 
 /**
@@ -16,9 +14,13 @@ import org.ltpsim.stats.RunningStats;
  * the shard files and checkpoints of {@code ltpsim camkii}. The state of a run is its blocks in block order; they
  * fold into the {@link CamkiiEnsemble} once all are there.
  */
-final class CamkiiBlockCodec implements BlockCodec<CamkiiBlock, List<CamkiiBlock>> {
+final class CamkiiBlockCodec extends BlockListCodec<CamkiiBlock> {
     /** Bounds read sizes, so that a corrupt length fails cleanly instead of exhausting memory. */
     private static final int MAX_LENGTH = 1 << 28;
+
+    CamkiiBlockCodec() {
+        super("blocks");
+    }
 
     @Override
     public String format() {
@@ -86,24 +88,6 @@ final class CamkiiBlockCodec implements BlockCodec<CamkiiBlock, List<CamkiiBlock
         double[] censoredOff = readDoubles(in);
         return new CamkiiBlock(phosphorylated, series[0], series[1], series[2], onCount, lifetimes, censoredOn,
                 censoredOff, in.readInt(), in.readInt(), in.readLong());
-    }
-
-    @Override
-    public void writeState(DataOutput out, List<CamkiiBlock> blocks) throws IOException {
-        out.writeInt(blocks.size());
-        for (CamkiiBlock block : blocks) {
-            writeBlock(out, block);
-        }
-    }
-
-    @Override
-    public List<CamkiiBlock> readState(DataInput in) throws IOException {
-        int count = length(in.readInt(), "blocks");
-        List<CamkiiBlock> blocks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            blocks.add(readBlock(in));
-        }
-        return blocks;
     }
 
     private static void writeLifetimes(DataOutput out, SwitchLifetimes lifetimes) throws IOException {

@@ -8,9 +8,7 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import org.ltpsim.parallel.BlockCodec;
+import org.ltpsim.parallel.BlockListCodec;
 
 /**
  * {@link BranchResult}s, exactly (doubles as IEEE bits): every per-spine readout, the branch's counters, its
@@ -18,13 +16,14 @@ import org.ltpsim.parallel.BlockCodec;
  * (its readouts never use them, and they are most of a branch's size). The state of a spine run is the list of its
  * branches in block order.
  */
-final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchResult>> {
+final class BranchResultCodec extends BlockListCodec<BranchResult> {
     /** Bounds read sizes, so that a corrupt length fails cleanly instead of exhausting memory. */
     private static final int MAX_LENGTH = 1 << 28;
 
     private final boolean traceSums;
 
     BranchResultCodec(boolean traceSums) {
+        super("branches");
         this.traceSums = traceSums;
     }
 
@@ -132,24 +131,6 @@ final class BranchResultCodec implements BlockCodec<BranchResult, List<BranchRes
             r.recordedTraces[i] = readTrace(in);
         }
         return r;
-    }
-
-    @Override
-    public void writeState(DataOutput out, List<BranchResult> branches) throws IOException {
-        out.writeInt(branches.size());
-        for (BranchResult branch : branches) {
-            writeBlock(out, branch);
-        }
-    }
-
-    @Override
-    public List<BranchResult> readState(DataInput in) throws IOException {
-        int count = length(in.readInt(), "branches");
-        List<BranchResult> branches = new ArrayList<>(Math.min(count, 1 << 16));
-        for (int i = 0; i < count; i++) {
-            branches.add(readBlock(in));
-        }
-        return branches;
     }
 
     private static void writeTrace(DataOutput out, SpineTrace trace) throws IOException {

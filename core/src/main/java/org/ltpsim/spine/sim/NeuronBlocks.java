@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import org.ltpsim.parallel.BlockCodec;
+import org.ltpsim.parallel.BlockListCodec;
 import org.ltpsim.parallel.BlockFold;
 import org.ltpsim.parallel.BlockRange;
 import org.ltpsim.spine.ChannelFactory;
@@ -124,9 +125,13 @@ public final class NeuronBlocks {
         return new NeuronCodec();
     }
 
-    private static final class NeuronCodec implements BlockCodec<Neuron, List<Neuron>> {
+    private static final class NeuronCodec extends BlockListCodec<Neuron> {
         private final BranchResultCodec withSums = new BranchResultCodec(true);
         private final BranchResultCodec withoutSums = new BranchResultCodec(false);
+
+        NeuronCodec() {
+            super("neurons");
+        }
 
         @Override
         public String format() {
@@ -176,24 +181,6 @@ public final class NeuronBlocks {
                 c.inductions[k] = in.readLong();
             }
             return new Neuron(list, c);
-        }
-
-        @Override
-        public void writeState(DataOutput out, List<Neuron> state) throws IOException {
-            out.writeInt(state.size());
-            for (Neuron n : state) {
-                writeBlock(out, n);
-            }
-        }
-
-        @Override
-        public List<Neuron> readState(DataInput in) throws IOException {
-            int count = BranchResultCodec.length(in.readInt(), "neurons");
-            List<Neuron> state = new ArrayList<>(Math.min(count, 1 << 16));
-            for (int i = 0; i < count; i++) {
-                state.add(readBlock(in));
-            }
-            return state;
         }
 
         private static void writeExpression(DataOutput out, ExpressionRecords x) throws IOException {
