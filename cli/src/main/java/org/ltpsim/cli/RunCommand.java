@@ -138,7 +138,8 @@ public final class RunCommand implements ShardableCommand {
                     : built.expressionParams().values());
             described.put("pathways", describe(pathways));
             described.put("pathway_inputs", setup.inputDescriptions());
-            RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(), Manifest.parametersSha256(described),
+            RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(),
+                    Manifest.parametersSha256(described),
                     null, blocks.blockCount());
             BlockJob<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> job = new BlockJob<>("run", blocks.blockCount(),
                     blocks::run, NeuronBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);

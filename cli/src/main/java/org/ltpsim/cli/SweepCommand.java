@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.ltpsim.cli.experiment.SpineBatches;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.TableFormat;
-import org.ltpsim.cli.io.ProgressBar;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaleOutOptions;
@@ -42,7 +42,6 @@ import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.sim.BranchResult;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
-import org.ltpsim.spine.sim.SpineRunResult;
 import org.ltpsim.spine.sim.SpineSimulator;
 import org.ltpsim.stats.SigmoidFit;
 import picocli.CommandLine;
@@ -75,9 +74,6 @@ import picocli.CommandLine.Option;
                     + "another voltage), later draws serve different events. 'independent': each point's seed is "
                     + "derived from --seed and the point's values; no stream is shared."})
 public final class SweepCommand implements ShardableCommand {
-    /** Grid points are run in batches of at least this many branches per worker, so memory stays bounded. */
-    private static final int BRANCHES_PER_WORKER_PER_BATCH = 4;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -360,35 +356,8 @@ public final class SweepCommand implements ShardableCommand {
     /** Runs the experiments in batches (bounded memory), keeping pathway A's readouts of each. */
     private static List<SweepTable.Row> run(SpineSimulator simulator, BlockExecutor executor,
             List<SpineExperiment> experiments, List<SweepGrid.Point> points, int round, String label) {
-        long total = 0;
-        for (SpineExperiment experiment : experiments) {
-            total += simulator.work(experiment);
-        }
-        List<SweepTable.Row> rows = new ArrayList<>();
-        try (ProgressBar progress = new ProgressBar(System.err, label, total)) {
-            long done = 0;
-            int next = 0;
-            while (next < experiments.size()) {
-                int end = next;
-                int branches = 0;
-                long batchWork = 0;
-                while (end < experiments.size()
-                        && (end == next || branches < BRANCHES_PER_WORKER_PER_BATCH * executor.threads())) {
-                    branches += simulator.branchCount(experiments.get(end));
-                    batchWork += simulator.work(experiments.get(end));
-                    end++;
-                }
-                final long before = done;
-                List<SpineRunResult> results = simulator.runAll(experiments.subList(next, end), executor,
-                        finished -> progress.update(before + finished));
-                for (int i = 0; i < results.size(); i++) {
-                    rows.add(new SweepTable.Row(points.get(next + i), PointReadouts.of(results.get(i)), round));
-                }
-                done += batchWork;
-                next = end;
-            }
-        }
-        return rows;
+        return SpineBatches.run(simulator, executor, experiments, label,
+                (i, result) -> new SweepTable.Row(points.get(i), PointReadouts.of(result), round));
     }
 
     /** {@code --refine}: rounds of new values near the LTP threshold until its interval is narrow enough. */

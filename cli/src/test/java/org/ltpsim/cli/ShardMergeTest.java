@@ -139,6 +139,20 @@ class ShardMergeTest {
         }
     }
 
+    /** The experiments that do not split into blocks refuse --shard in one line, exit 2, writing nothing. */
+    @Test
+    void experimentsThatDoNotSplitRefuseShards() {
+        for (String name : List.of("camkii-lifetime", "noise-scaling", "noise-sources")) {
+            Path out = dir.resolve("refused-" + name);
+            CliRun run = CliRun.of("experiment", name, "--shard", "1/2", "--out", out.toString());
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+            assertTrue(run.message().contains("experiment " + name + " cannot be combined with --shard"),
+                    run.message());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+    }
+
     @Test
     void shardsOfOtherRunsDuplicatesAndGapsAreRefusedWritingNothing() throws IOException {
         Path model = dir.resolve("model.xml");

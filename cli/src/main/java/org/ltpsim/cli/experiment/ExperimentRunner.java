@@ -140,7 +140,7 @@ public abstract class ExperimentRunner {
             @Override
             public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
                     String shownOut) throws IOException {
-                scaled.refuseWith("experiment noise-scaling", "its sweeps are chosen from one another's fits; run it whole");
+                scaled.refuseWith("experiment noise-scaling", "it fits its sweeps together at the end; run it whole");
                 long start = System.nanoTime();
                 NoiseScaling.Output result = experiment.run(threads);
                 double wall = (System.nanoTime() - start) / 1e9;
@@ -164,7 +164,7 @@ public abstract class ExperimentRunner {
             @Override
             public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
                     String shownOut) throws IOException {
-                scaled.refuseWith("experiment noise-sources", "its sweeps are chosen from one another's fits; run it whole");
+                scaled.refuseWith("experiment noise-sources", "it fits its sweeps together at the end; run it whole");
                 long start = System.nanoTime();
                 NoiseSources.Output result = experiment.run(threads);
                 double wall = (System.nanoTime() - start) / 1e9;

@@ -13,16 +13,17 @@ import org.ltpsim.spine.sim.SpineSimulator;
  * bounded), with a progress bar, and hands each result to a consumer in order. Each result equals the
  * experiment's own run, bitwise, whatever the thread count ({@link SpineSimulator#runAll}).
  */
-final class SpineBatches {
+public final class SpineBatches {
     private static final int BRANCHES_PER_WORKER_PER_BATCH = 4;
 
     private SpineBatches() {}
 
-    interface ResultConsumer<T> {
+    /** Turns the result of experiment {@code index} into what the caller keeps. */
+    public interface ResultConsumer<T> {
         T take(int index, SpineRunResult result);
     }
 
-    static <T> List<T> run(SpineSimulator simulator, BlockExecutor executor, List<SpineExperiment> experiments,
+    public static <T> List<T> run(SpineSimulator simulator, BlockExecutor executor, List<SpineExperiment> experiments,
             String label, ResultConsumer<T> consumer) {
         long total = 0;
         for (SpineExperiment experiment : experiments) {
