@@ -35,8 +35,8 @@ public final class SystemSize {
                 m.headVolumeUm3(), m.headCapacitancePf(), m.headLeakNs(), m.neckConductanceNs(), m.spinesPerBranch(),
                 m.branchLeakNs(), m.branchCapacitancePf(), m.restMv(), m.clampConductanceNs(), m.caRestMicroMolar(),
                 m.kappa(), m.extrusionTauMs(), m.qTauMs(), m.qLtdMicroMolarSec(), m.qLtpMicroMolarSec(),
-                m.fastStepMs(), m.slowSteps(), m.quietSteps(), m.glutamateToleranceMilliMolar(), m.voltageToleranceMv(),
-                m.calciumToleranceMicroMolar(), m.ap5());
+                m.fastStepMs(), m.slowSteps(), m.quietSteps(), m.glutamateToleranceMilliMolar(),
+                m.slowGlutamateMilliMolar(), m.voltageToleranceMv(), m.calciumToleranceMicroMolar(), m.ap5());
     }
 
     /** Holoenzymes per spine at scale K. */

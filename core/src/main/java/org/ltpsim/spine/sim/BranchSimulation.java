@@ -447,7 +447,8 @@ final class BranchSimulation {
                 tick = target;
                 continue;
             }
-            long step = (driveOn || glutamatePresent()) ? 1 : quietStepTicks(tick);
+            long glutamateStep = driveOn ? 1 : glutamateStepTicks();
+            long step = glutamateStep > 0 ? glutamateStep : quietStepTicks(tick);
             step = Math.min(step, nextInput - tick);
             step = Math.min(step, windowBoundary - tick);
             step = Math.max(1, Math.min(step, endTick - tick));
@@ -603,7 +604,8 @@ final class BranchSimulation {
                 continue;
             }
             long nextGrid = (tick / slowTicks + 1) * slowTicks;
-            long step = (driveOn || glutamatePresent()) ? 1 : slow;
+            long glutamateStep = driveOn ? 1 : glutamateStepTicks();
+            long step = glutamateStep > 0 ? glutamateStep : slow;
             step = Math.min(step, nextInput - tick);
             step = Math.min(step, windowBoundary - tick);
             step = Math.min(step, nextGrid - tick);
@@ -769,13 +771,23 @@ final class BranchSimulation {
         }
     }
 
-    private boolean glutamatePresent() {
+    /**
+     * The step glutamate allows: the fast step (1) while some spine of the branch has more than
+     * {@code timestep.slow_glutamate_mm}, the slow step while every spine has less but some still has glutamate (the
+     * tail of a release, where freezing it over the slow step misplaces no more binding hazard than the fast step
+     * does at the peak), 0 when the branch has none.
+     */
+    private long glutamateStepTicks() {
+        final double slowBelow = m.slowGlutamateMilliMolar();
+        boolean present = false;
         for (int i = 0; i < n; i++) {
-            if (glutamateMilliMolar[i] > 0) {
-                return true;
+            double g = glutamateMilliMolar[i];
+            if (g > slowBelow) {
+                return 1;
             }
+            present |= g > 0;
         }
-        return false;
+        return present ? m.slowSteps() : 0;
     }
 
     private boolean quiescent() {
