@@ -921,8 +921,8 @@ final class BranchSimulation {
 
     /**
      * The Mg2+ unblocked fraction at the spine's voltage ({@link MgBlock}: remembered per spine, so that the calcium
-     * update of one step and the voltage solve of the next, at the same voltage, share it, and updated without an
-     * exp while the voltage moves little).
+     * update of one step and the voltage solve of the next, at the same voltage, share it; its exponential from a
+     * table and a short polynomial).
      */
     private double mgUnblocked(int i, double vMv) {
         return mgBlock.unblocked(i, vMv);

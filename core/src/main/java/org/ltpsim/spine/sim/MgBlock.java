@@ -5,53 +5,62 @@ import org.ltpsim.spine.SpineModel;
 
 /**
  * The Jahr &amp; Stevens (1990) Mg2+ unblocked fraction {@code B(V) = 1 / (1 + exp(-s V) [Mg] / K)} of each spine,
- * kept per spine and updated as its voltage moves, because the branch step needs it for every spine with an open
- * NMDA channel twice a step and {@code StrictMath.exp} was 16% of a 10,000-spine HFS (JFR).
+ * remembered per spine at its last voltage, because the branch step needs it for every spine with an open NMDA
+ * channel twice a step (the calcium influx at the step's end voltage, then the next step's voltage solve at the same
+ * voltage), and {@code StrictMath.exp} was 16% of a 10,000-spine HFS (JFR).
  *
- * <p>{@code exp(-s V') = exp(-s V) exp(x)} with {@code x = -s (V' - V)}; while {@code |x| <= 1/64} the second factor
- * is its Taylor polynomial of degree 6 (truncation {@code x^7 / 7! < 5e-17}, below half an ulp), else, and after
- * 32 such updates in a row, the exponential is recomputed with {@code StrictMath.exp}. IEEE operations only, so the
- * same bits on every CPU; the error against {@link SpineModel#mgUnblocked} stays within 1e-13 relative
- * ({@code MgBlockTest}: at most a few ulps per update, 32 updates).
+ * <p>{@code exp(y)}, {@code y = -s V}, as {@code exp(k / 64) exp(r)}: the first factor from a table of
+ * {@code StrictMath.exp(k / 64)}, made once, for {@code |k| <= 1024} ({@code |y| <= 16}: |V| up to 250 mV at the default
+ * slope), the second, {@code |r| <= 1/128}, by its Taylor polynomial of degree 6 (truncation
+ * {@code r^7 / 7! < 4e-19}, far below half an ulp). A few ulps from {@link SpineModel#mgUnblocked} ({@code MgBlockTest}:
+ * within 1e-14 relative), IEEE operations only, so the same bits on every CPU; outside the table,
+ * {@code StrictMath.exp} itself.
  */
 final class MgBlock {
-    private static final double TAYLOR_LIMIT = 1.0 / 64;
-    private static final int CHAIN_LIMIT = 32;
+    private static final int STEPS_PER_UNIT = 64;
+    private static final int TABLE_HALF = 1024;
+    private static final double[] EXP_GRID = expGrid();
 
-    private final SpineModel m;
-    private final double[] voltageMv; // voltage of the remembered values (NaN: none)
-    private final double[] expFactor; // exp(-s V) at that voltage
+    private final double slopePerMv;
+    private final double mgOverK;
+    private final double[] voltageMv; // voltage of the remembered value (NaN: none)
     private final double[] unblocked; // B at that voltage
-    private final int[] chain; // incremental updates since the last exact exp
 
     MgBlock(SpineModel model, int spines) {
-        m = model;
+        slopePerMv = model.mgSlopePerMv();
+        mgOverK = model.mgMilliMolar() / model.mgKMilliMolar();
         voltageMv = new double[spines];
         Arrays.fill(voltageMv, Double.NaN);
-        expFactor = new double[spines];
         unblocked = new double[spines];
-        chain = new int[spines];
+    }
+
+    private static double[] expGrid() {
+        double[] grid = new double[2 * TABLE_HALF + 1];
+        for (int k = -TABLE_HALF; k <= TABLE_HALF; k++) {
+            grid[k + TABLE_HALF] = StrictMath.exp((double) k / STEPS_PER_UNIT);
+        }
+        return grid;
+    }
+
+    /** {@code exp(y)} to a few ulps: table times Taylor polynomial, or StrictMath.exp outside the table. */
+    static double exp(double y) {
+        double scaled = y * STEPS_PER_UNIT;
+        if (!(Math.abs(scaled) <= TABLE_HALF)) {
+            return StrictMath.exp(y);
+        }
+        double k = Math.rint(scaled);
+        double r = y - k / STEPS_PER_UNIT;
+        double p = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720))))));
+        return EXP_GRID[(int) k + TABLE_HALF] * p;
     }
 
     /** B at spine {@code i}'s voltage {@code vMv}. */
     double unblocked(int i, double vMv) {
-        double v0 = voltageMv[i];
-        if (vMv == v0) {
+        if (vMv == voltageMv[i]) {
             return unblocked[i];
         }
-        double x = -m.mgSlopePerMv() * (vMv - v0); // NaN when nothing is remembered
-        double e;
-        if (Math.abs(x) <= TAYLOR_LIMIT && chain[i] < CHAIN_LIMIT) {
-            double p = 1 + x * (1 + x * (1.0 / 2 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720))))));
-            e = expFactor[i] * p;
-            chain[i]++;
-        } else {
-            e = StrictMath.exp(-m.mgSlopePerMv() * vMv);
-            chain[i] = 0;
-        }
-        double b = 1.0 / (1.0 + e * m.mgMilliMolar() / m.mgKMilliMolar());
+        double b = 1.0 / (1.0 + exp(-slopePerMv * vMv) * mgOverK);
         voltageMv[i] = vMv;
-        expFactor[i] = e;
         unblocked[i] = b;
         return b;
     }
