@@ -772,22 +772,25 @@ final class BranchSimulation {
     }
 
     /**
-     * The step glutamate allows: the fast step (1) while some spine of the branch has more than
-     * {@code timestep.slow_glutamate_mm}, the slow step while every spine has less but some still has glutamate (the
-     * tail of a release, where freezing it over the slow step misplaces no more binding hazard than the fast step
-     * does at the peak), 0 when the branch has none.
+     * The step glutamate allows, in fast steps: 0 when the branch has none; else the longest {@code h}, from the fast
+     * step to the slow one, with {@code gMax h^2 <= slow_glutamate_mm x slow_steps^2}, {@code gMax} the highest
+     * glutamate on the branch. Glutamate frozen over a step of length h, while it decays with tau, misplaces binding
+     * hazard of about {@code Rb g h^2 / (4 tau)} per channel, so every step misplaces no more than the fast step does
+     * at the 1 mM peak ({@code timestep.slow_glutamate_mm}, data/spine.toml): the fast step at the peak of a release,
+     * longer steps down its tail (2 fast steps below 0.25 mM, ..., the slow step below 0.04 mM).
      */
     private long glutamateStepTicks() {
-        final double slowBelow = m.slowGlutamateMilliMolar();
-        boolean present = false;
+        double highest = 0;
         for (int i = 0; i < n; i++) {
-            double g = glutamateMilliMolar[i];
-            if (g > slowBelow) {
-                return 1;
-            }
-            present |= g > 0;
+            highest = Math.max(highest, glutamateMilliMolar[i]);
         }
-        return present ? m.slowSteps() : 0;
+        if (highest == 0) {
+            return 0;
+        }
+        final long slow = m.slowSteps();
+        // sqrt and floor are correctly rounded: the same step on every machine
+        long ticks = (long) Math.floor(slow * Math.sqrt(m.slowGlutamateMilliMolar() / highest));
+        return Math.max(1, Math.min(slow, ticks));
     }
 
     private boolean quiescent() {
