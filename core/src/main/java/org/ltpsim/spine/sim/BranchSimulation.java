@@ -92,7 +92,7 @@ final class BranchSimulation {
     private final double[] caMicroMolar;
     private final double[] qMicroMolarSec;
     private final double[] aCoefficient;
-    private final double[] dCoefficient;
+    private final double[] inverseDiagonal; // 1 / the head's diagonal of the step's voltage system
     private final double[] nmdaConductanceNs;
     private final MgBlock mgBlock;
     private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
@@ -245,7 +245,7 @@ final class BranchSimulation {
         Arrays.fill(caMicroMolar, model.caRestMicroMolar());
         qMicroMolarSec = new double[n];
         aCoefficient = new double[n];
-        dCoefficient = new double[n];
+        inverseDiagonal = new double[n];
         nmdaConductanceNs = new double[n];
         mgBlock = new MgBlock(model, n);
         caStepMean = camkii != null && expressionSettings == null && model.quietSteps() > model.slowSteps()
@@ -882,10 +882,11 @@ final class BranchSimulation {
             result.nmdaOpenChannelMs[i] += openN * dtMs;
             double a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
             double d = cs + gLs + gNeck + gA + gN;
+            double inverse = 1.0 / d; // one division per spine and step, not three
             aCoefficient[i] = a;
-            dCoefficient[i] = d;
-            sumCoupling += gNeck * (1 - gNeck / d);
-            sumDrive += gNeck * a / d;
+            inverseDiagonal[i] = inverse;
+            sumCoupling += gNeck * (1 - gNeck * inverse);
+            sumDrive += gNeck * a * inverse;
         }
         final double cd = m.branchCapacitancePf() / dtMs;
         final double gClamp = Double.isNaN(commandMv) ? 0 : m.clampConductanceNs();
@@ -898,11 +899,12 @@ final class BranchSimulation {
         final double f = m.nmdaCaFraction();
         final double eCa = m.nmdaCaReversalMv();
         final double perPa = m.calciumPerPicoAmp();
+        final CalciumStep calcium = calciumStep(dtMs);
         for (int i = 0; i < n; i++) {
-            double v = (aCoefficient[i] + gNeck * vBranchMv) / dCoefficient[i];
+            double v = (aCoefficient[i] + gNeck * vBranchMv) * inverseDiagonal[i];
             vSpineMv[i] = v;
             result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
-            updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), dtMs);
+            updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), calcium);
         }
         if (expression != null) {
             if (activeTest >= 0) {
@@ -963,6 +965,11 @@ final class BranchSimulation {
 
     /** Exact update of Ca and Q over dtMs for influx J (uM/ms) frozen over the step. */
     private void updateCalcium(int i, double influxMicroMolarPerMs, double dtMs) {
+        updateCalcium(i, influxMicroMolarPerMs, calciumStep(dtMs));
+    }
+
+    /** The exponentials of a step of {@code dtMs}, from a small cache (steps take only a few distinct lengths). */
+    private CalciumStep calciumStep(double dtMs) {
         CalciumStep step = calciumStep;
         if (dtMs != step.dtMs) {
             int slot = (Long.hashCode(Double.doubleToRawLongBits(dtMs)) * 0x9E3779B9) >>> 26;
@@ -973,6 +980,12 @@ final class BranchSimulation {
             }
             calciumStep = step;
         }
+        return step;
+    }
+
+    /** Exact update of Ca and Q over the step for influx J (uM/ms) frozen over it. */
+    private void updateCalcium(int i, double influxMicroMolarPerMs, CalciumStep step) {
+        final double dtMs = step.dtMs;
         final double rest = m.caRestMicroMolar();
         double uInf = influxMicroMolarPerMs * m.extrusionTauMs();
         double u0 = caMicroMolar[i] - rest;
