@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.ltpsim.cli.experiment.BuiltInExperiment;
 import org.ltpsim.cli.experiment.ExperimentRunner;
 import org.ltpsim.cli.io.OutputDirectory;
@@ -38,10 +39,7 @@ import picocli.CommandLine.Parameters;
             "  ltpsim experiment noise-sources --out runs/noise-sources",
             "",
             "See docs/guide.md (Built-in experiments)."})
-public final class ExperimentCommand implements ShardableCommand {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommonOptions shared;
 
@@ -112,16 +110,6 @@ public final class ExperimentCommand implements ShardableCommand {
     ScaleOutOptions scaleOut;
 
     @Override
-    public ScaleOutOptions scaleOutOptions() {
-        return scaleOut;
-    }
-
-    @Override
-    public void redirect(Path mergedOut, boolean mergedForce) {
-        shared.redirect(mergedOut, mergedForce);
-    }
-
-    @Override
     public Integer call() throws IOException {
         if (list) {
             if (name != null || shared.out() != null) {
@@ -149,8 +137,7 @@ public final class ExperimentCommand implements ShardableCommand {
         }
         refuseOptionsOf(experiment.name());
         org.ltpsim.cli.spine.NoiseOptions noise = ExperimentOptions.noise(deterministic, deterministicSources, scale);
-        ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", shared.out(), shared.force(),
-                CommandLineText.args(spec));
+        ScaledRun scaled = scaleOut.start();
         OutputDirectory output = shared.claimDirectory().tables(tables);
         int threadCount = shared.threadCount();
         ExperimentRunner runner = switch (experiment.name()) {
@@ -164,7 +151,7 @@ public final class ExperimentCommand implements ShardableCommand {
                     spines, tEndSec, shared.seed());
             default -> throw new IllegalStateException(experiment.name());
         };
-        runner.run(output, scaled, CommandLineText.of(spec), shared.seed(), threadCount, shared.out().toString())
+        runner.run(output, scaled, shared.seed(), threadCount, shared.out().toString())
                 .forEach(System.out::println);
         return 0;
     }
