@@ -139,7 +139,7 @@ class ParamsCommandTest {
         assertTrue(written.out().contains("ltpsim run --params " + file), written.out());
         String text = Files.readString(file);
         assertTrue(text.startsWith("# An editable copy of ltpsim's spine parameters"), text);
-        ParameterSet read = org.ltpsim.cli.spine.ExperimentOptions.parameters(file, List.of(), null);
+        ParameterSet read = org.ltpsim.cli.spine.SpineParameterOptions.parameters(file, List.of(), null, true);
         assertEquals(ParameterSet.defaults("spine").all(), read.all(), "the copy as written changes nothing");
         try (Stream<Path> siblings = Files.list(file.getParent())) {
             assertEquals(List.of(file), siblings.toList(), "no temporary sibling left");

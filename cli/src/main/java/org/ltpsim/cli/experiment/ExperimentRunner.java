@@ -1,10 +1,13 @@
 package org.ltpsim.cli.experiment;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.scale.ScaledRun;
@@ -128,44 +131,48 @@ public abstract class ExperimentRunner {
         NoiseScaling experiment = new NoiseScaling(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
                 scales == null ? NoiseScaling.DEFAULT_SCALES : scales,
                 spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
-        return new ExperimentRunner() {
-            @Override
-            public List<String> run(OutputDirectory output, ScaledRun scaled, long s, int threads, String shownOut) throws IOException {
-                scaled.refuseWith("experiment noise-scaling", "it fits its sweeps together at the end; run it whole");
-                long start = System.nanoTime();
-                NoiseScaling.Output result = experiment.run(threads);
-                double wall = (System.nanoTime() - start) / 1e9;
-                Manifest manifest = new Manifest(scaled.commandText(), s, threads).put("experiment", "noise-scaling")
-                        .parameters(result.params().values())
-                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
-                output.write(manifest, dir -> NoiseScaling.write(dir, result));
-                List<String> lines = new ArrayList<>();
-                lines.add(String.format(Locale.ROOT, "experiment noise-scaling: %d scales + the deterministic limit "
-                        + "in %.1f s; results in %s", result.scales().size(), wall, shownOut));
-                lines.addAll(NoiseScaling.console(result));
-                return lines;
-            }
-        };
+        return noise("noise-scaling", experiment::run, NoiseScaling.Output::params, NoiseScaling::write,
+                NoiseScaling::console, result -> result.scales().size() + " scales + the deterministic limit");
     }
 
     public static ExperimentRunner noiseSources(ParameterSet params, String param, Integer spines, long seed) {
         NoiseSources experiment = new NoiseSources(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
                 spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return noise("noise-sources", experiment::run, NoiseSources.Output::params, NoiseSources::write,
+                NoiseSources::console, result -> (result.single().size() + 2) + " conditions");
+    }
+
+    /** Writes a noise experiment's result into the output folder. */
+    @FunctionalInterface
+    private interface ResultWriter<O> {
+        void write(Path dir, O result) throws IOException;
+    }
+
+    /**
+     * A noise experiment (noise-scaling, noise-sources): sweeps under several noise conditions, fitted together at
+     * the end, so it runs whole; the two differ only in what they run, write and print.
+     *
+     * @param conditions what was run, for the console's first line
+     */
+    private static <O> ExperimentRunner noise(String name, IntFunction<O> experiment,
+            Function<O, ParameterSet> params, ResultWriter<O> writer, Function<O, List<String>> console,
+            Function<O, String> conditions) {
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, ScaledRun scaled, long s, int threads, String shownOut) throws IOException {
-                scaled.refuseWith("experiment noise-sources", "it fits its sweeps together at the end; run it whole");
+            public List<String> run(OutputDirectory output, ScaledRun scaled, long s, int threads, String shownOut)
+                    throws IOException {
+                scaled.refuseWith("experiment " + name, "it fits its sweeps together at the end; run it whole");
                 long start = System.nanoTime();
-                NoiseSources.Output result = experiment.run(threads);
+                O result = experiment.apply(threads);
                 double wall = (System.nanoTime() - start) / 1e9;
-                Manifest manifest = new Manifest(scaled.commandText(), s, threads).put("experiment", "noise-sources")
-                        .parameters(result.params().values())
+                Manifest manifest = new Manifest(scaled.commandText(), s, threads).put("experiment", name)
+                        .parameters(params.apply(result).values())
                         .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
-                output.write(manifest, dir -> NoiseSources.write(dir, result));
+                output.write(manifest, dir -> writer.write(dir, result));
                 List<String> lines = new ArrayList<>();
-                lines.add(String.format(Locale.ROOT, "experiment noise-sources: 6 conditions in %.1f s; results in %s",
-                        wall, shownOut));
-                lines.addAll(NoiseSources.console(result));
+                lines.add(String.format(Locale.ROOT, "experiment %s: %s in %.1f s; results in %s", name,
+                        conditions.apply(result), wall, shownOut));
+                lines.addAll(console.apply(result));
                 return lines;
             }
         };
