@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
@@ -29,7 +31,6 @@ import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.params.ParameterSet;
-import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.Partial;
 import org.ltpsim.rng.RandomStreams;
 import org.ltpsim.stats.RunningStats;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Option;
             "  ltpsim camkii --calcium pulse:1.0,5,0.4 --mutant t286a --out runs/t286a"},
         mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate CaMKII holoenzymes (subunit-resolved rings, exact SSA) under a calcium time course.")
-public final class CamkiiCommand implements ShardableCommand {
+public final class CamkiiCommand implements Callable<Integer> {
     /** Spines per block: fixed, so random streams never depend on the thread count. */
     static final int BLOCK_SPINES = CamkiiBlocks.BLOCK_SPINES;
     private static final long MAX_RECORDED_VALUES = 50_000_000L;
@@ -113,19 +114,8 @@ public final class CamkiiCommand implements ShardableCommand {
     ScaleOutOptions scaleOut;
 
     @Override
-    public ScaleOutOptions scaleOutOptions() {
-        return scaleOut;
-    }
-
-    @Override
-    public void redirect(Path mergedOut, boolean mergedForce) {
-        shared.redirect(mergedOut, mergedForce);
-    }
-
-    @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "camkii", shared.out(), shared.force(),
-                CommandLineText.args(spec));
+        ScaledRun scaled = scaleOut.start();
         OutputDirectory output = shared.claimDirectory().tables(tables);
         ParameterSet set = ParameterSet.defaults(CamkiiParameters.PARAMETER_SET);
         if (paramsFile != null) {
@@ -204,17 +194,14 @@ public final class CamkiiCommand implements ShardableCommand {
                     samples.set(alreadyDone);
                     listener[0] = progress;
                 });
-        Partial<CamkiiBlock, List<CamkiiBlock>> partial;
-        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
-            partial = scaled.obtain(job, identity, executor, "camkii");
-        }
-        if (scaled.isShard()) {
-            scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
-            spec.commandLine().getOut().printf(Locale.ROOT, "camkii: shard %s (%s of %d) written to %s%n",
-                    scaled.shard(), partial.range().describe(), blocks.blockCount(), shared.out());
+        Optional<Partial<CamkiiBlock, List<CamkiiBlock>>> partial = scaled.obtainUnlessShard(job, identity,
+                threadCount, "camkii", output, range -> spec.commandLine().getOut().printf(Locale.ROOT,
+                        "camkii: shard %s (%s of %d) written to %s%n", scaled.shard(), range.describe(),
+                        blocks.blockCount(), shared.out()));
+        if (partial.isEmpty()) {
             return 0;
         }
-        CamkiiEnsemble ensemble = blocks.ensemble(partial.state());
+        CamkiiEnsemble ensemble = blocks.ensemble(partial.get().state());
         int times = outputSec.length;
         RunningStats[] phosphorylated = new RunningStats[times];
         RunningStats[] active = new RunningStats[times];
@@ -256,7 +243,7 @@ public final class CamkiiCommand implements ShardableCommand {
         summary.put("off_lifetimes", lifetimeSummary(lifetimes.offDurationsSec(), lifetimes.offMillis(), firstOff,
                 censoredOff));
         summary.put("events", events);
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
+        Manifest manifest = new Manifest(scaled.commandText(), shared.seed(),
                 scaled.threads(threadCount))
                 .put("block_spines", BLOCK_SPINES)
                 .parameters(manifestParameters);

@@ -1,6 +1,5 @@
 package org.ltpsim.cli;
 
-import java.util.List;
 import org.ltpsim.cli.scale.ArgumentText;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -10,11 +9,6 @@ final class CommandLineText {
 
     /** {@code ltpsim} followed by every original argument of the invocation that {@code spec} belongs to. */
     static String of(CommandSpec spec) {
-        return ArgumentText.shellText(args(spec));
-    }
-
-    /** Every original argument of the invocation that {@code spec} belongs to, the subcommand first. */
-    static List<String> args(CommandSpec spec) {
-        return List.copyOf(spec.root().commandLine().getParseResult().originalArgs());
+        return ArgumentText.shellText(ArgumentText.typed(spec));
     }
 }

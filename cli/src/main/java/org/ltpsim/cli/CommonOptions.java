@@ -51,12 +51,6 @@ public final class CommonOptions {
         return OutputDirectory.claim("--out", out, force);
     }
 
-    /** Writes to {@code out} instead (ltpsim merge points a rebuilt command at the merged output). */
-    void redirect(Path newOut, boolean newForce) {
-        this.out = newOut;
-        this.force = newForce;
-    }
-
     /** Replaces option {@code name} with a changed copy (bound to the same field). */
     private static CommandSpec replace(CommandSpec spec, String name, UnaryOperator<OptionSpec.Builder> change) {
         OptionSpec option = spec.findOption(name);

@@ -1,21 +1,27 @@
 package org.ltpsim.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.ltpsim.cli.experiment.BuiltInExperiment;
 import org.ltpsim.cli.experiment.ExperimentRunner;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.TableFormat;
 import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
-import org.ltpsim.cli.spine.ExperimentOptions;
+import org.ltpsim.cli.spine.KeyValueOptions;
+import org.ltpsim.cli.spine.NoiseModeOptions;
+import org.ltpsim.cli.spine.NoiseOptions;
+import org.ltpsim.cli.spine.SpineParameterOptions;
 import org.ltpsim.params.ParameterSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * {@code ltpsim experiment}: the built-in experiments ({@code --list}), each writing a table, {@code summary.json},
  * a figure and a manifest to {@code --out}. The experiments themselves are in {@code org.ltpsim.cli.experiment}.
  */
-@Command(name = "experiment", modelTransformer = CommonOptions.OptionalOut.class, mixinStandardHelpOptions = true,
+@Command(name = "experiment", modelTransformer = ExperimentCommand.Options.class, mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Run a built-in experiment: a table (CSV or Parquet), summary.json, a figure (PNG and SVG) and "
                 + "manifest.json.",
@@ -38,10 +44,7 @@ import picocli.CommandLine.Parameters;
             "  ltpsim experiment noise-sources --out runs/noise-sources",
             "",
             "See docs/guide.md (Built-in experiments)."})
-public final class ExperimentCommand implements ShardableCommand {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommonOptions shared;
 
@@ -54,16 +57,8 @@ public final class ExperimentCommand implements ShardableCommand {
     @Option(names = "--list", description = "list the experiments and exit")
     boolean list;
 
-    @Option(names = "--params", paramLabel = "FILE",
-            description = "TOML file of spine parameter overrides (frequency-response, rules)")
-    Path paramsFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one parameter as in 'run' "
-            + "(repeatable; data/spine.toml for frequency-response and rules, data/camkii.toml for camkii-lifetime)")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--mg", paramLabel = "MM", description = "extracellular Mg2+ in mM (frequency-response, rules)")
-    Double mg;
+    @Mixin
+    SpineParameterOptions parameters;
 
     @Option(names = "--spines", paramLabel = "N", description = "frequency-response: spines per frequency "
             + "(default " + org.ltpsim.cli.experiment.FrequencyResponse.DEFAULT_SPINES + "); camkii-lifetime: spines "
@@ -96,30 +91,11 @@ public final class ExperimentCommand implements ShardableCommand {
             + "(default 1,4,16,64)")
     String scales;
 
-    @Option(names = "--deterministic", description = "frequency-response: in the deterministic limit (every source "
-            + "of noise mean-field; see run --help)")
-    boolean deterministic;
-
-    @Option(names = "--deterministic-sources", paramLabel = "SOURCES", description = "frequency-response: only these "
-            + "sources mean-field: any of release,ampa,nmda,camkii")
-    String deterministicSources;
-
-    @Option(names = "--scale", paramLabel = "K", description = "frequency-response: system size K (units x K, "
-            + "contributions / K; noise-scaling sets its own with --scales)")
-    String scale;
+    @Mixin
+    NoiseModeOptions noiseMode;
 
     @Mixin
     ScaleOutOptions scaleOut;
-
-    @Override
-    public ScaleOutOptions scaleOutOptions() {
-        return scaleOut;
-    }
-
-    @Override
-    public void redirect(Path mergedOut, boolean mergedForce) {
-        shared.redirect(mergedOut, mergedForce);
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -148,23 +124,22 @@ public final class ExperimentCommand implements ShardableCommand {
             throw new UserInputException("experiment " + experiment.name() + " needs --out DIR");
         }
         refuseOptionsOf(experiment.name());
-        org.ltpsim.cli.spine.NoiseOptions noise = ExperimentOptions.noise(deterministic, deterministicSources, scale);
-        ScaledRun scaled = ScaledRun.of(scaleOut, "experiment", shared.out(), shared.force(),
-                CommandLineText.args(spec));
+        NoiseOptions noise = noiseMode.noise();
+        ScaledRun scaled = scaleOut.start();
         OutputDirectory output = shared.claimDirectory().tables(tables);
         int threadCount = shared.threadCount();
         ExperimentRunner runner = switch (experiment.name()) {
-            case "frequency-response" -> ExperimentRunner.frequencyResponse(spineParameters(), keys(sets),
+            case "frequency-response" -> ExperimentRunner.frequencyResponse(parameters.parameters(), keys(),
                     frequencies, spines, shared.seed(), noise);
-            case "rules" -> ExperimentRunner.rules(spineParameters(), branches, shared.seed());
-            case "noise-scaling" -> ExperimentRunner.noiseScaling(spineParameters(), param, scales, spines,
+            case "rules" -> ExperimentRunner.rules(parameters.parameters(), branches, shared.seed());
+            case "noise-scaling" -> ExperimentRunner.noiseScaling(parameters.parameters(), param, scales, spines,
                     shared.seed());
-            case "noise-sources" -> ExperimentRunner.noiseSources(spineParameters(), param, spines, shared.seed());
-            case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(sets), holoenzymes,
+            case "noise-sources" -> ExperimentRunner.noiseSources(parameters.parameters(), param, spines, shared.seed());
+            case "camkii-lifetime" -> ExperimentRunner.camkiiLifetime(camkiiParameters(), keys(), holoenzymes,
                     spines, tEndSec, shared.seed());
             default -> throw new IllegalStateException(experiment.name());
         };
-        runner.run(output, scaled, CommandLineText.of(spec), shared.seed(), threadCount, shared.out().toString())
+        runner.run(output, scaled, shared.seed(), threadCount, shared.out().toString())
                 .forEach(System.out::println);
         return 0;
     }
@@ -182,9 +157,8 @@ public final class ExperimentCommand implements ShardableCommand {
         if (scales != null && !experiment.equals("noise-scaling")) {
             refused.add("--scales");
         }
-        if ((deterministic || deterministicSources != null || scale != null) && !fr) {
-            refused.add(deterministic ? "--deterministic" : deterministicSources != null ? "--deterministic-sources"
-                    : "--scale");
+        if (noiseMode.firstGiven() != null && !fr) {
+            refused.add(noiseMode.firstGiven());
         }
         if (frequencies != null && !fr) {
             refused.add("--frequencies");
@@ -198,40 +172,48 @@ public final class ExperimentCommand implements ShardableCommand {
         if ((holoenzymes != null || tEndSec != null) && !camkii) {
             refused.add(holoenzymes != null ? "--holoenzymes" : "--t-end");
         }
-        if ((paramsFile != null || mg != null) && camkii) {
-            refused.add(paramsFile != null ? "--params" : "--mg");
+        if ((parameters.file() != null || parameters.mg() != null) && camkii) {
+            refused.add(parameters.file() != null ? "--params" : "--mg");
         }
         if (!refused.isEmpty()) {
             throw new UserInputException(String.join(", ", refused) + " does not apply to experiment " + experiment);
         }
     }
 
-    private ParameterSet spineParameters() {
-        return ExperimentOptions.parameters(paramsFile, sets, mg);
-    }
-
+    /** camkii-lifetime's parameters: data/camkii.toml with each --set. */
     private ParameterSet camkiiParameters() {
-        ParameterSet set = ParameterSet.defaults("camkii");
-        try {
-            for (String s : sets) {
-                int eq = s.indexOf('=');
-                if (eq <= 0) {
-                    throw new UserInputException("--set expects KEY=VALUE: '" + s + "'");
-                }
-                set = set.with(s.substring(0, eq).trim(), s.substring(eq + 1));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
-        return set;
+        return KeyValueOptions.apply(ParameterSet.defaults("camkii"), parameters.sets(), "--set");
     }
 
-    private static List<String> keys(List<String> keyValues) {
-        List<String> keys = new ArrayList<>();
-        for (String keyValue : keyValues) {
-            int eq = keyValue.indexOf('=');
-            keys.add((eq < 0 ? keyValue : keyValue.substring(0, eq)).trim().toLowerCase(Locale.ROOT));
+    /** The --set keys, lower case (the experiments name the parameters a user changed). */
+    private List<String> keys() {
+        return KeyValueOptions.keys(parameters.sets()).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** experiment's help words the shared spine options for the experiments that use them; --out is optional. */
+    public static final class Options implements CommandLine.IModelTransformer {
+        private static final Map<String, String> DESCRIPTIONS = Map.of(
+                "--params", "TOML file of spine parameter overrides (frequency-response, rules)",
+                "--set", "override one parameter as in 'run' (repeatable; data/spine.toml for frequency-response "
+                        + "and rules, data/camkii.toml for camkii-lifetime)",
+                "--mg", "extracellular Mg2+ in mM (frequency-response, rules)",
+                "--deterministic", "frequency-response: in the deterministic limit (every source of noise "
+                        + "mean-field; see run --help)",
+                "--deterministic-sources", "frequency-response: only these sources mean-field: any of "
+                        + "release,ampa,nmda,camkii",
+                "--scale", "frequency-response: system size K (units x K, contributions / K; noise-scaling sets its "
+                        + "own with --scales)");
+
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            new CommonOptions.OptionalOut().transform(spec);
+            List<OptionSpec> options = List.copyOf(spec.options());
+            options.forEach(spec::remove);
+            for (OptionSpec option : options) { // re-added in order: the help lists them as declared
+                String text = DESCRIPTIONS.get(option.longestName());
+                spec.addOption(text == null ? option : option.toBuilder().description(text).build());
+            }
+            return spec;
         }
-        return keys;
     }
 }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ShardSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,14 +38,13 @@ public final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ShardSet shards = ShardSet.read(shardDirs);
-        ShardableCommand command = rebuild(shards);
-        command.redirect(out, force);
-        command.scaleOutOptions().mergeFrom(shards);
-        return command.call();
+        CommandSpec command = rebuild(shards);
+        scaleOutOptions(command).mergeFrom(shards, out, force);
+        return (Integer) ((Callable<?>) command.userObject()).call();
     }
 
     /** The shards' command, parsed afresh from their arguments (relative paths resolved where they ran). */
-    private static ShardableCommand rebuild(ShardSet shards) {
+    private static CommandSpec rebuild(ShardSet shards) {
         CommandLine root = new CommandLine(new Main());
         Path workingDirectory = shards.workingDirectory();
         root.registerConverter(Path.class, text -> workingDirectory.resolve(text));
@@ -54,10 +55,20 @@ public final class MergeCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw new UserInputException("the shards' command no longer parses: " + e.getMessage(), e);
         }
-        if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject()
-                instanceof ShardableCommand command)) {
+        if (!parsed.hasSubcommand() || !(parsed.subcommand().commandSpec().userObject() instanceof Callable<?>)
+                || scaleOutOptions(parsed.subcommand().commandSpec()) == null) {
             throw new UserInputException("the shards' command '" + String.join(" ", args) + "' cannot be merged");
         }
-        return command;
+        return parsed.subcommand().commandSpec();
+    }
+
+    /** The command's scale-out options: a command that can run as shards is one that mixes them in. */
+    private static ScaleOutOptions scaleOutOptions(CommandSpec command) {
+        for (CommandSpec mixin : command.mixins().values()) {
+            if (mixin.userObject() instanceof ScaleOutOptions options) {
+                return options;
+            }
+        }
+        return null;
     }
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.TableFormat;
@@ -53,10 +55,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Simulate spines under a stimulation protocol: individual AMPA/NMDA channels, voltage, "
                 + "calcium and the calcium rule (LTP / LTD / none per spine).")
-public final class RunCommand implements ShardableCommand {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommonOptions shared;
 
@@ -85,18 +84,8 @@ public final class RunCommand implements ShardableCommand {
     ScaleOutOptions scaleOut;
 
     @Override
-    public ScaleOutOptions scaleOutOptions() {
-        return scaleOut;
-    }
-
-    @Override
-    public void redirect(Path mergedOut, boolean mergedForce) {
-        shared.redirect(mergedOut, mergedForce);
-    }
-
-    @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "run", shared.out(), shared.force(), CommandLineText.args(spec));
+        ScaledRun scaled = scaleOut.start();
         OutputDirectory output = shared.claimDirectory().tables(tables);
         int threadCount = shared.threadCount();
         ExperimentSetup setup = experimentOptions.resolve();
@@ -143,17 +132,14 @@ public final class RunCommand implements ShardableCommand {
                     null, blocks.blockCount());
             BlockJob<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> job = new BlockJob<>("run", blocks.blockCount(),
                     blocks::run, NeuronBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
-            Partial<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>> partial;
-            try (BlockExecutor executor = new BlockExecutor(threadCount)) {
-                partial = scaled.obtain(job, identity, executor, "run");
-            }
-            if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
-                System.out.printf(Locale.ROOT, "run: shard %s (%s of %d neurons) written to %s%n", scaled.shard(),
-                        partial.range().describe(), blocks.blockCount(), shared.out());
+            Optional<Partial<NeuronBlocks.Neuron, List<NeuronBlocks.Neuron>>> partial = scaled.obtainUnlessShard(job,
+                    identity, threadCount, "run", output, range -> System.out.printf(Locale.ROOT,
+                            "run: shard %s (%s of %d neurons) written to %s%n", scaled.shard(), range.describe(),
+                            blocks.blockCount(), shared.out()));
+            if (partial.isEmpty()) {
                 return 0;
             }
-            result = blocks.result(partial.state());
+            result = blocks.result(partial.get().state());
             wallSec = scaled.wallTimeSec();
         } else {
             SpineBlocks blocks = new SpineBlocks(setup.noise().channels(), List.of(experiment), traces);
@@ -171,20 +157,17 @@ public final class RunCommand implements ShardableCommand {
                     null, blocks.blockCount());
             BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
                     SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
-            Partial<BranchResult, List<BranchResult>> partial;
-            try (BlockExecutor executor = new BlockExecutor(threadCount)) {
-                partial = scaled.obtain(job, identity, executor, "run");
-            }
-            if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
-                System.out.printf(Locale.ROOT, "run: shard %s (%s of %d) written to %s%n", scaled.shard(),
-                        partial.range().describe(), branches, shared.out());
+            Optional<Partial<BranchResult, List<BranchResult>>> partial = scaled.obtainUnlessShard(job, identity,
+                    threadCount, "run", output, range -> System.out.printf(Locale.ROOT,
+                            "run: shard %s (%s of %d) written to %s%n", scaled.shard(), range.describe(),
+                            blocks.blockCount(), shared.out()));
+            if (partial.isEmpty()) {
                 return 0;
             }
-            result = blocks.result(0, partial.state());
+            result = blocks.result(0, partial.get().state());
             wallSec = scaled.wallTimeSec();
         }
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
+        Manifest manifest = new Manifest(scaled.commandText(), shared.seed(),
                 scaled.threads(threadCount)).parameters(params.values())
                 .put("drug", setup.drugText()).put("pathways", describe(pathways))
                 .put("pathway_inputs", setup.inputDescriptions());

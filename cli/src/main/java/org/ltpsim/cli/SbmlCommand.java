@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.io.OutputFile;
@@ -16,7 +18,6 @@ import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaleOutOptions;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.network.ReactionNetwork;
-import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.Partial;
 import org.ltpsim.sbml.SbmlImportException;
 import org.ltpsim.sbml.SbmlImporter;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Spec;
         modelTransformer = CommonOptions.FileOut.class, mixinStandardHelpOptions = true,
         description = {"Ensemble mean and sd of every species of an SBML model (exact SSA or tau-leaping).",
                 "Writes FILE.csv (time,<id>_mean,<id>_sd,... in document order) and FILE.manifest.json."})
-public final class SbmlCommand implements ShardableCommand {
+public final class SbmlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -71,18 +72,8 @@ public final class SbmlCommand implements ShardableCommand {
     ScaleOutOptions scaleOut;
 
     @Override
-    public ScaleOutOptions scaleOutOptions() {
-        return scaleOut;
-    }
-
-    @Override
-    public void redirect(Path mergedOut, boolean mergedForce) {
-        shared.redirect(mergedOut, mergedForce);
-    }
-
-    @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "sbml", shared.out(), shared.force(), CommandLineText.args(spec));
+        ScaledRun scaled = scaleOut.start();
         OutputFile output = scaled.isShard() ? null : OutputFile.claim("--out", shared.out(), shared.force());
         OutputDirectory shardOutput = scaled.isShard() ? shared.claimDirectory() : null;
         int threadCount = shared.threadCount();
@@ -103,9 +94,11 @@ public final class SbmlCommand implements ShardableCommand {
                 Manifest.sha256(modelBytes), blocks.blockCount());
         BlockJob<EnsembleBlock, EnsembleBlock> job = new BlockJob<>("sbml", blocks.blockCount(), blocks::run,
                 blocks.fold(), blocks.codec(), true, blocks::realisations, blocks::reportingTo);
-        Partial<EnsembleBlock, EnsembleBlock> partial;
-        try (BlockExecutor executor = new BlockExecutor(threadCount)) {
-            partial = scaled.obtain(job, identity, executor, "sbml " + network.id());
+        Optional<Partial<EnsembleBlock, EnsembleBlock>> partial;
+        try {
+            partial = scaled.obtainUnlessShard(job, identity, threadCount, "sbml " + network.id(), shardOutput,
+                    range -> spec.commandLine().getOut().printf(Locale.ROOT, "wrote shard %s (%s, %d realisations) "
+                            + "into %s%n", scaled.shard(), range.describe(), blocks.realisations(range), shared.out()));
         } catch (IllegalStateException e) {
             // A law that goes negative or non-finite is a fault of the model, not of ltpsim.
             if (e.getMessage() != null && e.getMessage().contains("propensity")) {
@@ -113,17 +106,13 @@ public final class SbmlCommand implements ShardableCommand {
             }
             throw e;
         }
-        if (scaled.isShard()) {
-            scaled.writeShard(shardOutput, job, identity, partial, CommandLineText.of(spec), shared.seed(),
-                    threadCount);
-            spec.commandLine().getOut().printf(Locale.ROOT, "wrote shard %s (%s, %d realisations) into %s%n",
-                    scaled.shard(), partial.range().describe(), blocks.realisations(partial.range()), shared.out());
+        if (partial.isEmpty()) {
             return 0;
         }
-        EnsembleResult result = blocks.result(partial);
+        EnsembleResult result = blocks.result(partial.get());
         double wallSec = scaled.wallTimeSec();
 
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
+        Manifest manifest = new Manifest(scaled.commandText(), shared.seed(),
                 scaled.threads(threadCount))
                 .put("model", modelFile.toString())
                 .put("model_id", network.id())

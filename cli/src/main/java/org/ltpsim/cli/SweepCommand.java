@@ -1,7 +1,6 @@
 package org.ltpsim.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -10,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.ltpsim.cli.experiment.SpineBatches;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
@@ -37,7 +38,6 @@ import org.ltpsim.cli.sweep.ThresholdReport;
 import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.Partial;
 import org.ltpsim.params.NumberText;
-import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.sim.BranchResult;
 import org.ltpsim.spine.sim.SpineBlocks;
@@ -73,10 +73,7 @@ import picocli.CommandLine.Option;
                     + "The streams stay in step only while the runs do: once a trajectory differs (more pulses, "
                     + "another voltage), later draws serve different events. 'independent': each point's seed is "
                     + "derived from --seed and the point's values; no stream is shared."})
-public final class SweepCommand implements ShardableCommand {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CommonOptions shared;
 
@@ -111,18 +108,8 @@ public final class SweepCommand implements ShardableCommand {
     ScaleOutOptions scaleOut;
 
     @Override
-    public ScaleOutOptions scaleOutOptions() {
-        return scaleOut;
-    }
-
-    @Override
-    public void redirect(Path mergedOut, boolean mergedForce) {
-        shared.redirect(mergedOut, mergedForce);
-    }
-
-    @Override
     public Integer call() throws IOException {
-        ScaledRun scaled = ScaledRun.of(scaleOut, "sweep", shared.out(), shared.force(), CommandLineText.args(spec));
+        ScaledRun scaled = scaleOut.start();
         OutputDirectory output = shared.claimDirectory().tables(tables);
         int threadCount = shared.threadCount();
         boolean common = streams(streams);
@@ -177,14 +164,14 @@ public final class SweepCommand implements ShardableCommand {
         ThresholdReport.Refinement refinement = null;
         Map<Outcome, ThresholdReport.OutcomeFit> fits = new EnumMap<>(Outcome.class);
         try (BlockExecutor executor = new BlockExecutor(threadCount)) {
-            Partial<BranchResult, SweepFold.State> partial = scaled.obtain(job, identity, executor, "sweep");
-            if (scaled.isShard()) {
-                scaled.writeShard(output, job, identity, partial, CommandLineText.of(spec), shared.seed(), threadCount);
-                System.out.printf(Locale.ROOT, "sweep: shard %s (%s of %d: grid point x branch) written to %s%n",
-                        scaled.shard(), partial.range().describe(), blocks.blockCount(), shared.out());
+            Optional<Partial<BranchResult, SweepFold.State>> partial = scaled.obtainUnlessShard(job, identity, executor,
+                    "sweep", output, range -> System.out.printf(Locale.ROOT,
+                            "sweep: shard %s (%s of %d: grid point x branch) written to %s%n", scaled.shard(),
+                            range.describe(), blocks.blockCount(), shared.out()));
+            if (partial.isEmpty()) {
                 return 0;
             }
-            List<PointReadouts> readouts = partial.state().readouts();
+            List<PointReadouts> readouts = partial.get().state().readouts();
             for (int i = 0; i < points.size(); i++) {
                 rows.add(new SweepTable.Row(points.get(i), readouts.get(i), 0));
             }
@@ -204,7 +191,7 @@ public final class SweepCommand implements ShardableCommand {
         }
         double wallSec = scaled.wallTimeSec();
         SpineExperiment first = experiments.get(0);
-        Manifest manifest = new Manifest(scaled.commandText(CommandLineText.of(spec)), shared.seed(),
+        Manifest manifest = new Manifest(scaled.commandText(), shared.seed(),
                 scaled.threads(threadCount))
                 .parameters(setup.spineParams().values()).put("drug", setup.drugText())
                 .put("pathways", RunCommand.describe(first.pathways()))

@@ -3,9 +3,6 @@ package org.ltpsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,17 +15,9 @@ class DemoCommandTest {
     @Test
     void theTableSaysWhatItsColumnsAreAndWhyAWeakTetanusReadsAsLtd(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("demo");
-        PrintStream saved = System.out;
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(text, true, StandardCharsets.UTF_8));
-            code = Main.execute("demo", "--threads", "2", "--out", out.toString());
-        } finally {
-            System.setOut(saved);
-        }
-        assertEquals(0, code);
-        String printed = text.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("demo", "--threads", "2", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String printed = run.out();
         assertTrue(printed.contains("Columns: n = spines measured; LTP / LTD / none = fractions of them by the "
                 + "calcium rule"), printed);
         assertTrue(printed.contains("Ca uM = mean over spines of each spine's own peak"), printed);

@@ -3,9 +3,6 @@ package org.ltpsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -15,17 +12,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class DemoLatePhaseTest {
     @Test
     void latePhaseTableHasEveryExperiment() throws Exception {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(text, true, StandardCharsets.UTF_8));
-            code = Main.execute("demo", "--threads", "2", "--late-phase");
-        } finally {
-            System.setOut(saved);
-        }
-        assertEquals(0, code);
-        List<String> lines = text.toString(StandardCharsets.UTF_8).lines().toList();
+        CliRun run = CliRun.of("demo", "--threads", "2", "--late-phase");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
         for (String experiment : new String[] {"Strong tetanus", "Weak tetanus", "One train", "Actinomycin D",
             "Anisomycin", "T286A", "AP5", "LFS", "Tagging and capture", "Tagging + anisomycin", "Tagging, late B",
             "Metaplasticity"}) {

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,25 +20,6 @@ class ExperimentCommandTest {
     private static final String[] SMALL_FR = {"frequency-response", "--frequencies", "1,20,100", "--spines", "4",
         "--set", "protocol.lfs_pulses=30", "--set", "protocol.after_ms=200", "--seed", "5"};
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            code = Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static String[] with(String[] base, String... extra) {
         return Stream.concat(Stream.concat(Stream.of("experiment"), Stream.of(base)), Stream.of(extra))
                 .toArray(String[]::new);
@@ -49,8 +27,8 @@ class ExperimentCommandTest {
 
     @Test
     void listsEveryExperimentAndNoneIsUnavailable() {
-        Run r = run("experiment", "--list");
-        assertEquals(0, r.code());
+        CliRun r = CliRun.of("experiment", "--list");
+        assertEquals(0, r.exitCode());
         for (String name : List.of("frequency-response", "camkii-lifetime", "rules", "noise-scaling",
                 "noise-sources")) {
             assertTrue(r.out().contains(name), name);
@@ -63,8 +41,8 @@ class ExperimentCommandTest {
             throws Exception {
         Path one = dir.resolve("one");
         Path two = dir.resolve("two");
-        assertEquals(0, run(with(SMALL_FR, "--threads", "1", "--out", one.toString())).code());
-        assertEquals(0, run(with(SMALL_FR, "--threads", "2", "--out", two.toString())).code());
+        assertEquals(0, CliRun.of(with(SMALL_FR, "--threads", "1", "--out", one.toString())).exitCode());
+        assertEquals(0, CliRun.of(with(SMALL_FR, "--threads", "2", "--out", two.toString())).exitCode());
         for (String file : List.of("frequency_response.csv", "summary.json", "frequency_response.png",
                 "frequency_response.svg")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)), file);
@@ -94,8 +72,9 @@ class ExperimentCommandTest {
     void setChangesTheExperimentAsInRun(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("base");
         Path more = dir.resolve("more");
-        assertEquals(0, run(with(SMALL_FR, "--out", base.toString())).code());
-        assertEquals(0, run(with(SMALL_FR, "--set", "nmda.channels_per_spine=40", "--out", more.toString())).code());
+        assertEquals(0, CliRun.of(with(SMALL_FR, "--out", base.toString())).exitCode());
+        assertEquals(0, CliRun.of(with(SMALL_FR, "--set", "nmda.channels_per_spine=40", "--out", more.toString()))
+                .exitCode());
         assertFalse(Files.readString(base.resolve("frequency_response.csv"))
                 .equals(Files.readString(more.resolve("frequency_response.csv"))));
         assertTrue(Files.readString(more.resolve("manifest.json")).contains("nmda.channels_per_spine=40"));
@@ -125,13 +104,8 @@ class ExperimentCommandTest {
             "does not apply", "not a whole number"};
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i);
-            Run r = run(Stream.concat(Stream.concat(Stream.of("experiment"), Stream.of(cases[i])),
-                    Stream.of("--out", out.toString())).toArray(String[]::new));
-            String message = r.err().trim();
-            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + message);
-            assertTrue(message.contains(expected[i]), "case " + i + ": " + message);
-            assertEquals(1, message.lines().count(), "one line: " + message);
-            assertFalse(Files.exists(out), "nothing written: " + out);
+            CliRun.assertRefused(out, expected[i], Stream.concat(Stream.concat(Stream.of("experiment"),
+                    Stream.of(cases[i])), Stream.of("--out", out.toString())).toArray(String[]::new));
         }
         assertEquals(0, dir.toFile().list().length, "nothing at all written in " + dir);
     }
@@ -139,19 +113,19 @@ class ExperimentCommandTest {
     @Test
     void refusesAnEarlierResultWithoutForceAndReplacesItWithForce(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("fr");
-        assertEquals(0, run(with(SMALL_FR, "--out", out.toString())).code());
-        Run again = run(with(SMALL_FR, "--out", out.toString()));
-        assertEquals(2, again.code());
+        assertEquals(0, CliRun.of(with(SMALL_FR, "--out", out.toString())).exitCode());
+        CliRun again = CliRun.of(with(SMALL_FR, "--out", out.toString()));
+        assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("--force"), again.err());
-        assertEquals(0, run(with(SMALL_FR, "--out", out.toString(), "--force")).code());
+        assertEquals(0, CliRun.of(with(SMALL_FR, "--out", out.toString(), "--force")).exitCode());
     }
 
     @Test
     void rulesWritesOneRowPerConditionAndPathwayWithBothReadouts(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("rules");
-        Run r = run("experiment", "rules", "--branches", "1", "--set", "branch.spines_per_branch=8", "--set",
+        CliRun r = CliRun.of("experiment", "rules", "--branches", "1", "--set", "branch.spines_per_branch=8", "--set",
                 "protocol.hfs_pulses=20", "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("rules.csv"));
         assertTrue(csv.get(0).startsWith("experiment,condition,pathway,spines,fraction_ltp,fraction_ltp_lo,"
                 + "fraction_ltp_hi,fraction_ltd"), csv.get(0));
@@ -170,9 +144,9 @@ class ExperimentCommandTest {
     @Test
     void camkiiLifetimeWritesOneRowPerHoloenzymeNumber(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("life");
-        Run r = run("experiment", "camkii-lifetime", "--holoenzymes", "1,2", "--spines", "8", "--t-end", "2000",
-                "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("experiment", "camkii-lifetime", "--holoenzymes", "1,2", "--spines", "8", "--t-end",
+                "2000", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("camkii_lifetime.csv"));
         assertEquals(3, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(1).startsWith("1,8,2000,") && csv.get(2).startsWith("2,8,2000,"), csv.toString());

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -141,22 +138,9 @@ class ExpressionRunTest {
             "unknown parameter 'growth.bogus'", "--pathway B:weak-tetanus:10@soon", "--report-at needs the expression"};
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i);
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream old = System.err;
-            int code;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                code = Main.execute(cases[i][0].equals("--report-at") // without the expression options of SMALL
-                        ? Stream.concat(Stream.of("run", "--out", out.toString()), Stream.of(cases[i]))
-                                .toArray(String[]::new) : args(out, cases[i]));
-            } finally {
-                System.setErr(old);
-            }
-            String message = err.toString(StandardCharsets.UTF_8).trim();
-            assertEquals(2, code, String.join(" ", cases[i]) + ": " + message);
-            assertTrue(message.contains(expected[i]), "case " + i + ": " + message);
-            assertEquals(1, message.lines().count(), "one line: " + message);
-            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", cases[i]));
+            CliRun.assertRefused(out, expected[i], cases[i][0].equals("--report-at") // without SMALL's expression
+                    ? Stream.concat(Stream.of("run", "--out", out.toString()), Stream.of(cases[i]))
+                            .toArray(String[]::new) : args(out, cases[i]));
         }
     }
 }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,25 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** --deterministic, --deterministic-sources, --scale and sweep --compare-deterministic end to end, small sizes. */
 class NoiseOptionsTest {
     private static final String[] SHORT = {"--set", "protocol.after_ms=100", "--spines", "20"};
-
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            code = Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static String[] args(String command, Path out, String... extra) {
         return Stream.of(new String[] {command, "--out", out.toString()}, SHORT, extra).flatMap(Stream::of)
@@ -51,10 +29,10 @@ class NoiseOptionsTest {
         String[] grid = {"--deterministic", "--param", "protocol.hfs_pulses=5,20,60"};
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        assertEquals(0, run(args("sweep", a, Stream.concat(Stream.of(grid), Stream.of("--seed", "1", "--threads",
-                "1")).toArray(String[]::new))).code());
-        assertEquals(0, run(args("sweep", b, Stream.concat(Stream.of(grid), Stream.of("--seed", "77", "--threads",
-                "2")).toArray(String[]::new))).code());
+        assertEquals(0, CliRun.of(args("sweep", a, Stream.concat(Stream.of(grid), Stream.of("--seed", "1", "--threads",
+                "1")).toArray(String[]::new))).exitCode());
+        assertEquals(0, CliRun.of(args("sweep", b, Stream.concat(Stream.of(grid), Stream.of("--seed", "77", "--threads",
+                "2")).toArray(String[]::new))).exitCode());
         for (String file : List.of("sweep.csv", "threshold.json")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);
         }
@@ -71,8 +49,8 @@ class NoiseOptionsTest {
     void deterministicRunIsSeedIndependent(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        assertEquals(0, run(args("run", a, "--deterministic", "--seed", "1")).code());
-        assertEquals(0, run(args("run", b, "--deterministic", "--seed", "2", "--threads", "2")).code());
+        assertEquals(0, CliRun.of(args("run", a, "--deterministic", "--seed", "1")).exitCode());
+        assertEquals(0, CliRun.of(args("run", b, "--deterministic", "--seed", "2", "--threads", "2")).exitCode());
         assertArrayEquals(Files.readAllBytes(a.resolve("spines.csv")), Files.readAllBytes(b.resolve("spines.csv")));
     }
 
@@ -81,8 +59,10 @@ class NoiseOptionsTest {
     void deterministicSourcesLeaveTheOthersStochastic(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        assertEquals(0, run(args("run", a, "--deterministic-sources", "release,camkii", "--seed", "1")).code());
-        assertEquals(0, run(args("run", b, "--deterministic-sources", "release,camkii", "--seed", "2")).code());
+        assertEquals(0, CliRun.of(args("run", a, "--deterministic-sources", "release,camkii", "--seed", "1"))
+                .exitCode());
+        assertEquals(0, CliRun.of(args("run", b, "--deterministic-sources", "release,camkii", "--seed", "2"))
+                .exitCode());
         assertFalse(Files.readString(a.resolve("spines.csv")).equals(Files.readString(b.resolve("spines.csv"))));
         JsonNode manifest = new ObjectMapper().readTree(a.resolve("manifest.json").toFile());
         assertEquals("[\"release\",\"camkii\"]", manifest.get("noise").get("mean_field_sources").toString());
@@ -91,9 +71,9 @@ class NoiseOptionsTest {
     @Test
     void compareDeterministicReportsBothThresholds(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cmp");
-        Run r = run(args("sweep", out, "--no-camkii", "--compare-deterministic", "--seed", "3", "--param",
+        CliRun r = CliRun.of(args("sweep", out, "--no-camkii", "--compare-deterministic", "--seed", "3", "--param",
                 "protocol.hfs_pulses=5,20,60"));
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode report = new ObjectMapper().readTree(out.resolve("threshold.json").toFile());
         for (String outcome : List.of("ltp", "ltd")) {
             JsonNode step = report.get("deterministic").get(outcome);
@@ -111,10 +91,10 @@ class NoiseOptionsTest {
             "--spines", "4", "--set", "protocol.lfs_pulses=30", "--set", "protocol.after_ms=200"};
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        assertEquals(0, run(Stream.concat(Stream.of(small), Stream.of("--seed", "1", "--out", a.toString()))
-                .toArray(String[]::new)).code());
-        assertEquals(0, run(Stream.concat(Stream.of(small), Stream.of("--seed", "9", "--threads", "2", "--out",
-                b.toString())).toArray(String[]::new)).code());
+        assertEquals(0, CliRun.of(Stream.concat(Stream.of(small), Stream.of("--seed", "1", "--out", a.toString()))
+                .toArray(String[]::new)).exitCode());
+        assertEquals(0, CliRun.of(Stream.concat(Stream.of(small), Stream.of("--seed", "9", "--threads", "2", "--out",
+                b.toString())).toArray(String[]::new)).exitCode());
         assertArrayEquals(Files.readAllBytes(a.resolve("frequency_response.csv")),
                 Files.readAllBytes(b.resolve("frequency_response.csv")));
         for (String row : Files.readAllLines(a.resolve("frequency_response.csv")).subList(1, 4)) {
@@ -154,12 +134,7 @@ class NoiseOptionsTest {
             int head = cases[i][0].equals("experiment") ? 2 : 1; // the command (and experiment name)
             String[] a = Stream.concat(Stream.concat(Stream.of(cases[i]).limit(head), Stream.of("--out",
                     out.toString())), Stream.of(cases[i]).skip(head)).toArray(String[]::new);
-            Run r = run(a);
-            String message = r.err().trim();
-            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + message);
-            assertTrue(message.contains(expected[i]), "case " + i + ": " + message);
-            assertEquals(1, message.lines().count(), "one line: " + message);
-            assertFalse(Files.exists(out), "nothing written: " + out);
+            CliRun.assertRefused(out, expected[i], a);
         }
         assertEquals(0, dir.toFile().list().length, "nothing at all written in " + dir);
     }

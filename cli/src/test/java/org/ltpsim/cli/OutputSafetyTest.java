@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -64,8 +61,6 @@ class OutputSafetyTest {
         }
     }
 
-    private record Run(int exitCode, String err) {}
-
     private Path model() throws IOException {
         Path file = dir.resolve("model-001-01.xml");
         if (!Files.exists(file)) {
@@ -74,18 +69,8 @@ class OutputSafetyTest {
         return file;
     }
 
-    private Run ltpsim(String... args) {
-        PrintStream savedErr = System.err;
-        PrintStream savedOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            return new Run(Main.execute(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(savedErr);
-            System.setOut(savedOut);
-        }
+    private static CliRun ltpsim(String... args) {
+        return CliRun.of(args);
     }
 
     /** Runs the command on {@code out} and checks: exit 2, one error line naming the path, nothing changed. */
@@ -93,7 +78,7 @@ class OutputSafetyTest {
             String... extra) throws IOException {
         Path model = model();
         TreeSnapshot before = TreeSnapshot.of(watched);
-        Run run = ltpsim(command.args(model, out, extra));
+        CliRun run = ltpsim(command.args(model, out, extra));
         assertEquals(2, run.exitCode(), command + " " + out + ": " + run.err());
         String line = run.err().strip();
         assertTrue(line.startsWith("ltpsim: error: --out '" + out + "' ") && line.contains(expectedWords)
@@ -183,7 +168,7 @@ class OutputSafetyTest {
     @EnumSource(Command.class)
     void refusesTheFileSystemRoot(Command command) throws IOException {
         TreeSnapshot before = TreeSnapshot.topLevel(Path.of("/"));
-        Run run = ltpsim(command.args(model(), "/", "--force"));
+        CliRun run = ltpsim(command.args(model(), "/", "--force"));
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("is the file-system root"), run.err());
         assertEquals(before, TreeSnapshot.topLevel(Path.of("/")));

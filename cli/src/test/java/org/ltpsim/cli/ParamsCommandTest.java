@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,22 +26,8 @@ class ParamsCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).trim());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun execute(String... args) {
+        return CliRun.of(args);
     }
 
     /** The shipped data/spine.toml, as a user would copy it. */
@@ -77,8 +61,8 @@ class ParamsCommandTest {
         Path copy = dir.resolve("spine.toml");
         Files.writeString(copy, shipped.replace(NMDA_CHANNELS, "channels_per_spine = { value = 7, "));
         Path out = dir.resolve("r");
-        Result result = execute(shortRun(copy, out));
-        assertEquals(0, result.exitCode(), result.err());
+        CliRun result = execute(shortRun(copy, out));
+        assertEquals(0, result.exitCode(), result.errLine());
         JsonNode parameters = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("parameters");
         assertEquals(7.0, parameters.get("nmda.channels_per_spine").asDouble());
         assertEquals(100.0, parameters.get("ampa.channels_per_spine").asDouble(), "[ampa] has the same name");
@@ -87,8 +71,8 @@ class ParamsCommandTest {
 
     @Test
     void listCoversEveryKeyOfBothSets() {
-        Result listed = execute("params", "--list");
-        assertEquals(0, listed.exitCode(), listed.err());
+        CliRun listed = execute("params", "--list");
+        assertEquals(0, listed.exitCode(), listed.errLine());
         assertEquals(listed.out(), execute("params").out(), "no option lists");
         List<String> lines = listed.out().lines().toList();
         for (String setName : ParameterSet.shippedSetNames()) {
@@ -104,52 +88,52 @@ class ParamsCommandTest {
                 assertEquals(p.source(), fields[4], row);
             }
         }
-        Result camkiiOnly = execute("params", "--set", "camkii");
+        CliRun camkiiOnly = execute("params", "--set", "camkii");
         assertTrue(camkiiOnly.out().contains("\ncam.hill "), camkiiOnly.out());
         assertFalse(camkiiOnly.out().contains("release.probability"), "spine keys only in the spine set");
     }
 
     @Test
     void showPrintsOneKeyInFullAndSuggestsForUnknownKeys() {
-        Result shown = execute("params", "--show", "nmda.mg_mm");
-        assertEquals(0, shown.exitCode(), shown.err());
+        CliRun shown = execute("params", "--show", "nmda.mg_mm");
+        assertEquals(0, shown.exitCode(), shown.errLine());
         Parameter mg = ParameterSet.defaults("spine").parameter("nmda.mg_mm");
         assertTrue(shown.out().startsWith("nmda.mg_mm (spine set, data/spine.toml)"), shown.out());
         assertTrue(shown.out().contains("value:  1 mM"), shown.out());
         assertTrue(shown.out().contains("range:  0 to 10 mM"), shown.out());
         assertTrue(shown.out().contains("source: " + mg.source()), shown.out());
 
-        Result typo = execute("params", "--show", "nmda.mg_m");
+        CliRun typo = execute("params", "--show", "nmda.mg_m");
         assertEquals(2, typo.exitCode());
-        assertEquals("ltpsim: error: unknown parameter 'nmda.mg_m'; did you mean 'nmda.mg_mm'?", typo.err());
-        Result otherSet = execute("params", "--set", "camkii", "--show", "nmda.mg_mm");
+        assertEquals("ltpsim: error: unknown parameter 'nmda.mg_m'; did you mean 'nmda.mg_mm'?", typo.errLine());
+        CliRun otherSet = execute("params", "--set", "camkii", "--show", "nmda.mg_mm");
         assertEquals(2, otherSet.exitCode());
-        assertTrue(otherSet.err().contains("in the camkii set: it is a spine parameter"), otherSet.err());
-        Result badSet = execute("params", "--set", "spines");
+        assertTrue(otherSet.errLine().contains("in the camkii set: it is a spine parameter"), otherSet.errLine());
+        CliRun badSet = execute("params", "--set", "spines");
         assertEquals(2, badSet.exitCode());
-        assertEquals("ltpsim: error: --set spines: unknown parameter set (known: spine, camkii, expression)", badSet.err());
+        assertEquals("ltpsim: error: --set spines: unknown parameter set (known: spine, camkii, expression)", badSet.errLine());
         assertEquals(2, execute("params", "--list", "--show", "nmda.mg_mm").exitCode(), "one action at a time");
     }
 
     @Test
     void writeMakesACopyThatParamsAcceptsUnchangedAndNeverOverwrites() throws Exception {
         Path file = dir.resolve("new/folder/mine.toml");
-        Result written = execute("params", "--write", file.toString());
-        assertEquals(0, written.exitCode(), written.err());
+        CliRun written = execute("params", "--write", file.toString());
+        assertEquals(0, written.exitCode(), written.errLine());
         assertTrue(written.out().contains("ltpsim run --params " + file), written.out());
         String text = Files.readString(file);
         assertTrue(text.startsWith("# An editable copy of ltpsim's spine parameters"), text);
-        ParameterSet read = org.ltpsim.cli.spine.ExperimentOptions.parameters(file, List.of(), null);
+        ParameterSet read = org.ltpsim.cli.spine.SpineParameterOptions.parameters(file, List.of(), null, true);
         assertEquals(ParameterSet.defaults("spine").all(), read.all(), "the copy as written changes nothing");
         try (Stream<Path> siblings = Files.list(file.getParent())) {
             assertEquals(List.of(file), siblings.toList(), "no temporary sibling left");
         }
 
         Files.writeString(file, "[nmda]\nmg_mm = 2\n");
-        Result refused = execute("params", "--write", file.toString(), "--set", "camkii");
+        CliRun refused = execute("params", "--write", file.toString(), "--set", "camkii");
         assertEquals(2, refused.exitCode());
         assertEquals("ltpsim: error: --write '" + file + "' exists; ltpsim does not overwrite it: give a new file "
-                + "name or move the old file away", refused.err());
+                + "name or move the old file away", refused.errLine());
         assertEquals("[nmda]\nmg_mm = 2\n", Files.readString(file), "untouched");
 
         Path camkii = dir.resolve("camkii.toml");
@@ -180,27 +164,27 @@ class ParamsCommandTest {
         for (int i = 0; i < cases.length; i++) {
             Files.writeString(file, cases[i][0]);
             Path out = dir.resolve("out" + i);
-            Result result = execute(shortRun(file, out));
-            assertEquals(2, result.exitCode(), "case " + i + ": " + result.err());
-            assertTrue(result.err().startsWith("ltpsim: error: " + cases[i][1]), "case " + i + ": " + result.err());
-            assertEquals(1, result.err().lines().count(), "one line: " + result.err());
+            CliRun result = execute(shortRun(file, out));
+            assertEquals(2, result.exitCode(), "case " + i + ": " + result.errLine());
+            assertTrue(result.errLine().startsWith("ltpsim: error: " + cases[i][1]), "case " + i + ": " + result.errLine());
+            assertEquals(1, result.errLine().lines().count(), "one line: " + result.errLine());
             assertFalse(Files.exists(out), "nothing written, case " + i);
         }
 
         Path missing = dir.resolve("nope.toml");
-        Result noFile = execute(shortRun(missing, dir.resolve("out-missing")));
+        CliRun noFile = execute(shortRun(missing, dir.resolve("out-missing")));
         assertEquals(2, noFile.exitCode());
-        assertEquals("ltpsim: error: " + missing + ": no such file", noFile.err());
+        assertEquals("ltpsim: error: " + missing + ": no such file", noFile.errLine());
         assertFalse(Files.exists(dir.resolve("out-missing")));
 
         Files.writeString(file, shipped);
         Path camkiiOut = dir.resolve("out-camkii");
-        Result wrongSet = execute("camkii", "--params", file.toString(), "--spines", "1", "--t-end", "1",
+        CliRun wrongSet = execute("camkii", "--params", file.toString(), "--spines", "1", "--t-end", "1",
                 "--out", camkiiOut.toString());
         assertEquals(2, wrongSet.exitCode());
         assertEquals("ltpsim: error: " + file + ":" + lineOf(shipped, "release", "probability") + ": unknown "
                 + "parameter 'release.probability' in the camkii set: this looks like a spine parameter file",
-                wrongSet.err());
+                wrongSet.errLine());
         assertFalse(Files.exists(camkiiOut));
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,22 +23,8 @@ class ReadoutsAndConventionsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run ltpsim(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CliRun ltpsim(String... args) {
+        return CliRun.of(args);
     }
 
     private static String[] join(String[]... parts) {
@@ -54,7 +37,7 @@ class ReadoutsAndConventionsTest {
 
     /** Exit 2, one line naming the offending value, and no output folder. */
     private void assertRefused(Path out, String expected, String... args) {
-        Run run = ltpsim(args);
+        CliRun run = ltpsim(args);
         assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
         assertTrue(run.err().contains(expected), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -69,7 +52,7 @@ class ReadoutsAndConventionsTest {
     @Test
     void lastingCamkiiPotentiationIsUndecidedUntilTheRunIsLongEnough() throws IOException {
         Path shortRun = dir.resolve("short");
-        Run run = ltpsim("run", "--spines", "20", "--seed", "2", "--out", shortRun.toString());
+        CliRun run = ltpsim("run", "--spines", "20", "--seed", "2", "--out", shortRun.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode camkii = json(shortRun.resolve("summary.json")).get("pathways").get(0).get("camkii");
         assertTrue(camkii.get("fraction_on_at_end").asDouble() > 0.5, camkii.toString());
@@ -96,7 +79,7 @@ class ReadoutsAndConventionsTest {
     void t286aShowsBothReadoutsAndTheirDisagreement() {
         // 100 coactive spines: the calcium rule gives LTP in most of them (with 20, in 0-2 depending on the random
         // trajectories, and the disagreement line may be missing), the T286A switch in none
-        Run run = ltpsim("run", "--spines", "100", "--seed", "2", "--mutant", "t286a", "--out",
+        CliRun run = ltpsim("run", "--spines", "100", "--seed", "2", "--mutant", "t286a", "--out",
                 dir.resolve("t286a").toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -113,7 +96,7 @@ class ReadoutsAndConventionsTest {
     @Test
     void eachPathwayIsReportedOnItsOwn() throws IOException {
         Path out = dir.resolve("two");
-        Run run = ltpsim(join(new String[] {"run", "--spines", "10", "--pathway", "ctrl:none:5", "--no-camkii",
+        CliRun run = ltpsim(join(new String[] {"run", "--spines", "10", "--pathway", "ctrl:none:5", "--no-camkii",
             "--out", out.toString()}, SHORT_HFS));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("pathway ctrl: none, 0 pulses, 5 spines (not stimulated: a control)"),
@@ -149,7 +132,7 @@ class ReadoutsAndConventionsTest {
         Path seconds = dir.resolve("seconds.txt");
         Files.writeString(seconds, "# unit: s\n0.01 0.02 0.03\n");
         Path out = dir.resolve("s");
-        Run run = ltpsim("run", "--spike-times", seconds.toString(), "--spines", "5", "--no-camkii", "--set",
+        CliRun run = ltpsim("run", "--spike-times", seconds.toString(), "--spines", "5", "--no-camkii", "--set",
                 "protocol.after_ms=100", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode summary = json(out.resolve("summary.json"));
@@ -160,13 +143,13 @@ class ReadoutsAndConventionsTest {
 
         Path unstated = dir.resolve("unstated.txt");
         Files.writeString(unstated, "0.01 0.02 0.03\n");
-        Run guessed = ltpsim("run", "--spike-times", unstated.toString(), "--spines", "5", "--no-camkii", "--set",
+        CliRun guessed = ltpsim("run", "--spike-times", unstated.toString(), "--spines", "5", "--no-camkii", "--set",
                 "protocol.after_ms=100", "--out", dir.resolve("ms").toString());
         assertEquals(0, guessed.exitCode());
         assertTrue(guessed.err().contains("ltpsim: warning: spike times in " + unstated + " look like seconds"),
                 guessed.err());
 
-        Run asSeconds = ltpsim("run", "--spike-times", unstated.toString(), "--spike-times-unit", "s", "--spines",
+        CliRun asSeconds = ltpsim("run", "--spike-times", unstated.toString(), "--spike-times-unit", "s", "--spines",
                 "5", "--no-camkii", "--set", "protocol.after_ms=100", "--out", dir.resolve("s2").toString());
         assertEquals(0, asSeconds.exitCode(), asSeconds.err());
         assertEquals(130.0, json(dir.resolve("s2/summary.json")).get("simulated_ms").asDouble(), 1e-9);
@@ -181,7 +164,7 @@ class ReadoutsAndConventionsTest {
         List<String> table = Files.readAllLines(spines.resolve("calcium.csv"));
         assertTrue(table.get(0).startsWith("time_ms,A_mean_uM,A_sd_uM,B_mean_uM"), table.get(0));
         Path kinase = dir.resolve("kinase");
-        Run run = ltpsim("camkii", "--spines", "2", "--holoenzymes", "2", "--t-end", "0.2", "--dt-out", "0.01",
+        CliRun run = ltpsim("camkii", "--spines", "2", "--holoenzymes", "2", "--t-end", "0.2", "--dt-out", "0.01",
                 "--calcium", "file:" + spines.resolve("calcium.csv"), "--out", kinase.toString());
         assertEquals(0, run.exitCode(), run.err());
         // calcium.csv rows are ms; the camkii time course is sampled at whole 10 ms and must hold the A column there
@@ -194,11 +177,11 @@ class ReadoutsAndConventionsTest {
             assertEquals(Double.parseDouble(expected), Double.parseDouble(f[1]), 1e-6 * Double.parseDouble(expected),
                     row);
         }
-        Run columnB = ltpsim("camkii", "--spines", "2", "--holoenzymes", "2", "--t-end", "0.2", "--dt-out", "0.1",
+        CliRun columnB = ltpsim("camkii", "--spines", "2", "--holoenzymes", "2", "--t-end", "0.2", "--dt-out", "0.1",
                 "--calcium",
                 "file:" + spines.resolve("calcium.csv") + "@B_mean_uM", "--out", dir.resolve("kb").toString());
         assertEquals(0, columnB.exitCode(), columnB.err());
-        Run noColumn = ltpsim("camkii", "--t-end", "0.2", "--dt-out", "0.1", "--calcium", "file:" + spines.resolve("calcium.csv")
+        CliRun noColumn = ltpsim("camkii", "--t-end", "0.2", "--dt-out", "0.1", "--calcium", "file:" + spines.resolve("calcium.csv")
                 + "@C_mean_uM", "--out", dir.resolve("kc").toString());
         assertEquals(2, noColumn.exitCode());
         assertTrue(noColumn.err().contains("no calcium column 'C_mean_uM'"), noColumn.err());
@@ -232,7 +215,7 @@ class ReadoutsAndConventionsTest {
     @Test
     void versionAndTheExactCommandLineInEveryManifest() throws IOException {
         for (String flag : new String[] {"-V", "--version"}) {
-            Run run = ltpsim(flag);
+            CliRun run = ltpsim(flag);
             assertEquals(0, run.exitCode());
             assertEquals("ltpsim " + Version.get(), run.out().strip());
         }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,22 +28,6 @@ class RecordTest {
                 .toArray(String[]::new);
     }
 
-    /** Runs the command line with stdout and stderr captured: [exit code, stdout, stderr]. */
-    private static Object[] execute(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Main.execute(args);
-            return new Object[] {code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).trim()};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** traces.csv rows per spine id, header excluded. */
     private static Map<String, List<String[]>> rowsBySpine(Path csv) throws Exception {
@@ -72,10 +53,10 @@ class RecordTest {
         Path one = dir.resolve("one");
         Path two = dir.resolve("two");
         assertEquals(0, Main.execute(args(plain, "--pathway", "B:none:5")));
-        Object[] r = execute(args(two, "--pathway", "B:none:5", "--record", "0,5,10-12,22", "--record-every", "0.5",
+        CliRun r = CliRun.of(args(two, "--pathway", "B:none:5", "--record", "0,5,10-12,22", "--record-every", "0.5",
                 "--threads", "2"));
-        assertEquals(0, r[0], (String) r[2]);
-        assertTrue(((String) r[1]).contains("results in"), (String) r[1]);
+        assertEquals(0, r.exitCode(), r.errLine());
+        assertTrue(r.out().contains("results in"), r.out());
         assertEquals(0, Main.execute(args(one, "--pathway", "B:none:5", "--record", "0,5,10-12,22",
                 "--record-every", "0.5", "--threads", "1")));
 
@@ -171,17 +152,12 @@ class RecordTest {
         };
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i);
-            Object[] r = execute(args(out, cases[i]));
-            String message = (String) r[2];
-            assertEquals(2, r[0], String.join(" ", cases[i]));
-            assertTrue(message.contains(expected[i]), "case " + i + ": " + message);
-            assertEquals(1, message.lines().count(), "one line: " + message);
-            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", cases[i]));
+            CliRun.assertRefused(out, expected[i], args(out, cases[i]));
         }
         // not a number: picocli's own message names the option and value
-        Object[] r = execute(args(dir.resolve("nan"), "--record", "0", "--record-every", "fast"));
-        assertEquals(2, r[0]);
-        assertTrue(((String) r[2]).contains("--record-every") && ((String) r[2]).contains("fast"), (String) r[2]);
+        CliRun r = CliRun.of(args(dir.resolve("nan"), "--record", "0", "--record-every", "fast"));
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errLine().contains("--record-every") && r.errLine().contains("fast"), r.errLine());
         assertFalse(Files.exists(dir.resolve("nan")));
     }
 

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,20 +130,7 @@ class RunCommandTest {
             "unknown mutant 't287d'"};
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i);
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream old = System.err;
-            int code;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                code = Main.execute(args(out, cases[i]));
-            } finally {
-                System.setErr(old);
-            }
-            String message = err.toString(StandardCharsets.UTF_8).trim();
-            assertEquals(2, code, String.join(" ", cases[i]));
-            assertTrue(message.contains(expected[i]), "case " + i + ": " + message);
-            assertEquals(1, message.lines().count(), "one line: " + message);
-            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", cases[i]));
+            CliRun.assertRefused(out, expected[i], args(out, cases[i]));
         }
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(1, left.count(), "only the spike-time file: no partial directories");

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,20 +20,6 @@ class SbmlCommandTest {
     @TempDir
     Path dir;
 
-    /** Runs the command line, capturing stderr. */
-    private record Run(int exitCode, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(savedErr);
-        }
-    }
 
     private Path model(String caseName) throws IOException {
         Path file = dir.resolve(caseName + ".xml");
@@ -134,7 +117,7 @@ class SbmlCommandTest {
                     args = concat(args, bad[1]);
                 }
             }
-            Run run = run(args);
+            CliRun run = CliRun.of(args);
             assertEquals(Main.EXIT_BAD_INPUT, run.exitCode(), String.join(" ", args) + ": " + run.err());
             String firstLine = run.err().lines().findFirst().orElse("");
             assertTrue(firstLine.startsWith("ltpsim: error: ") && firstLine.contains(bad[2]),

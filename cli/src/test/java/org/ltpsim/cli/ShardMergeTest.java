@@ -56,13 +56,7 @@ class ShardMergeTest {
         String[] command = {"run", "--spines", "10", "--pathway", "B:none:2", "--set", "branch.spines_per_branch=2",
             "--set", "protocol.hfs_pulses=3", "--set", "protocol.after_ms=40", "--seed", "11", "--threads", "2",
             "--record", "1,7"};
-        Path single = dir.resolve("single");
-        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
-        for (int count : new int[] {1, 3, 7}) {
-            Path merged = dir.resolve("merged-" + count);
-            assertEquals(0, merge(shards(command, count), merged));
-            assertSameFolder(single, merged, count);
-        }
+        assertShardsMergeToTheSingleRun("run", command, 1, 3, 7);
     }
 
     @Test
@@ -72,14 +66,8 @@ class ShardMergeTest {
             "branch.spines_per_branch=3", "--set", "branch.input_resistance_mohm=5000", "--expression-set",
             "nucleus.reference_spines=6", "--neurons", "3", "--duration", "3min", "--record-every", "30s",
             "--test-pulses", "1min", "--seed", "12", "--threads", "2"};
-        Path single = dir.resolve("single-expression");
-        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        Path single = assertShardsMergeToTheSingleRun("expression", command, 1, 3);
         assertTrue(Files.isRegularFile(single.resolve("weights.csv")));
-        for (int count : new int[] {1, 3}) {
-            Path merged = dir.resolve("merged-expression-" + count);
-            assertEquals(0, merge(shards(command, count), merged));
-            assertSameFolder(single, merged, count);
-        }
         // checkpointed (saved after each neuron block): the same bytes, and the checkpoint removed at the end
         Path checkpointed = dir.resolve("checkpointed-expression");
         assertEquals(0, Main.execute(CliRun.concat(command, "--checkpoint-every", "100ms", "--out",
@@ -95,13 +83,7 @@ class ShardMergeTest {
     void sweepShardsMergeToTheSingleSweepsFolder() throws IOException {
         String[] command = {"sweep", "--spines", "4", "--set", "branch.spines_per_branch=2", "--set",
             "protocol.after_ms=40", "--param", "protocol.hfs_pulses=2,4,6", "--seed", "2", "--threads", "2"};
-        Path single = dir.resolve("single");
-        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
-        for (int count : new int[] {1, 3, 7}) {
-            Path merged = dir.resolve("merged-" + count);
-            assertEquals(0, merge(shards(command, count), merged));
-            assertSameFolder(single, merged, count);
-        }
+        assertShardsMergeToTheSingleRun("sweep", command, 1, 3, 7);
     }
 
     /** 7 blocks of 32 spines (the last short), with switches and censored periods in every block. */
@@ -109,14 +91,8 @@ class ShardMergeTest {
     void camkiiShardsMergeToTheSingleRunsFolder() throws IOException {
         String[] command = {"camkii", "--spines", String.valueOf(32 * 6 + 9), "--holoenzymes", "2", "--calcium",
             "pulse:3,2,3", "--t-end", "40", "--dt-out", "2", "--seed", "13", "--threads", "2"};
-        Path single = dir.resolve("single");
-        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        Path single = assertShardsMergeToTheSingleRun("camkii", command, 1, 3, 7);
         assertTrue(Files.readString(single.resolve("lifetimes.csv")).lines().count() > 10, "switches recorded");
-        for (int count : new int[] {1, 3, 7}) {
-            Path merged = dir.resolve("merged-" + count);
-            assertEquals(0, merge(shards(command, count), merged));
-            assertSameFolder(single, merged, count);
-        }
     }
 
     /** Frequency-response (3 rates on 2 branches each) and rules (its conditions, one branch each). */
@@ -129,13 +105,7 @@ class ShardMergeTest {
             {"experiment", "rules", "--branches", "1", "--set", "branch.spines_per_branch=6", "--set",
                 "protocol.after_ms=100", "--seed", "8", "--threads", "2"}};
         for (String[] command : commands) {
-            Path single = dir.resolve("single-" + command[1]);
-            assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
-            for (int count : new int[] {1, 3, 7}) {
-                Path merged = dir.resolve("merged-" + command[1] + "-" + count);
-                assertEquals(0, merge(shards(command, count), merged));
-                assertSameFolder(single, merged, count);
-            }
+            assertShardsMergeToTheSingleRun(command[1], command, 1, 3, 7);
         }
     }
 
@@ -204,6 +174,21 @@ class ShardMergeTest {
         assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
         assertFalse(Files.exists(out), "nothing written");
         return run.message();
+    }
+
+    /**
+     * Runs {@code command} whole into dir/single-NAME, and as {@code counts} shards merged into
+     * dir/merged-NAME-COUNT; checks that each merged folder is the single run's. Returns the single run's folder.
+     */
+    private Path assertShardsMergeToTheSingleRun(String name, String[] command, int... counts) throws IOException {
+        Path single = dir.resolve("single-" + name);
+        assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
+        for (int count : counts) {
+            Path merged = dir.resolve("merged-" + name + "-" + count);
+            assertEquals(0, merge(shards(command, count), merged));
+            assertSameFolder(single, merged, count);
+        }
+        return single;
     }
 
     /** Runs {@code command} as shards 1..count into dir/shards-count/i, in a shuffled order of indices. */

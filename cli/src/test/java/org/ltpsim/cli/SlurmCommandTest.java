@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,28 +23,14 @@ class SlurmCommandTest {
     @TempDir
     Path dir;
 
-    private record Output(int exitCode, String out, String err) {}
-
-    private static Output run(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void dryRunPrintsTheArrayAndMergeScriptsAndWritesNothing() {
         Path out = dir.resolve("big");
-        Output o = run("slurm", "submit", "--shards", "8", "--time", "1:00:00", "--mem", "4G", "--cpus-per-task", "4",
+        CliRun o = run("slurm", "submit", "--shards", "8", "--time", "1:00:00", "--mem", "4G", "--cpus-per-task", "4",
                 "--partition", "short", "--account", "lab", "--dry-run", "--", "ltpsim", "run", "--spines", "100",
                 "--seed", "3", "--out", out.toString());
         assertEquals(0, o.exitCode(), o.err());
@@ -99,7 +82,7 @@ class SlurmCommandTest {
         Path single = dir.resolve("single.csv");
         assertEquals(0, Main.execute(CliRun.concat(command, "--out", single.toString())));
         Path merged = dir.resolve("merged.csv");
-        Output submitted = run(CliRun.concat(new String[] {"slurm", "submit", "--shards", "3", "--no-submit", "--"},
+        CliRun submitted = run(CliRun.concat(new String[] {"slurm", "submit", "--shards", "3", "--no-submit", "--"},
                 CliRun.concat(command, "--out", merged.toString())));
         assertEquals(0, submitted.exitCode(), submitted.err());
         Path job = dir.resolve("merged.csv.slurm");
@@ -107,10 +90,10 @@ class SlurmCommandTest {
 
         assertEquals(0, bash(job.resolve("shards.sbatch"), 1));
         assertEquals(0, bash(job.resolve("shards.sbatch"), 3));
-        Output status = run("slurm", "status", job.toString());
+        CliRun status = run("slurm", "status", job.toString());
         assertTrue(status.out().contains("shard 1/3: done\nshard 2/3: not done\nshard 3/3: done\n"), status.out());
         assertTrue(status.out().contains("2 of 3 shards done; merge not submitted"), status.out());
-        Output resubmit = run("slurm", "resubmit", "--dry-run", job.toString());
+        CliRun resubmit = run("slurm", "resubmit", "--dry-run", job.toString());
         assertTrue(resubmit.out().contains("sbatch --parsable --array=2 " + job.resolve("shards.sbatch")),
                 resubmit.out());
 
@@ -119,7 +102,7 @@ class SlurmCommandTest {
         assertTrue(Files.readString(job.resolve("logs/test-2.log")).contains("shard 2/3 is done already"));
         assertEquals(0, bash(job.resolve("merge.sbatch"), 0));
         assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(merged));
-        Output done = run("slurm", "status", job.toString());
+        CliRun done = run("slurm", "status", job.toString());
         assertTrue(done.out().contains("3 of 3 shards done; merged into " + merged), done.out());
         assertTrue(run("slurm", "resubmit", "--dry-run", job.toString()).out().contains("nothing to resubmit"));
     }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -185,21 +182,8 @@ class SweepCommandTest {
             "rule.q_ltd_um_s must be <= rule.q_ltp_um_s", "also fixed by --mg"};
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i);
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream old = System.err;
-            int code;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                code = Main.execute(sweep(out, Stream.concat(Stream.of(cases[i]), Stream.of("--spines", "5"))
-                        .toArray(String[]::new)));
-            } finally {
-                System.setErr(old);
-            }
-            String message = err.toString(StandardCharsets.UTF_8).trim();
-            assertEquals(2, code, String.join(" ", cases[i]) + ": " + message);
-            assertTrue(message.contains(expected[i]), "case " + i + ": " + message);
-            assertEquals(1, message.lines().count(), "one line: " + message);
-            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", cases[i]));
+            CliRun.assertRefused(out, expected[i], sweep(out, Stream.concat(Stream.of(cases[i]),
+                    Stream.of("--spines", "5")).toArray(String[]::new)));
         }
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count(), "no partial directories");

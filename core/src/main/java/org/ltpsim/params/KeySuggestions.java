@@ -56,7 +56,7 @@ public final class KeySuggestions {
     }
 
     /** Insertions, deletions and substitutions that turn {@code a} into {@code b} (two-row dynamic programme). */
-    static int levenshtein(String a, String b) {
+    public static int levenshtein(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

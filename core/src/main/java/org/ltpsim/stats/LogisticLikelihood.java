@@ -1,5 +1,8 @@
 package org.ltpsim.stats;
 
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The binomial log-likelihood of a logistic curve, in the canonical parameters eta = a + b u with the covariate
  * centred and scaled, u = (x - centre) / halfRange (so u spans [-1, 1] and the Hessian is well conditioned):
@@ -165,67 +168,56 @@ final class LogisticLikelihood {
      * through P(t) = 1/2. Newton in b from {@code start}, with step halving.
      */
     double profileAtThreshold(double t, double start) {
-        double b = start;
-        double l = logLikelihood(-b * t, b);
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double g = 0;
-            double h = 0;
-            for (int i = 0; i < u.length; i++) {
-                double d = u[i] - t;
-                double p = sigmoid(b * d);
-                g += (k[i] - n[i] * p) * d;
-                h += n[i] * p * (1 - p) * d * d;
-            }
-            if (!(h > 0)) {
-                break;
-            }
-            double step = g / h;
-            double s = 1;
-            double next = logLikelihood(-(b + step) * t, b + step);
-            for (int halving = 0; halving < MAX_HALVINGS && !ascends(next, l); halving++) {
-                s /= 2;
-                next = logLikelihood(-(b + s * step) * t, b + s * step);
-            }
-            if (!ascends(next, l)) {
-                break;
-            }
-            b += s * step;
-            l = next;
-            if (Math.abs(s * step) < STEP_TOLERANCE * (1 + Math.abs(b))) {
-                break;
-            }
-        }
-        return l;
+        return maximiseAlong(b -> -b * t, b -> b, (b, i) -> b * (u[i] - t), i -> u[i] - t, start);
     }
 
     /** The profile over the intercept at a fixed slope b: max over a of l(a, b). Newton in a from {@code start}. */
     double profileAtSlope(double b, double start) {
-        double a = start;
-        double l = logLikelihood(a, b);
+        return maximiseAlong(a -> a, a -> b, (a, i) -> a + b * u[i], i -> 1, start);
+    }
+
+    /** The linear predictor eta_i at coordinate x along a line through the (a, b) plane. */
+    @FunctionalInterface
+    private interface Predictor {
+        double eta(double x, int i);
+    }
+
+    /**
+     * max over x of l(a(x), b(x)) along a straight line through the (a, b) plane, a profile (concave, as l is):
+     * Newton in x from {@code start}, with step halving that never accepts a step lowering the likelihood.
+     *
+     * @param eta the linear predictor of group i at x, as a and b give it
+     * @param slope d eta_i / dx, constant along the line
+     */
+    private double maximiseAlong(DoubleUnaryOperator a, DoubleUnaryOperator b, Predictor eta,
+            IntToDoubleFunction slope, double start) {
+        double x = start;
+        double l = logLikelihood(a.applyAsDouble(x), b.applyAsDouble(x));
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double g = 0;
             double h = 0;
             for (int i = 0; i < u.length; i++) {
-                double p = sigmoid(a + b * u[i]);
-                g += k[i] - n[i] * p;
-                h += n[i] * p * (1 - p);
+                double c = slope.applyAsDouble(i);
+                double p = sigmoid(eta.eta(x, i));
+                g += (k[i] - n[i] * p) * c;
+                h += n[i] * p * (1 - p) * c * c;
             }
             if (!(h > 0)) {
                 break;
             }
             double step = g / h;
             double s = 1;
-            double next = logLikelihood(a + step, b);
+            double next = logLikelihood(a.applyAsDouble(x + step), b.applyAsDouble(x + step));
             for (int halving = 0; halving < MAX_HALVINGS && !ascends(next, l); halving++) {
                 s /= 2;
-                next = logLikelihood(a + s * step, b);
+                next = logLikelihood(a.applyAsDouble(x + s * step), b.applyAsDouble(x + s * step));
             }
             if (!ascends(next, l)) {
                 break;
             }
-            a += s * step;
+            x += s * step;
             l = next;
-            if (Math.abs(s * step) < STEP_TOLERANCE * (1 + Math.abs(a))) {
+            if (Math.abs(s * step) < STEP_TOLERANCE * (1 + Math.abs(x))) {
                 break;
             }
         }

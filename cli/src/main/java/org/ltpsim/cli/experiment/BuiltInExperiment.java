@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.ltpsim.params.KeySuggestions;
 
 /**
  * The built-in experiments of {@code ltpsim experiment}: their names, what each measures, and whether it can run
@@ -48,7 +49,7 @@ public record BuiltInExperiment(String name, String summary, boolean available, 
         List<String> near = new ArrayList<>();
         int best = Integer.MAX_VALUE;
         for (String name : names()) {
-            int d = levenshtein(w, name);
+            int d = KeySuggestions.levenshtein(w, name);
             boolean prefix = w.length() >= 3 && (name.startsWith(w) || w.startsWith(name.substring(0, 3)));
             if (d > 3 && !prefix) {
                 continue;
@@ -67,24 +68,5 @@ public record BuiltInExperiment(String name, String summary, boolean available, 
     public String listLine() {
         return String.format(Locale.ROOT, "  %-20s %s%s", name, summary,
                 available ? "" : " [not yet available: " + unavailableReason + "]");
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 }

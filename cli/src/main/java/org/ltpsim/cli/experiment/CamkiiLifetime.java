@@ -19,9 +19,10 @@ import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.io.HistogramPercentiles;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.ProgressBar;
+import org.ltpsim.cli.sweep.TableCells;
+import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.NumberText;
 import org.ltpsim.params.ParameterSet;
-import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.rng.RandomStreams;
 
 /**
@@ -357,6 +358,6 @@ public final class CamkiiLifetime {
     }
 
     private static String g(double v) {
-        return Double.isNaN(v) ? "" : FrequencyResponse.general(v);
+        return Double.isNaN(v) ? "" : TableCells.general(v);
     }
 }

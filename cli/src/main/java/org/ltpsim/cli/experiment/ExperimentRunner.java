@@ -1,10 +1,13 @@
 package org.ltpsim.cli.experiment;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.scale.ScaledRun;
@@ -19,17 +22,13 @@ import org.ltpsim.params.ParameterSet;
 public abstract class ExperimentRunner {
     private ExperimentRunner() {}
 
-    /**
-     * Simulates (or, with {@code scaled}, runs a shard or merges shards), writes, and returns what to print.
-     *
-     * @param command the command as typed
-     */
-    public abstract List<String> run(OutputDirectory output, ScaledRun scaled, String command, long seed, int threads,
+    /** Simulates (or, with {@code scaled}, runs a shard or merges shards), writes, and returns what to print. */
+    public abstract List<String> run(OutputDirectory output, ScaledRun scaled, long seed, int threads,
             String shownOut) throws IOException;
 
     /** A result's manifest: the command it stands for, and the shards it was merged from, if any. */
-    private static Manifest manifest(ScaledRun scaled, String command, long seed, int threads) {
-        Manifest manifest = new Manifest(scaled.commandText(command), seed, scaled.threads(threads));
+    private static Manifest manifest(ScaledRun scaled, long seed, int threads) {
+        Manifest manifest = new Manifest(scaled.commandText(), seed, scaled.threads(threads));
         scaled.annotate(manifest);
         return manifest;
     }
@@ -53,16 +52,14 @@ public abstract class ExperimentRunner {
         experiment.experiments(); // every point built now: a bad combination fails before anything runs
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
-                    String shownOut) throws IOException {
-                Optional<FrequencyResponse.Result> obtained = experiment.run(new SpineRuns(scaled, output, command, s,
-                        threads));
+            public List<String> run(OutputDirectory output, ScaledRun scaled, long s, int threads, String shownOut) throws IOException {
+                Optional<FrequencyResponse.Result> obtained = experiment.run(new SpineRuns(scaled, output, s, threads));
                 if (obtained.isEmpty()) {
                     return shardWritten("frequency-response", scaled, shownOut);
                 }
                 FrequencyResponse.Result result = obtained.get();
                 double wall = scaled.wallTimeSec();
-                Manifest manifest = manifest(scaled, command, s, threads).put("experiment", "frequency-response")
+                Manifest manifest = manifest(scaled, s, threads).put("experiment", "frequency-response")
                         .parameters(result.params().values()).wallTimeSec(wall);
                 if (!noise.equals(NoiseOptions.NONE)) {
                     manifest.put("noise", noise.describe());
@@ -85,15 +82,14 @@ public abstract class ExperimentRunner {
         rules.conditions(); // built now: a bad combination fails before anything runs
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
-                    String shownOut) throws IOException {
-                Optional<List<Rules.Row>> obtained = rules.run(new SpineRuns(scaled, output, command, s, threads));
+            public List<String> run(OutputDirectory output, ScaledRun scaled, long s, int threads, String shownOut) throws IOException {
+                Optional<List<Rules.Row>> obtained = rules.run(new SpineRuns(scaled, output, s, threads));
                 if (obtained.isEmpty()) {
                     return shardWritten("rules", scaled, shownOut);
                 }
                 List<Rules.Row> rows = obtained.get();
                 double wall = scaled.wallTimeSec();
-                Manifest manifest = manifest(scaled, command, s, threads).put("experiment", "rules")
+                Manifest manifest = manifest(scaled, s, threads).put("experiment", "rules")
                         .parameters(params.values()).put("camkii_parameters", ParameterSet.defaults("camkii").values())
                         .wallTimeSec(wall);
                 output.write(manifest, dir -> Rules.write(dir, rows, b, params));
@@ -112,14 +108,13 @@ public abstract class ExperimentRunner {
         CamkiiLifetime experiment = new CamkiiLifetime(camkiiSet, setKeys, holoenzymes, spines, tEndSec, seed);
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
-                    String shownOut) throws IOException {
+            public List<String> run(OutputDirectory output, ScaledRun scaled, long s, int threads, String shownOut) throws IOException {
                 scaled.refuseWith("experiment camkii-lifetime", "each holoenzyme number runs for its own duration; "
                         + "run it whole (or shard 'ltpsim camkii' runs)");
                 long start = System.nanoTime();
                 List<CamkiiLifetime.Row> rows = experiment.run(threads);
                 double wall = (System.nanoTime() - start) / 1e9;
-                Manifest manifest = new Manifest(command, s, threads).put("experiment", "camkii-lifetime")
+                Manifest manifest = new Manifest(scaled.commandText(), s, threads).put("experiment", "camkii-lifetime")
                         .put("camkii_parameters", experiment.parameters().values()).wallTimeSec(wall);
                 output.write(manifest, dir -> experiment.write(dir, rows));
                 List<String> lines = new ArrayList<>();
@@ -136,46 +131,48 @@ public abstract class ExperimentRunner {
         NoiseScaling experiment = new NoiseScaling(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
                 scales == null ? NoiseScaling.DEFAULT_SCALES : scales,
                 spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
-        return new ExperimentRunner() {
-            @Override
-            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
-                    String shownOut) throws IOException {
-                scaled.refuseWith("experiment noise-scaling", "it fits its sweeps together at the end; run it whole");
-                long start = System.nanoTime();
-                NoiseScaling.Output result = experiment.run(threads);
-                double wall = (System.nanoTime() - start) / 1e9;
-                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-scaling")
-                        .parameters(result.params().values())
-                        .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
-                output.write(manifest, dir -> NoiseScaling.write(dir, result));
-                List<String> lines = new ArrayList<>();
-                lines.add(String.format(Locale.ROOT, "experiment noise-scaling: %d scales + the deterministic limit "
-                        + "in %.1f s; results in %s", result.scales().size(), wall, shownOut));
-                lines.addAll(NoiseScaling.console(result));
-                return lines;
-            }
-        };
+        return noise("noise-scaling", experiment::run, NoiseScaling.Output::params, NoiseScaling::write,
+                NoiseScaling::console, result -> result.scales().size() + " scales + the deterministic limit");
     }
 
     public static ExperimentRunner noiseSources(ParameterSet params, String param, Integer spines, long seed) {
         NoiseSources experiment = new NoiseSources(params, param == null ? NoiseThresholds.DEFAULT_PARAM : param,
                 spines == null ? NoiseThresholds.DEFAULT_SPINES : spines, seed);
+        return noise("noise-sources", experiment::run, NoiseSources.Output::params, NoiseSources::write,
+                NoiseSources::console, result -> (result.single().size() + 2) + " conditions");
+    }
+
+    /** Writes a noise experiment's result into the output folder. */
+    @FunctionalInterface
+    private interface ResultWriter<O> {
+        void write(Path dir, O result) throws IOException;
+    }
+
+    /**
+     * A noise experiment (noise-scaling, noise-sources): sweeps under several noise conditions, fitted together at
+     * the end, so it runs whole; the two differ only in what they run, write and print.
+     *
+     * @param conditions what was run, for the console's first line
+     */
+    private static <O> ExperimentRunner noise(String name, IntFunction<O> experiment,
+            Function<O, ParameterSet> params, ResultWriter<O> writer, Function<O, List<String>> console,
+            Function<O, String> conditions) {
         return new ExperimentRunner() {
             @Override
-            public List<String> run(OutputDirectory output, ScaledRun scaled, String command, long s, int threads,
-                    String shownOut) throws IOException {
-                scaled.refuseWith("experiment noise-sources", "it fits its sweeps together at the end; run it whole");
+            public List<String> run(OutputDirectory output, ScaledRun scaled, long s, int threads, String shownOut)
+                    throws IOException {
+                scaled.refuseWith("experiment " + name, "it fits its sweeps together at the end; run it whole");
                 long start = System.nanoTime();
-                NoiseSources.Output result = experiment.run(threads);
+                O result = experiment.apply(threads);
                 double wall = (System.nanoTime() - start) / 1e9;
-                Manifest manifest = new Manifest(command, s, threads).put("experiment", "noise-sources")
-                        .parameters(result.params().values())
+                Manifest manifest = new Manifest(scaled.commandText(), s, threads).put("experiment", name)
+                        .parameters(params.apply(result).values())
                         .put("camkii_parameters", ParameterSet.defaults("camkii").values()).wallTimeSec(wall);
-                output.write(manifest, dir -> NoiseSources.write(dir, result));
+                output.write(manifest, dir -> writer.write(dir, result));
                 List<String> lines = new ArrayList<>();
-                lines.add(String.format(Locale.ROOT, "experiment noise-sources: 6 conditions in %.1f s; results in %s",
-                        wall, shownOut));
-                lines.addAll(NoiseSources.console(result));
+                lines.add(String.format(Locale.ROOT, "experiment %s: %s in %.1f s; results in %s", name,
+                        conditions.apply(result), wall, shownOut));
+                lines.addAll(console.apply(result));
                 return lines;
             }
         };

@@ -18,6 +18,7 @@ import org.ltpsim.cli.spine.ExperimentSetup;
 import org.ltpsim.cli.spine.NoiseOptions;
 import org.ltpsim.cli.sweep.PointReadouts;
 import org.ltpsim.cli.sweep.SweepAxis;
+import org.ltpsim.cli.sweep.TableCells;
 import org.ltpsim.params.NumberText;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.rng.RandomStreams;
@@ -179,15 +180,15 @@ public final class FrequencyResponse {
                 PointReadouts r = p.readouts();
                 List<String> cells = new ArrayList<>();
                 cells.add(NumberText.of(p.hz()));
-                fraction(cells, r.ruleLtp(), r.spines());
-                fraction(cells, r.ruleLtd(), r.spines());
-                cells.add(fixed(r.fraction(r.ruleNone())));
-                cells.add(fixed(p.net()));
-                cells.add(general(p.meanQMax()));
-                cells.add(general(r.qMaxP10()));
-                cells.add(general(r.qMaxP50()));
-                cells.add(general(r.qMaxP90()));
-                cells.add(general(r.meanPeakCaMicroMolar()));
+                TableCells.addFraction(cells, r.ruleLtp(), r.spines());
+                TableCells.addFraction(cells, r.ruleLtd(), r.spines());
+                cells.add(TableCells.fixed(r.fraction(r.ruleNone())));
+                cells.add(TableCells.fixed(p.net()));
+                cells.add(TableCells.general(p.meanQMax()));
+                cells.add(TableCells.general(r.qMaxP10()));
+                cells.add(TableCells.general(r.qMaxP50()));
+                cells.add(TableCells.general(r.qMaxP90()));
+                cells.add(TableCells.general(r.meanPeakCaMicroMolar()));
                 cells.add(Integer.toString(r.spines()));
                 cells.add(Integer.toString(r.ruleLtp()));
                 cells.add(Integer.toString(r.ruleLtd()));
@@ -293,21 +294,6 @@ public final class FrequencyResponse {
         writeTable(dir.resolve("frequency_response.csv"), result);
         Manifest.json().writeValue(dir.resolve("summary.json").toFile(), summary(result));
         writeFigure(dir.resolve("frequency_response.png"), result);
-    }
-
-    private static void fraction(List<String> cells, int count, int spines) {
-        WilsonInterval interval = WilsonInterval.of95(count, spines);
-        cells.add(fixed((double) count / spines));
-        cells.add(fixed(interval.lower()));
-        cells.add(fixed(interval.upper()));
-    }
-
-    static String fixed(double value) {
-        return String.format(Locale.ROOT, "%.6f", value);
-    }
-
-    static String general(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
     }
 
     static double round6(double v) {

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.cli.UserInputException;
-import org.ltpsim.cli.spine.PathwayReadouts;
 import org.ltpsim.cli.io.Manifest;
+import org.ltpsim.cli.spine.PathwayReadouts;
+import org.ltpsim.cli.sweep.TableCells;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.sim.SeedExperiments;
@@ -142,12 +143,12 @@ public final class Rules {
                 PathwayReadouts r = row.readouts();
                 List<String> cells = new ArrayList<>(List.of(quote(row.experiment()), quote(row.condition()),
                         quote(row.pathway()), Integer.toString(r.spines())));
-                fraction(cells, r.ruleLtp(), r.spines());
-                fraction(cells, r.ruleLtd(), r.spines());
-                cells.add(FrequencyResponse.fixed(r.fraction(r.ruleNone())));
-                fraction(cells, r.camkiiOn(), r.spines());
-                cells.add(FrequencyResponse.general(row.meanPeakCa()));
-                cells.add(FrequencyResponse.general(row.meanQMax()));
+                TableCells.addFraction(cells, r.ruleLtp(), r.spines());
+                TableCells.addFraction(cells, r.ruleLtd(), r.spines());
+                cells.add(TableCells.fixed(r.fraction(r.ruleNone())));
+                TableCells.addFraction(cells, r.camkiiOn(), r.spines());
+                cells.add(TableCells.general(row.meanPeakCa()));
+                cells.add(TableCells.general(row.meanQMax()));
                 cells.add(quote(row.expected()));
                 w.write(String.join(",", cells));
                 w.write('\n');
@@ -234,13 +235,6 @@ public final class Rules {
     private static String cell(int count, int spines) {
         WilsonInterval w = WilsonInterval.of95(count, spines);
         return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", (double) count / spines, w.lower(), w.upper());
-    }
-
-    private static void fraction(List<String> cells, int count, int spines) {
-        WilsonInterval interval = WilsonInterval.of95(count, spines);
-        cells.add(FrequencyResponse.fixed((double) count / spines));
-        cells.add(FrequencyResponse.fixed(interval.lower()));
-        cells.add(FrequencyResponse.fixed(interval.upper()));
     }
 
     /** A CSV text cell: quoted when it holds a comma or a quote. */

@@ -11,8 +11,6 @@ import org.ltpsim.cli.io.OutputDirectory;
 import org.ltpsim.cli.scale.BlockJob;
 import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaledRun;
-import org.ltpsim.parallel.BlockExecutor;
-import org.ltpsim.parallel.Partial;
 import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.sim.BranchResult;
 import org.ltpsim.spine.sim.SpineBlocks;
@@ -28,18 +26,13 @@ import org.ltpsim.spine.sim.SpineRunResult;
 public final class SpineRuns {
     private final ScaledRun scaled;
     private final OutputDirectory output;
-    private final String commandText;
     private final long seed;
     private final int threads;
 
-    /**
-     * @param output where a shard's branches go
-     * @param commandText the command as typed (recorded in a shard's manifest)
-     */
-    public SpineRuns(ScaledRun scaled, OutputDirectory output, String commandText, long seed, int threads) {
+    /** @param output where a shard's branches go */
+    public SpineRuns(ScaledRun scaled, OutputDirectory output, long seed, int threads) {
         this.scaled = scaled;
         this.output = output;
-        this.commandText = commandText;
         this.seed = seed;
         this.threads = threads;
     }
@@ -59,20 +52,12 @@ public final class SpineRuns {
                 Manifest.parametersSha256(described), null, blocks.blockCount());
         BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("experiment", blocks.blockCount(),
                 blocks::run, SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
-        Partial<BranchResult, List<BranchResult>> partial;
-        try (BlockExecutor executor = new BlockExecutor(threads)) {
-            partial = scaled.obtain(job, identity, executor, label);
+        try {
+            return scaled.obtainUnlessShard(job, identity, threads, label, output, range -> System.out.printf(
+                    Locale.ROOT, "experiment %s: shard %s (%s of %d) written%n", label, scaled.shard(),
+                    range.describe(), blocks.blockCount())).map(partial -> blocks.results(partial.state()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the shard: " + e.getMessage(), e);
         }
-        if (scaled.isShard()) {
-            try {
-                scaled.writeShard(output, job, identity, partial, commandText, seed, threads);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the shard: " + e.getMessage(), e);
-            }
-            System.out.printf(Locale.ROOT, "experiment %s: shard %s (%s of %d) written%n", label, scaled.shard(),
-                    partial.range().describe(), blocks.blockCount());
-            return Optional.empty();
-        }
-        return Optional.of(blocks.results(partial.state()));
     }
 }

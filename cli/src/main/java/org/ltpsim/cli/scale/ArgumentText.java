@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A command's arguments without the options that say where the result goes and how the run is done, not what it
@@ -17,6 +18,11 @@ public final class ArgumentText {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private ArgumentText() {}
+
+    /** Every original argument of the invocation that {@code command} belongs to, the subcommand first. */
+    public static List<String> typed(CommandSpec command) {
+        return List.copyOf(command.root().commandLine().getParseResult().originalArgs());
+    }
 
     /** {@code args} without {@link #PLACE_OPTIONS} (and their values) and {@link #PLACE_FLAGS}. */
     public static List<String> withoutPlace(List<String> args) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.cli.io.Manifest;
 import org.ltpsim.cli.io.OutputDirectory;
@@ -159,6 +160,31 @@ public final class ScaledRun {
         return partial;
     }
 
+    /**
+     * The partial results of the whole run, as {@link #obtain} gets them; or, when this process runs a shard, none:
+     * the shard's are then written into {@code output} (see {@link #writeShard}), {@code written} is told which
+     * blocks they hold (for the console line), and the result is {@code ltpsim merge}'s to write.
+     */
+    public <R, S> Optional<Partial<R, S>> obtainUnlessShard(BlockJob<R, S> job, RunIdentity identity,
+            BlockExecutor executor, String label, OutputDirectory output, Consumer<BlockRange> written)
+            throws IOException {
+        Partial<R, S> partial = obtain(job, identity, executor, label);
+        if (shard == null) {
+            return Optional.of(partial);
+        }
+        writeShard(output, job, identity, partial, executor.threads());
+        written.accept(partial.range());
+        return Optional.empty();
+    }
+
+    /** As above, on a pool of {@code threads} workers made for this run alone. */
+    public <R, S> Optional<Partial<R, S>> obtainUnlessShard(BlockJob<R, S> job, RunIdentity identity, int threads,
+            String label, OutputDirectory output, Consumer<BlockRange> written) throws IOException {
+        try (BlockExecutor executor = new BlockExecutor(threads)) {
+            return obtainUnlessShard(job, identity, executor, label, output, written);
+        }
+    }
+
     private <R, S> Optional<PartialFile.Contents<R, S>> loadCheckpoint(BlockJob<R, S> job) {
         if (!resume) {
             if (checkpoint.exists() && !force) {
@@ -196,10 +222,10 @@ public final class ScaledRun {
      * Writes a shard's partial results and its manifest into the shard folder (through {@code output}, so whole or
      * not at all), then removes the checkpoint.
      */
-    public <R, S> void writeShard(OutputDirectory output, BlockJob<R, S> job, RunIdentity identity,
-            Partial<R, S> partial, String commandText, long seed, int threads) throws IOException {
+    private <R, S> void writeShard(OutputDirectory output, BlockJob<R, S> job, RunIdentity identity,
+            Partial<R, S> partial, int threads) throws IOException {
         double wallSec = wallTimeSec();
-        Manifest manifest = new Manifest(commandText, seed, threads)
+        Manifest manifest = new Manifest(commandText(), identity.seed(), threads)
                 .put("kind", kind)
                 .put("shard", Map.of("index", shard.index(), "count", shard.count(), "first_block",
                         partial.range().first(), "end_block", partial.range().end(), "block_count",
@@ -235,9 +261,9 @@ public final class ScaledRun {
      * The command a result's manifest records: the one typed, or, for merged shards, the single run they make up
      * ({@code --out} the merged result) with the shards listed under {@code shards}.
      */
-    public String commandText(String typed) {
+    public String commandText() {
         if (merge == null) {
-            return typed;
+            return ArgumentText.shellText(args);
         }
         List<String> single = new java.util.ArrayList<>(ArgumentText.withoutPlace(args));
         single.add("--out");

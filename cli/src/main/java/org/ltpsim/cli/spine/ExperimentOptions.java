@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.ltpsim.cli.UserInputException;
 import org.ltpsim.params.ParameterSet;
-import org.ltpsim.spine.NoiseSource;
-import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.expression.ExpressionModel;
 import org.ltpsim.spine.input.Durations;
 import org.ltpsim.spine.input.Pathway;
@@ -17,6 +15,7 @@ import org.ltpsim.spine.input.Protocols;
 import org.ltpsim.spine.input.SpikeTimeFile;
 import org.ltpsim.spine.input.Stimulus;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,11 +63,8 @@ public final class ExperimentOptions {
                     + "protocol: B:weak-tetanus:100@30min")
     List<String> extraPathways = new ArrayList<>();
 
-    @Option(names = "--params", paramLabel = "FILE", description = "TOML file of [section] key = value overrides")
-    Path paramsFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one parameter (repeatable)")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SpineParameterOptions parameters;
 
     @Option(names = "--drug", paramLabel = "NAME", split = ",", description = "pharmacology (repeatable or "
             + "comma-separated): ap5 (NMDA receptors blocked; ap5@START-END for a timed application, expression "
@@ -98,9 +94,6 @@ public final class ExperimentOptions {
             + "(data/expression.toml; repeatable; expression runs only)")
     List<String> expressionSets = new ArrayList<>();
 
-    @Option(names = "--mg", paramLabel = "MM", description = "extracellular Mg2+ in mM (0 = Mg-free bath)")
-    Double mg;
-
     @Option(names = "--camkii", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "simulate CaMKII holoenzymes in every spine, driven by its calcium (data/camkii.toml; "
             + "on by default): fraction_camkii_on and the mechanistic outcome in the summary; --no-camkii for "
@@ -114,20 +107,8 @@ public final class ExperimentOptions {
             + "(data/camkii.toml; repeatable; not with --no-camkii)")
     List<String> camkiiSets = new ArrayList<>();
 
-    @Option(names = "--deterministic", description = "the same model in its large-number limit: release as its "
-            + "mean, AMPA / NMDA gating as state fractions times the receptor number, CaMKII as subunit state "
-            + "fractions; no random numbers, every spine of a pathway identical (outcomes 0 or 1), one branch "
-            + "simulated per experiment (docs/sweeps.md, The deterministic limit)")
-    boolean deterministic;
-
-    @Option(names = "--deterministic-sources", paramLabel = "SOURCES", description = "make only these sources of "
-            + "noise mean-field: any of release,ampa,nmda,camkii (comma-separated); the others stay stochastic")
-    String deterministicSources;
-
-    @Option(names = "--scale", paramLabel = "K", description = "system-size expansion: release sites, AMPA / NMDA "
-            + "receptors and CaMKII holoenzymes times K, glutamate per vesicle and unitary conductances divided by K, "
-            + "so means stay put and the noise shrinks about as K^-1/2 (default 1)")
-    String scale;
+    @Mixin
+    NoiseModeOptions noiseMode;
 
     /** The unit each spike-time file was read in, for the manifest. */
     private final Map<String, String> spikeTimeUnits = new LinkedHashMap<>();
@@ -150,7 +131,7 @@ public final class ExperimentOptions {
     }
 
     private ExperimentSetup resolve(boolean crossChecks) {
-        ParameterSet params = parameters(paramsFile, sets, mg, crossChecks);
+        ParameterSet params = parameters.parameters(crossChecks);
         Drugs drugList = Drugs.parse(drugs);
         boolean ap5 = drugList.ap5();
         if (spikeTimes != null && command.commandLine().getParseResult().hasMatchedOption("--protocol")) {
@@ -183,23 +164,12 @@ public final class ExperimentOptions {
             throw new UserInputException("--mutant " + mutant + " cannot be used with --no-camkii");
         }
         if (camkii) {
-            camkiiParams = ParameterSet.defaults("camkii");
-            try {
-                for (String set : camkiiSets) {
-                    int eq = set.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UserInputException("--camkii-set expects KEY=VALUE: '" + set + "'");
-                    }
-                    camkiiParams = camkiiParams.with(set.substring(0, eq).trim(), set.substring(eq + 1));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(e.getMessage(), e);
-            }
+            camkiiParams = KeyValueOptions.apply(ParameterSet.defaults("camkii"), camkiiSets, "--camkii-set");
         }
         ExperimentSetup.Expression expressionSetup = expression(drugList, camkiiParams != null);
-        NoiseOptions noise = noise(deterministic, deterministicSources, scale);
         return new ExperimentSetup(params, ap5, inputs, camkiiParams, mutant != null, inputDescriptions(inputs),
-                keys(sets), keys(camkiiSets), mg != null, expressionSetup, drugList.names()).withNoise(noise);
+                KeyValueOptions.keys(parameters.sets()), KeyValueOptions.keys(camkiiSets), parameters.mg() != null,
+                expressionSetup, drugList.names()).withNoise(noiseMode.noise());
     }
 
     /** The expression options, checked; null when the layers are off. */
@@ -262,89 +232,16 @@ public final class ExperimentOptions {
                 throw new UserInputException("--test-pulses must be > 0: " + testPulses);
             }
         }
-        ParameterSet expressionParams = ParameterSet.defaults(ExpressionModel.PARAMETER_SET);
+        ParameterSet expressionParams = KeyValueOptions.apply(ParameterSet.defaults(ExpressionModel.PARAMETER_SET),
+                expressionSets, "--expression-set");
         try {
-            for (String set : expressionSets) {
-                int eq = set.indexOf('=');
-                if (eq <= 0) {
-                    throw new UserInputException("--expression-set expects KEY=VALUE: '" + set + "'");
-                }
-                expressionParams = expressionParams.with(set.substring(0, eq).trim(), set.substring(eq + 1));
-            }
             ExpressionModel.from(expressionParams, false, false); // cross-parameter checks
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
         return new ExperimentSetup.Expression(expressionParams, durationMs, neuronCount, testMs,
-                drugList.actinomycinD(), drugList.anisomycin(), drugList.ap5WindowsMs(), keys(expressionSets));
-    }
-
-    /**
-     * --deterministic, --deterministic-sources and --scale, checked: a scale is a finite number &gt; 0, every source
-     * name known; --deterministic with either of the others is refused (it already makes every source mean-field,
-     * and the scale of a run without noise changes nothing).
-     */
-    public static NoiseOptions noise(boolean deterministic, String sources, String scaleText) {
-        if (deterministic && sources != null) {
-            throw new UserInputException("--deterministic makes every source mean-field, --deterministic-sources "
-                    + sources + " names some: give one");
-        }
-        if (deterministic && scaleText != null) {
-            throw new UserInputException("--scale " + scaleText + " has no effect with --deterministic (no noise "
-                    + "left to scale): give one");
-        }
-        double k = 1;
-        if (scaleText != null) {
-            try {
-                k = Double.parseDouble(scaleText.trim());
-            } catch (NumberFormatException e) {
-                throw new UserInputException("--scale must be a number > 0: '" + scaleText + "'", e);
-            }
-            if (!(k > 0) || Double.isInfinite(k)) {
-                throw new UserInputException("--scale must be a number > 0: '" + scaleText + "'");
-            }
-        }
-        if (deterministic) {
-            return NoiseOptions.deterministic();
-        }
-        if (sources != null) {
-            try {
-                return new NoiseOptions(k, NoiseSource.parseList(sources));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--deterministic-sources " + sources + ": " + e.getMessage(), e);
-            }
-        }
-        return NoiseOptions.NONE.withScale(k);
-    }
-
-    /** Defaults, then the file, then each --set, then --mg; any bad key, unit or value is one line. */
-    public static ParameterSet parameters(Path file, List<String> sets, Double mg) {
-        return parameters(file, sets, mg, true);
-    }
-
-    private static ParameterSet parameters(Path file, List<String> sets, Double mg, boolean crossChecks) {
-        ParameterSet params = ParameterSet.defaults("spine");
-        try {
-            if (file != null) {
-                params = params.withOverridesFile(file);
-            }
-            for (String set : sets) {
-                int eq = set.indexOf('=');
-                if (eq <= 0) {
-                    throw new UserInputException("--set expects KEY=VALUE: '" + set + "'");
-                }
-                params = params.with(set.substring(0, eq).trim(), set.substring(eq + 1));
-            }
-            if (mg != null) {
-                params = params.with("nmda.mg_mm", Double.toString(mg));
-            }
-            if (crossChecks) {
-                SpineModel.from(params, false);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage(), e);
-        }
-        return params;
+                drugList.actinomycinD(), drugList.anisomycin(), drugList.ap5WindowsMs(),
+                KeyValueOptions.keys(expressionSets));
     }
 
     /** The --drug list, read: AP5 for the whole run or in windows, and the late-phase drugs. */
@@ -494,14 +391,5 @@ public final class ExperimentOptions {
         }
         return fromFile ? ExperimentSetup.Input.file(name, stimulus, count)
                 : ExperimentSetup.Input.protocol(name, parts[1], count);
-    }
-
-    /** The keys of KEY=VALUE options (well-formedness was checked when they were applied). */
-    private static List<String> keys(List<String> keyValues) {
-        List<String> keys = new ArrayList<>();
-        for (String keyValue : keyValues) {
-            keys.add(keyValue.substring(0, keyValue.indexOf('=')).trim());
-        }
-        return keys;
     }
 }

@@ -138,16 +138,9 @@ public final class WeightFiles {
             for (int k = 0; k < x.recordCount(); k++) {
                 for (int p = 0; p < r.pathways().size(); p++) {
                     double[] weights = x.weightsNs(p, k);
-                    double mean = 0;
-                    for (double v : weights) {
-                        mean += v;
-                    }
-                    mean /= weights.length;
-                    double ss = 0;
-                    for (double v : weights) {
-                        ss += (v - mean) * (v - mean);
-                    }
-                    double sd = weights.length > 1 ? Math.sqrt(ss / (weights.length - 1)) : 0;
+                    double[] meanSd = meanAndSd(weights);
+                    double mean = meanSd[0];
+                    double sd = meanSd[1];
                     Quantiles q = Quantiles.of(weights);
                     w.write(String.format(Locale.ROOT, "%s,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,"
                             + "%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g%n", minutes(x.recordTimeMs(k)),
@@ -181,6 +174,20 @@ public final class WeightFiles {
                         r.pathways().get((int) row[1]).name(), row[2], row[3]));
             }
         }
+    }
+
+    /** {mean, sample sd} of the spines' weights at one record, in two passes (sd 0 for a single spine). */
+    private static double[] meanAndSd(double[] weights) {
+        double mean = 0;
+        for (double v : weights) {
+            mean += v;
+        }
+        mean /= weights.length;
+        double ss = 0;
+        for (double v : weights) {
+            ss += (v - mean) * (v - mean);
+        }
+        return new double[] {mean, weights.length > 1 ? Math.sqrt(ss / (weights.length - 1)) : 0};
     }
 
     private static String minutes(double ms) {
@@ -220,18 +227,9 @@ public final class WeightFiles {
             double base = x.meanWeightNs(p, 0);
             for (int k = 0; k < records; k++) {
                 double[] w = x.weightsNs(p, k);
-                double m = 0;
-                for (double v : w) {
-                    m += v;
-                }
-                m /= w.length;
-                double ss = 0;
-                for (double v : w) {
-                    ss += (v - m) * (v - m);
-                }
-                double sd = w.length > 1 ? Math.sqrt(ss / (w.length - 1)) : 0;
-                mean[p][k] = 100 * m / base;
-                sem[p][k] = 100 * sd / Math.sqrt(w.length) / base;
+                double[] meanSd = meanAndSd(w);
+                mean[p][k] = 100 * meanSd[0] / base;
+                sem[p][k] = 100 * meanSd[1] / Math.sqrt(w.length) / base;
                 yMin = Math.min(yMin, mean[p][k] - sem[p][k]);
                 yMax = Math.max(yMax, mean[p][k] + sem[p][k]);
             }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.ltpsim.params.NumberText;
-import org.ltpsim.stats.WilsonInterval;
 
 /**
  * {@code sweep.csv}: one row per grid point, pathway A. Columns: the swept values named by their keys, then the
@@ -63,17 +61,17 @@ public final class SweepTable {
         for (double value : row.point().values()) {
             cells.add(NumberText.of(value));
         }
-        addFraction(cells, r.ruleLtp(), r.spines());
-        addFraction(cells, r.ruleLtd(), r.spines());
-        cells.add(fixed(r.fraction(r.ruleNone())));
-        cells.add(fixed(r.fraction(r.ruleLtp() - r.ruleLtd())));
-        cells.add(general(r.meanPeakCaMicroMolar()));
-        cells.add(general(r.qMaxP10()));
-        cells.add(general(r.qMaxP50()));
-        cells.add(general(r.qMaxP90()));
+        TableCells.addFraction(cells, r.ruleLtp(), r.spines());
+        TableCells.addFraction(cells, r.ruleLtd(), r.spines());
+        cells.add(TableCells.fixed(r.fraction(r.ruleNone())));
+        cells.add(TableCells.fixed(r.fraction(r.ruleLtp() - r.ruleLtd())));
+        cells.add(TableCells.general(r.meanPeakCaMicroMolar()));
+        cells.add(TableCells.general(r.qMaxP10()));
+        cells.add(TableCells.general(r.qMaxP50()));
+        cells.add(TableCells.general(r.qMaxP90()));
         if (camkii) {
-            addFraction(cells, r.camkiiOn(), r.spines());
-            cells.add(r.camkiiLtpDecided() ? fixed(r.fraction(r.camkiiLtp())) : "");
+            TableCells.addFraction(cells, r.camkiiOn(), r.spines());
+            cells.add(r.camkiiLtpDecided() ? TableCells.fixed(r.fraction(r.camkiiLtp())) : "");
         }
         cells.add(Integer.toString(r.spines()));
         cells.add(Integer.toString(r.ruleLtp()));
@@ -85,22 +83,5 @@ public final class SweepTable {
             cells.add(Integer.toString(row.round()));
         }
         return String.join(",", cells);
-    }
-
-    private static void addFraction(List<String> cells, int count, int spines) {
-        WilsonInterval interval = WilsonInterval.of95(count, spines);
-        cells.add(fixed((double) count / spines));
-        cells.add(fixed(interval.lower()));
-        cells.add(fixed(interval.upper()));
-    }
-
-    /** Fractions: 6 decimals. */
-    static String fixed(double value) {
-        return String.format(Locale.ROOT, "%.6f", value);
-    }
-
-    /** Concentrations and integrals: 6 significant digits. */
-    static String general(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
     }
 }
