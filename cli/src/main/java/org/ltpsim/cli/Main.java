@@ -60,10 +60,11 @@ public final class Main implements Runnable {
     static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new Main());
         Class<?> only = SUBCOMMANDS.get(first);
+        // new CommandLine(Class) applies the command's model transformer, as @Command(subcommands) did
         if (only != null) {
-            commandLine.addSubcommand(first, only);
+            commandLine.addSubcommand(first, new CommandLine(only));
         } else {
-            SUBCOMMANDS.forEach(commandLine::addSubcommand);
+            SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, new CommandLine(command)));
         }
         return commandLine;
     }
