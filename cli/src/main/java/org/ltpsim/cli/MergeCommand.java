@@ -45,7 +45,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     /** The shards' command, parsed afresh from their arguments (relative paths resolved where they ran). */
     private static CommandSpec rebuild(ShardSet shards) {
-        CommandLine root = new CommandLine(new Main());
+        CommandLine root = Main.commandLine();
         Path workingDirectory = shards.workingDirectory();
         root.registerConverter(Path.class, text -> workingDirectory.resolve(text));
         List<String> args = shards.commandArgs();

@@ -23,7 +23,8 @@ import org.w3c.dom.NodeList;
 /**
  * Every figure is written as PNG and as SVG beside it: the SVG is well-formed XML of the PNG's size, and it holds
  * the data series (one marker per grid point and outcome in sweep.svg, one path point per recorded sample in
- * traces.svg, one per calcium bin in calcium.svg).
+ * traces.svg, one per calcium bin in calcium.svg) and its labels as text. The SVG is written by our own
+ * {@link org.ltpsim.cli.io.Figure} writer (element by element in SvgDocumentTest).
  */
 class FigureSvgTest {
     private static final String[] SHORT = {"--no-camkii", "--set", "protocol.after_ms=100", "--seed", "5"};
@@ -53,6 +54,19 @@ class FigureSvgTest {
         long bins = Files.readAllLines(out.resolve("calcium.csv")).size() - 1;
         assertTrue(pathPoints(svgs.get("calcium")).contains((int) bins), bins + " in " + pathPoints(svgs.get(
                 "calcium")));
+        // ... and its legend and axis titles as text (the y title rotated, nothing else)
+        List<String> texts = texts(svgs.get("calcium"));
+        assertTrue(texts.contains("A: hfs (6 spines)"), texts.toString());
+        assertTrue(texts.contains("time (s)"), texts.toString());
+        NodeList textNodes = svgs.get("calcium").getElementsByTagName("text");
+        List<String> rotated = new ArrayList<>();
+        for (int i = 0; i < textNodes.getLength(); i++) {
+            Element text = (Element) textNodes.item(i);
+            if (text.hasAttribute("transform")) {
+                rotated.add(text.getTextContent());
+            }
+        }
+        assertEquals(List.of("spine [Ca2+] (uM)"), rotated);
     }
 
     @Test
@@ -108,6 +122,15 @@ class FigureSvgTest {
         // the SVG 1.1 DOCTYPE names a DTD on the web: parse without fetching it
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return factory.newDocumentBuilder().parse(svg.toFile());
+    }
+
+    private static List<String> texts(Document svg) {
+        List<String> texts = new ArrayList<>();
+        NodeList nodes = svg.getElementsByTagName("text");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
     }
 
     /** The number of points (move-to and line-to commands) of each path element. */

@@ -18,7 +18,7 @@ class UsageExamplesTest {
     void everyCommandHasAnExampleThatParses() {
         List<String> without = new ArrayList<>();
         List<CommandLine> commands = new ArrayList<>();
-        collect(new CommandLine(new Main()).getSubcommands().values(), commands);
+        collect(Main.commandLine().getSubcommands().values(), commands);
         assertTrue(commands.size() >= 12, "the walk reaches every subcommand, also slurm's: " + commands.size());
         int examples = 0;
         for (CommandLine command : commands) {
@@ -32,7 +32,7 @@ class UsageExamplesTest {
                 // parse only (a fresh command tree each time): an unknown option or a bad value throws
                 CommandLine.ParseResult parsed;
                 try {
-                    parsed = new CommandLine(new Main()).parseArgs(args);
+                    parsed = Main.commandLine().parseArgs(args);
                 } catch (CommandLine.ParameterException e) {
                     throw new AssertionError(line + ": " + e.getMessage(), e);
                 }

@@ -1,14 +1,11 @@
 package org.ltpsim.cli.io;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -16,8 +13,8 @@ import javax.imageio.ImageIO;
 /**
  * Every figure ltpsim writes, as {@code NAME.png} and the same drawing as {@code NAME.svg} beside it: the figure's
  * java.awt drawing code runs twice, once on a raster image and once on VectorGraphics2D's recording Graphics2D,
- * whose SVG back end (the one XChart uses) writes text as text and lines as paths. One drawing model for both
- * formats, so they cannot disagree; the same data give the same bytes in both.
+ * whose commands {@link SvgDocument} writes as SVG (text as text, each polyline as one path). One drawing model for
+ * both formats, so they cannot disagree; the same data give the same bytes in both.
  */
 public final class Figure {
     /** Draws a figure on a white canvas of the figure's size. */
@@ -39,9 +36,7 @@ public final class Figure {
         }
         VectorGraphics2D vector = new VectorGraphics2D();
         paint(vector, widthPx, heightPx, painter);
-        try (OutputStream out = Files.newOutputStream(svgBeside(png))) {
-            new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, widthPx, heightPx)).writeTo(out);
-        }
+        Files.writeString(svgBeside(png), SvgDocument.of(vector.getCommands(), widthPx, heightPx));
     }
 
     /** {@code dir/NAME.svg} for {@code dir/NAME.png}. */

@@ -153,7 +153,7 @@ public final class SlurmSubmitCommand implements Callable<Integer> {
             }
         }
         try {
-            new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+            Main.commandLine().parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserInputException("the command after '--' does not parse: " + e.getMessage(), e);
         }
