@@ -14,7 +14,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Only for schemes whose rates do not depend on glutamate ({@link KineticScheme#isConstantRate()}); glutamate
  * schemes use {@link EventDrivenChannelPopulation}. Measured about four times faster than the class method on W3
- * (docs/channels.md). Layout: slots grouped by spine, ids stable through {@link ChannelIds} (id -> slot) and {@code slotToId}.
+ * (docs/channels.md). Layout: {@link ChannelSlots}, each channel's next event time its slot time.
  */
 public final class PerChannelEventPopulation implements ChannelPopulation {
     private final KineticScheme scheme;
@@ -26,20 +26,11 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
     private final double[] exitCumPerMs; // cumulative exit rate within the state's exits
     private final double[] totalPerMs;
     private final double[] meanDwellMs; // 1 / total exit rate; +inf for absorbing states
-    private final boolean[] conducting;
     private final int initialState;
-    private final int restingState;
 
     private final int spineCount;
-    private final int[] channelCount;
-    private final int[] counts; // [spine * states + state]
+    private final ChannelSlots slots; // slot times: each channel's next event
     private final double[] spineNextMs; // earliest next event at the spine
-    private int[] slotStart;
-    private int[] slotCapacity;
-    private byte[] state;
-    private double[] nextMs;
-    private int[] slotToId;
-    private final ChannelIds ids; // id -> slot
     private double nowMs;
     private long transitions;
 
@@ -58,11 +49,9 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
         exitCumPerMs = new double[nt];
         totalPerMs = new double[s];
         meanDwellMs = new double[s];
-        conducting = new boolean[s];
         int k = 0;
         for (int i = 0; i < s; i++) {
             exitStart[i] = k;
-            conducting[i] = scheme.isConducting(i);
             double cum = 0;
             for (int t = 0; t < nt; t++) {
                 if (scheme.from(t) == i && scheme.constantRatePerMs(t) > 0) {
@@ -77,21 +66,10 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
         }
         exitStart[s] = k;
         initialState = scheme.initialState();
-        restingState = scheme.restingState();
         spineCount = channelsPerSpine.length;
-        channelCount = new int[spineCount];
-        counts = new int[spineCount * s];
+        slots = new ChannelSlots(scheme, channelsPerSpine, (byte) s, false, n -> Math.max(4, n), true);
         spineNextMs = new double[spineCount];
         Arrays.fill(spineNextMs, Double.POSITIVE_INFINITY);
-        int[] cap = new int[spineCount];
-        long total = 0;
-        for (int sp = 0; sp < spineCount; sp++) {
-            cap[sp] = Math.max(4, channelsPerSpine[sp]);
-            total += channelsPerSpine[sp];
-        }
-        layout(cap);
-        slotToId = new int[state.length];
-        ids = new ChannelIds(total);
         for (int sp = 0; sp < spineCount; sp++) {
             for (int i = 0; i < channelsPerSpine[sp]; i++) {
                 place(sp);
@@ -99,34 +77,17 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
         }
     }
 
-    /** Allocates the slot arrays for the given per-spine capacities (the one owner of slot arithmetic). */
-    private void layout(int[] cap) {
-        slotStart = new int[spineCount];
-        slotCapacity = cap;
-        long total = 0;
-        for (int sp = 0; sp < spineCount; sp++) {
-            slotStart[sp] = (int) total;
-            total += cap[sp];
-        }
-        if (total > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("too many channels in one block");
-        }
-        state = new byte[(int) total];
-        nextMs = new double[(int) total];
+    /** Puts a new channel, initial state, in the spine's next slot with its first event time; returns its id. */
+    private int place(int sp) {
+        int slot = slots.place(sp, initialState);
+        clockNewChannel(sp, slot);
+        return slots.slotToId[slot];
     }
 
-    /** Puts a new channel, initial state, in the spine's next slot; returns its id. */
-    private int place(int sp) {
-        int slot = slotStart[sp] + channelCount[sp];
-        channelCount[sp]++;
-        state[slot] = (byte) initialState;
+    private void clockNewChannel(int sp, int slot) {
         double next = nowMs + exponential.sample() * meanDwellMs[initialState];
-        nextMs[slot] = next;
+        slots.slotTimeMs[slot] = next;
         spineNextMs[sp] = Math.min(spineNextMs[sp], next);
-        int id = ids.add(slot);
-        slotToId[slot] = id;
-        counts[sp * stateCount + initialState]++;
-        return id;
     }
 
     @Override
@@ -160,8 +121,11 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
             }
         }
         final double endMs = nowMs + dtMs;
-        final byte[] state = this.state;
-        final double[] nextMs = this.nextMs;
+        final byte[] state = slots.state;
+        final double[] nextMs = slots.slotTimeMs;
+        final int[] slotStart = slots.slotStart;
+        final int[] channelCount = slots.channelCount;
+        final int[] counts = slots.counts;
         final int[] exitStart = this.exitStart;
         final byte[] exitTo = this.exitTo;
         final double[] exitCum = this.exitCumPerMs;
@@ -220,109 +184,49 @@ public final class PerChannelEventPopulation implements ChannelPopulation {
 
     @Override
     public int openCount(int spine) {
-        int base = spine * stateCount;
-        int open = 0;
-        for (int i = 0; i < stateCount; i++) {
-            if (conducting[i]) {
-                open += counts[base + i];
-            }
-        }
-        return open;
+        return slots.openCount(spine);
     }
 
     @Override
     public int channelCount(int spine) {
-        return channelCount[spine];
+        return slots.channelCount[spine];
     }
 
     @Override
     public boolean isResting(int spine) {
-        if (restingState < 0) {
-            return channelCount[spine] == 0;
-        }
-        return counts[spine * stateCount + restingState] == channelCount[spine];
+        return slots.isResting(spine);
     }
 
     @Override
     public int stateCount(int spine, int st) {
-        if (st < 0 || st >= stateCount) {
-            throw new IllegalArgumentException("state must be in [0, " + stateCount + "): " + st);
-        }
-        return counts[spine * stateCount + st];
+        return slots.stateCount(spine, st);
     }
 
     @Override
     public int insert(int spine) {
-        if (spine < 0 || spine >= spineCount) {
-            throw new IllegalArgumentException("spine must be in [0, " + spineCount + "): " + spine);
-        }
-        if (channelCount[spine] == slotCapacity[spine]) {
-            growSpine(spine);
-        }
-        return place(spine);
+        int slot = slots.insert(spine, initialState);
+        clockNewChannel(spine, slot);
+        return slots.slotToId[slot];
     }
 
     @Override
     public void remove(int channelId) {
-        int slot = ids.locator(channelId);
-        int sp = spineOfSlot(slot);
-        int last = slotStart[sp] + channelCount[sp] - 1;
-        counts[sp * stateCount + state[slot]]--;
-        if (slot != last) {
-            int movedId = slotToId[last];
-            state[slot] = state[last];
-            nextMs[slot] = nextMs[last];
-            slotToId[slot] = movedId;
-            ids.relocate(movedId, slot);
-        }
-        slotToId[last] = -1;
-        channelCount[sp]--;
-        ids.remove(channelId);
-        // spineNextMs[sp] stays a lower bound: at worst one needless rescan
-    }
-
-    /** Doubles one spine's slot capacity: relays out every slot (amortised O(1) per insert); ids unchanged. */
-    private void growSpine(int spine) {
-        int[] oldStart = slotStart;
-        byte[] oldState = state;
-        double[] oldNext = nextMs;
-        int[] oldSlotToId = slotToId;
-        int[] cap = slotCapacity.clone();
-        cap[spine] = cap[spine] * 2;
-        layout(cap);
-        slotToId = new int[state.length];
-        for (int sp = 0; sp < spineCount; sp++) {
-            int n = channelCount[sp];
-            System.arraycopy(oldState, oldStart[sp], state, slotStart[sp], n);
-            System.arraycopy(oldNext, oldStart[sp], nextMs, slotStart[sp], n);
-            System.arraycopy(oldSlotToId, oldStart[sp], slotToId, slotStart[sp], n);
-            for (int k = 0; k < n; k++) {
-                ids.relocate(slotToId[slotStart[sp] + k], slotStart[sp] + k);
-            }
-        }
-    }
-
-    private int spineOfSlot(int slot) {
-        int sp = Arrays.binarySearch(slotStart, slot);
-        if (sp < 0) {
-            return -sp - 2;
-        }
-        return sp; // capacities are >= 4, so starts are strictly increasing
+        slots.remove(channelId); // spineNextMs stays a lower bound: at worst one needless rescan
     }
 
     @Override
     public int state(int channelId) {
-        return state[ids.locator(channelId)];
+        return slots.state(channelId);
     }
 
     @Override
     public int spineOf(int channelId) {
-        return spineOfSlot(ids.locator(channelId));
+        return slots.spineOf(channelId);
     }
 
     @Override
     public boolean isLive(int channelId) {
-        return ids.isLive(channelId);
+        return slots.isLive(channelId);
     }
 
     @Override
