@@ -15,7 +15,7 @@ import org.ltpsim.simd.VectorizationProvider;
  * multiple of {@link LaneRandom#LANES}, its empty slots in a padding state that never moves. Random numbers come
  * from {@link LaneRandom} (eight XoShiRo256++ lanes).
  */
-public final class FixedStepChannelPopulation implements ChannelPopulation {
+public final class FixedStepChannelPopulation extends SlottedChannelPopulation {
     private final KineticScheme scheme;
     private final int stateCount;
     private final FixedStepKernel kernel;
@@ -23,13 +23,15 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
     private final int initialState;
     private final int restingState;
     private final int spineCount;
-    private final ChannelSlots slots; // counts padded: [spine * (states + 1) + state], padding at index states
     private long transitions;
 
     private final TransitionTableCache tables;
 
     private FixedStepChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, long[] laneState,
             FixedStepKernel kernel) {
+        // counts padded: [spine * (states + 1) + state], the padding state at index states
+        super(new ChannelSlots(scheme, channelsPerSpine, (byte) scheme.stateCount(), true,
+                FixedStepChannelPopulation::padded, false), scheme.initialState());
         this.scheme = scheme;
         this.stateCount = scheme.stateCount();
         this.kernel = kernel;
@@ -37,13 +39,7 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
         this.initialState = scheme.initialState();
         this.restingState = scheme.restingState();
         this.spineCount = channelsPerSpine.length;
-        slots = new ChannelSlots(scheme, channelsPerSpine, (byte) stateCount, true,
-                FixedStepChannelPopulation::padded, false);
-        for (int sp = 0; sp < spineCount; sp++) {
-            for (int i = 0; i < channelsPerSpine[sp]; i++) {
-                slots.place(sp, initialState);
-            }
-        }
+        placeAll(channelsPerSpine);
         tables = new TransitionTableCache(scheme);
     }
 
@@ -68,11 +64,6 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
     @Override
     public KineticScheme scheme() {
         return scheme;
-    }
-
-    @Override
-    public int spineCount() {
-        return spineCount;
     }
 
     @Override
@@ -117,52 +108,6 @@ public final class FixedStepChannelPopulation implements ChannelPopulation {
             int to = from + padded(n);
             transitions += kernel.step(state, from, to, tables.get(dtMs, g), laneState, counts, base);
         }
-    }
-
-    @Override
-    public int openCount(int spine) {
-        return slots.openCount(spine);
-    }
-
-    @Override
-    public int channelCount(int spine) {
-        return slots.channelCount[spine];
-    }
-
-    @Override
-    public boolean isResting(int spine) {
-        return slots.isResting(spine);
-    }
-
-    @Override
-    public int stateCount(int spine, int st) {
-        return slots.stateCount(spine, st);
-    }
-
-    @Override
-    public int insert(int spine) {
-        int slot = slots.insert(spine, initialState);
-        return slots.slotToId[slot];
-    }
-
-    @Override
-    public void remove(int channelId) {
-        slots.remove(channelId);
-    }
-
-    @Override
-    public int state(int channelId) {
-        return slots.state(channelId);
-    }
-
-    @Override
-    public int spineOf(int channelId) {
-        return slots.spineOf(channelId);
-    }
-
-    @Override
-    public boolean isLive(int channelId) {
-        return slots.isLive(channelId);
     }
 
     @Override
