@@ -300,13 +300,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
 
     @Override
     public void advance(double dtMs, double[] glutamateMilliMolar) {
-        if (!(dtMs >= 0) || dtMs == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("dtMs must be finite and >= 0: " + dtMs);
-        }
-        if (glutamateMilliMolar.length < spineCount) {
-            throw new IllegalArgumentException("glutamateMilliMolar has " + glutamateMilliMolar.length
-                    + " entries for " + spineCount + " spines");
-        }
+        StepArguments.check(dtMs, glutamateMilliMolar, spineCount);
         final double t0 = timeMs;
         long fired = 0;
         if (hybrid) {

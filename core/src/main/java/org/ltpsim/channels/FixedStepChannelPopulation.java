@@ -79,23 +79,15 @@ public final class FixedStepChannelPopulation extends SlottedChannelPopulation {
 
     @Override
     public void advance(double dtMs, double[] glutamateMilliMolar) {
-        if (!(dtMs >= 0) || dtMs == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("dtMs must be finite and >= 0: " + dtMs);
-        }
-        if (glutamateMilliMolar.length < spineCount) {
-            throw new IllegalArgumentException("glutamateMilliMolar has " + glutamateMilliMolar.length
-                    + " entries for " + spineCount + " spines");
-        }
+        StepArguments.check(dtMs, glutamateMilliMolar, spineCount);
         final int countStride = slots.countStride; // index stateCount: padding, never moved
         final int[] channelCount = slots.channelCount;
         final int[] counts = slots.counts;
         final int[] slotStart = slots.slotStart;
         final byte[] state = slots.state;
         for (int sp = 0; sp < spineCount; sp++) {
+            StepArguments.checkGlutamate(glutamateMilliMolar, sp);
             double g = glutamateMilliMolar[sp];
-            if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
-            }
             int n = channelCount[sp];
             if (n == 0) {
                 continue;

@@ -94,18 +94,9 @@ public final class PerChannelEventPopulation extends SlottedChannelPopulation {
 
     @Override
     public void advance(double dtMs, double[] glutamateMilliMolar) {
-        if (!(dtMs >= 0) || dtMs == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("dtMs must be finite and >= 0: " + dtMs);
-        }
-        if (glutamateMilliMolar.length < spineCount) {
-            throw new IllegalArgumentException("glutamateMilliMolar has " + glutamateMilliMolar.length
-                    + " entries for " + spineCount + " spines");
-        }
+        StepArguments.check(dtMs, glutamateMilliMolar, spineCount);
         for (int sp = 0; sp < spineCount; sp++) {
-            double g = glutamateMilliMolar[sp];
-            if (!(g >= 0) || g == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("glutamateMilliMolar[" + sp + "] must be finite and >= 0: " + g);
-            }
+            StepArguments.checkGlutamate(glutamateMilliMolar, sp);
         }
         final double endMs = nowMs + dtMs;
         final byte[] state = slots.state;
