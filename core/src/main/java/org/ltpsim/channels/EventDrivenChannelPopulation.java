@@ -144,30 +144,17 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         this.rng = rng;
         this.exponential = ZigguratSampler.Exponential.of(rng);
         int s = stateCount;
-        int nt = scheme.transitionCount();
-        exitStart = new int[s + 1];
-        exitTo = new int[nt];
-        exitConstPerMs = new double[nt];
-        exitGluPerMs = new double[nt];
-        totalConstPerMs = new double[s];
-        totalGluPerMs = new double[s];
+        SchemeExits exits = new SchemeExits(scheme, true);
+        exitStart = exits.start;
+        exitTo = exits.to;
+        exitConstPerMs = exits.constPerMs;
+        exitGluPerMs = exits.gluPerMs;
+        totalConstPerMs = exits.totalConstPerMs;
+        totalGluPerMs = exits.totalGluPerMs;
         conducting = new boolean[s];
-        int k = 0;
         for (int i = 0; i < s; i++) {
-            exitStart[i] = k;
             conducting[i] = scheme.isConducting(i);
-            for (int t = 0; t < nt; t++) {
-                if (scheme.from(t) == i) {
-                    exitTo[k] = scheme.to(t);
-                    exitConstPerMs[k] = scheme.constantRatePerMs(t);
-                    exitGluPerMs[k] = scheme.ratePerMilliMolarPerMs(t);
-                    totalConstPerMs[i] += exitConstPerMs[k];
-                    totalGluPerMs[i] += exitGluPerMs[k];
-                    k++;
-                }
-            }
         }
-        exitStart[s] = k;
         initialState = scheme.initialState();
         restingState = scheme.restingState();
         silentStates = new SilentStates(scheme);

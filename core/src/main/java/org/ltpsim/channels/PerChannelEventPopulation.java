@@ -45,28 +45,21 @@ public final class PerChannelEventPopulation extends SlottedChannelPopulation {
         this.rng = rng;
         this.exponential = ZigguratSampler.Exponential.of(rng);
         int s = stateCount;
-        int nt = scheme.transitionCount();
-        exitStart = new int[s + 1];
-        exitTo = new byte[nt];
-        exitCumPerMs = new double[nt];
-        totalPerMs = new double[s];
+        SchemeExits exits = new SchemeExits(scheme, false); // constant rates only, each > 0
+        exitStart = exits.start;
+        exitTo = new byte[exits.to.length];
+        exitCumPerMs = new double[exits.to.length];
+        totalPerMs = exits.totalConstPerMs;
         meanDwellMs = new double[s];
-        int k = 0;
         for (int i = 0; i < s; i++) {
-            exitStart[i] = k;
             double cum = 0;
-            for (int t = 0; t < nt; t++) {
-                if (scheme.from(t) == i && scheme.constantRatePerMs(t) > 0) {
-                    cum += scheme.constantRatePerMs(t);
-                    exitTo[k] = (byte) scheme.to(t);
-                    exitCumPerMs[k] = cum;
-                    k++;
-                }
+            for (int e = exitStart[i]; e < exitStart[i + 1]; e++) {
+                cum += exits.constPerMs[e];
+                exitTo[e] = (byte) exits.to[e];
+                exitCumPerMs[e] = cum;
             }
-            totalPerMs[i] = cum;
-            meanDwellMs[i] = cum > 0 ? 1 / cum : Double.POSITIVE_INFINITY;
+            meanDwellMs[i] = totalPerMs[i] > 0 ? 1 / totalPerMs[i] : Double.POSITIVE_INFINITY;
         }
-        exitStart[s] = k;
         initialState = scheme.initialState();
         spineCount = channelsPerSpine.length;
         spineNextMs = new double[spineCount];
