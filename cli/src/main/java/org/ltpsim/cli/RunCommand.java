@@ -31,6 +31,7 @@ import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.input.Durations;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.FoldedBranches;
 import org.ltpsim.spine.sim.NeuronBlocks;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
@@ -169,9 +170,9 @@ public final class RunCommand implements ShardableCommand {
             RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(),
                     Manifest.parametersSha256(described),
                     null, blocks.blockCount());
-            BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
-                    SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
-            Partial<BranchResult, List<BranchResult>> partial;
+            BlockJob<BranchResult, FoldedBranches> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
+                    blocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+            Partial<BranchResult, FoldedBranches> partial;
             try (BlockExecutor executor = new BlockExecutor(threadCount)) {
                 partial = scaled.obtain(job, identity, executor, "run");
             }

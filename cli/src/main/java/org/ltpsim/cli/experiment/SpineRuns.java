@@ -15,6 +15,7 @@ import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.parallel.Partial;
 import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.FoldedBranches;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
@@ -57,9 +58,9 @@ public final class SpineRuns {
         SpineBlocks blocks = new SpineBlocks(channels, experiments, null).withoutTraceSums();
         RunIdentity identity = new RunIdentity("experiment", seed, scaled.arguments(),
                 Manifest.parametersSha256(described), null, blocks.blockCount());
-        BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("experiment", blocks.blockCount(),
-                blocks::run, SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
-        Partial<BranchResult, List<BranchResult>> partial;
+        BlockJob<BranchResult, FoldedBranches> job = new BlockJob<>("experiment", blocks.blockCount(),
+                blocks::run, blocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+        Partial<BranchResult, FoldedBranches> partial;
         try (BlockExecutor executor = new BlockExecutor(threads)) {
             partial = scaled.obtain(job, identity, executor, label);
         }
