@@ -4,7 +4,9 @@
 # spine is the slope between consecutive counts. A short train (PULSES pulses at 100 Hz, default 5) keeps the 1e5
 # run to minutes; AFTER_MS (default 2000) makes the run as long as the default HFS (2 s), so that it has as many
 # calcium trace bins (about 2,000 of 1 ms), which the run held once per branch before they were folded (see
-# docs/performance.md). LTPSIM names another launcher (an older checkout) to compare.
+# docs/performance.md). LTPSIM names another launcher (an older checkout) to compare; LTPSIM_JAVA_OPTS adds JVM
+# options (e.g. -Xmn256m to undo the launcher's young-generation cap). Run it niced on a shared machine:
+#   SPINES="10000 100000 1000000" nice -n 10 bench/run-memory.sh   (1e6: ~4-5 min of CPU with the short train)
 # Writes bench/results/memory-<UTC stamp>.csv and .env.txt and prints them.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +25,9 @@ trap 'rm -rf "$tmp"' EXIT
 {
   echo "date: $(date -u)"
   echo "cpu: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "vector: $(grep -q -m1 avx512f /proc/cpuinfo && echo 'AVX-512 (8 double lanes)' || echo 'no AVX-512 (AVX2: 4 double lanes)')"
   echo "jdk: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "LTPSIM_JAVA_OPTS: ${LTPSIM_JAVA_OPTS:-(none)}"
   echo "launcher: $launcher ($(git -C "$(dirname "$launcher")" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
   echo "protocol: hfs, $pulses pulses, after_ms $after, --threads 1, CaMKII on"
   echo "load before: $(cat /proc/loadavg)"

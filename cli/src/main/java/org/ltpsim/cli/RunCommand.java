@@ -33,6 +33,7 @@ import org.ltpsim.spine.ReceptorChannels;
 import org.ltpsim.spine.input.Durations;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.FoldedBranches;
 import org.ltpsim.spine.sim.NeuronBlocks;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
@@ -155,9 +156,9 @@ public final class RunCommand implements Callable<Integer> {
             RunIdentity identity = new RunIdentity("run", shared.seed(), scaled.arguments(),
                     Manifest.parametersSha256(described),
                     null, blocks.blockCount());
-            BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
-                    SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
-            Optional<Partial<BranchResult, List<BranchResult>>> partial = scaled.obtainUnlessShard(job, identity,
+            BlockJob<BranchResult, FoldedBranches> job = new BlockJob<>("run", blocks.blockCount(), blocks::run,
+                    blocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+            Optional<Partial<BranchResult, FoldedBranches>> partial = scaled.obtainUnlessShard(job, identity,
                     threadCount, "run", output, range -> System.out.printf(Locale.ROOT,
                             "run: shard %s (%s of %d) written to %s%n", scaled.shard(), range.describe(),
                             blocks.blockCount(), shared.out()));

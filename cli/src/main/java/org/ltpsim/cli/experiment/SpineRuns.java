@@ -13,6 +13,7 @@ import org.ltpsim.cli.scale.RunIdentity;
 import org.ltpsim.cli.scale.ScaledRun;
 import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.sim.BranchResult;
+import org.ltpsim.spine.sim.FoldedBranches;
 import org.ltpsim.spine.sim.SpineBlocks;
 import org.ltpsim.spine.sim.SpineExperiment;
 import org.ltpsim.spine.sim.SpineRunResult;
@@ -50,8 +51,8 @@ public final class SpineRuns {
         SpineBlocks blocks = new SpineBlocks(channels, experiments, null).withoutTraceSums();
         RunIdentity identity = new RunIdentity("experiment", seed, scaled.arguments(),
                 Manifest.parametersSha256(described), null, blocks.blockCount());
-        BlockJob<BranchResult, List<BranchResult>> job = new BlockJob<>("experiment", blocks.blockCount(),
-                blocks::run, SpineBlocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
+        BlockJob<BranchResult, FoldedBranches> job = new BlockJob<>("experiment", blocks.blockCount(),
+                blocks::run, blocks.fold(), blocks.codec(), false, blocks::work, blocks::reportingTo);
         try {
             return scaled.obtainUnlessShard(job, identity, threads, label, output, range -> System.out.printf(
                     Locale.ROOT, "experiment %s: shard %s (%s of %d) written%n", label, scaled.shard(),

@@ -50,9 +50,9 @@ public final class SweepFold implements BlockFold<BranchResult, SweepFold.State>
         return state;
     }
 
-    /** Branches as {@link SpineBlocks#codec()} writes them; states as the points' readouts and the pending branches. */
+    /** Branches as {@link SpineBlocks#branchListCodec()} writes them; states as the points' readouts and the pending branches. */
     public BlockCodec<BranchResult, State> codec() {
-        BlockCodec<BranchResult, List<BranchResult>> branches = blocks.codec();
+        BlockCodec<BranchResult, List<BranchResult>> branches = blocks.branchListCodec();
         return new BlockCodec<>() {
             @Override
             public String format() {

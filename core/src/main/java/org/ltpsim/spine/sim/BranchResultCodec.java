@@ -133,7 +133,7 @@ final class BranchResultCodec extends BlockListCodec<BranchResult> {
         return r;
     }
 
-    private static void writeTrace(DataOutput out, SpineTrace trace) throws IOException {
+    static void writeTrace(DataOutput out, SpineTrace trace) throws IOException {
         out.writeInt(trace.spine());
         out.writeInt(trace.pathway());
         out.writeDouble(trace.everyMs());
@@ -149,7 +149,7 @@ final class BranchResultCodec extends BlockListCodec<BranchResult> {
         writeInts(out, trace.nmdaOpen);
     }
 
-    private static SpineTrace readTrace(DataInput in) throws IOException {
+    static SpineTrace readTrace(DataInput in) throws IOException {
         int spine = in.readInt();
         int pathway = in.readInt();
         double everyMs = in.readDouble();
@@ -198,13 +198,13 @@ final class BranchResultCodec extends BlockListCodec<BranchResult> {
         }
     }
 
-    private static void writeBooleans(DataOutput out, boolean[] values) throws IOException {
+    static void writeBooleans(DataOutput out, boolean[] values) throws IOException {
         for (boolean value : values) {
             out.writeBoolean(value);
         }
     }
 
-    private static void readBooleans(DataInput in, boolean[] values) throws IOException {
+    static void readBooleans(DataInput in, boolean[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readBoolean();
         }

@@ -13,9 +13,9 @@ import org.ltpsim.spine.ChannelFactory;
 /**
  * Spine experiments as a list of independent blocks: block ids run over the branches of the first experiment, then
  * those of the second, and so on (the points of a sweep). A block is one branch, a pure function of its
- * experiment and branch index; a run's state is its branches in block order, from which {@link #result} assembles
- * each experiment's {@link SpineRunResult} (summing in branch order), so a run done whole, in shards or resumed
- * gives the same bits.
+ * experiment and branch index; a run's state is its branches folded in block order ({@link #fold()}, one
+ * {@link SpineAggregate} per experiment), from which {@link #result} makes each experiment's {@link SpineRunResult},
+ * so a run done whole, in shards or resumed gives the same bits.
  */
 public final class SpineBlocks {
     private final ChannelFactory channels;
@@ -136,24 +136,40 @@ public final class SpineBlocks {
         return traceSums ? result : BranchResultCodec.withoutTraceSums(result);
     }
 
-    /** A run's branches, kept in block order. */
-    public static BlockFold<BranchResult, List<BranchResult>> fold() {
+    /**
+     * A run's branches folded in block order into one {@link SpineAggregate} per experiment, each branch dropped
+     * once folded: the run holds its per-spine readouts and one set of trace sums per experiment.
+     */
+    public BlockFold<BranchResult, FoldedBranches> fold() {
         return new BlockFold<>() {
             @Override
-            public List<BranchResult> start() {
-                return new ArrayList<>();
+            public FoldedBranches start() {
+                return new FoldedBranches();
             }
 
             @Override
-            public List<BranchResult> add(List<BranchResult> state, BranchResult result) {
-                state.add(result);
+            public FoldedBranches add(FoldedBranches state, BranchResult result) {
+                List<SpineAggregate> reached = state.experiments;
+                if (reached.isEmpty() || reached.get(reached.size() - 1).complete()) {
+                    int e = reached.size();
+                    if (e == experiments.size()) {
+                        throw new IllegalArgumentException("the run has " + blockCount() + " branches, got more");
+                    }
+                    reached.add(new SpineAggregate(experiments.get(e), layouts[e]));
+                }
+                reached.get(reached.size() - 1).add(result);
                 return state;
             }
         };
     }
 
-    /** Branches exactly, with their trace sums unless {@link #withoutTraceSums()}. */
-    public BlockCodec<BranchResult, List<BranchResult>> codec() {
+    /** Branches and folded states exactly, with their trace sums unless {@link #withoutTraceSums()}. */
+    public BlockCodec<BranchResult, FoldedBranches> codec() {
+        return new FoldedBranchesCodec(new BranchResultCodec(traceSums), experiments, layouts);
+    }
+
+    /** Branches exactly, with their trace sums unless {@link #withoutTraceSums()}; a state is a list of branches. */
+    public BlockCodec<BranchResult, List<BranchResult>> branchListCodec() {
         return new BranchResultCodec(traceSums);
     }
 
@@ -168,23 +184,34 @@ public final class SpineBlocks {
             throw new IllegalArgumentException("experiment " + experiment + " has " + layout.branchCount()
                     + " branches, got " + branches.size());
         }
-        for (int b = 0; b < branches.size(); b++) {
-            if (branches.get(b).peakCaMicroMolar.length != layout.spinesOn(b)) {
-                throw new IllegalArgumentException("branch " + b + " of experiment " + experiment + " has "
-                        + layout.spinesOn(b) + " spines, got " + branches.get(b).peakCaMicroMolar.length);
-            }
-        }
-        return new SpineRunResult(experiments.get(experiment), layout, branches);
+        return new SpineRunResult(SpineAggregate.of(experiments.get(experiment), layout, branches), null);
     }
 
-    /** Every experiment's result from all the run's branches, in block order. */
-    public List<SpineRunResult> results(List<BranchResult> all) {
-        if (all.size() != blockCount()) {
-            throw new IllegalArgumentException("the run has " + blockCount() + " branches, got " + all.size());
+    /**
+     * Experiment {@code experiment}'s result from a run's folded branches (its per-spine arrays are taken over: use
+     * each experiment's result once).
+     *
+     * @throws IllegalArgumentException when the experiment's branches are not all folded in
+     */
+    public SpineRunResult result(int experiment, FoldedBranches folded) {
+        if (experiment >= folded.experiments.size()) {
+            throw new IllegalArgumentException("experiment " + experiment + " has no branch folded in");
+        }
+        SpineAggregate run = folded.experiments.get(experiment);
+        if (run.experiment != experiments.get(experiment)) {
+            throw new IllegalArgumentException("experiment " + experiment + " was folded for another run");
+        }
+        return new SpineRunResult(run, null);
+    }
+
+    /** Every experiment's result from all the run's folded branches, in block order. */
+    public List<SpineRunResult> results(FoldedBranches folded) {
+        if (folded.blockCount() != blockCount()) {
+            throw new IllegalArgumentException("the run has " + blockCount() + " branches, got " + folded.blockCount());
         }
         List<SpineRunResult> results = new ArrayList<>(experiments.size());
         for (int e = 0; e < experiments.size(); e++) {
-            results.add(result(e, all.subList(firstBlock[e], firstBlock[e + 1])));
+            results.add(result(e, folded));
         }
         return results;
     }

@@ -2,7 +2,6 @@ package org.ltpsim.spine.sim;
 
 import java.util.List;
 import org.ltpsim.spine.input.Pathway;
-import org.ltpsim.stats.RunningStats;
 
 /**
  * Per-spine readouts of a run (arrays indexed by global spine id, see {@link SpineLayout}), per-pathway mean,
@@ -45,74 +44,40 @@ public final class SpineRunResult {
     private final ExpressionResult expression;
 
     SpineRunResult(SpineExperiment experiment, SpineLayout layout, List<BranchResult> branches) {
-        this(experiment, layout, branches, null);
+        this(SpineAggregate.of(experiment, layout, branches), null);
     }
 
     SpineRunResult(SpineExperiment experiment, SpineLayout layout, List<BranchResult> branches, CellRecords cells) {
-        List<SpineTrace> recorded = new java.util.ArrayList<>();
-        this.experiment = experiment;
-        this.layout = layout;
-        int n = layout.spineCount();
-        peakCaMicroMolar = new double[n];
-        qMaxMicroMolarSec = new double[n];
-        qEndMicroMolarSec = new double[n];
-        caElevatedMs = new double[n];
-        peakDepolarisationMv = new double[n];
-        caInfluxMicroMolar = new double[n];
-        nmdaOpenChannelMs = new double[n];
-        releases = new int[n];
-        camkiiOn = new boolean[n];
-        camkiiLtp = new boolean[n];
-        branchPeakDepolarisationMv = new double[layout.branchCount()];
+        this(SpineAggregate.of(experiment, layout, branches), experiment.expression() == null ? null
+                : new ExpressionResult(experiment, layout, branches, cells));
+    }
+
+    /**
+     * The result of a complete aggregate, whose per-spine arrays it takes over (not copied: the aggregate is not
+     * used after this).
+     *
+     * @throws IllegalArgumentException when a branch of the experiment is missing
+     */
+    SpineRunResult(SpineAggregate run, ExpressionResult expression) {
+        if (!run.complete()) {
+            throw new IllegalArgumentException("the experiment has " + run.layout.branchCount() + " branches, got "
+                    + run.branches);
+        }
+        this.experiment = run.experiment;
+        this.layout = run.layout;
+        peakCaMicroMolar = run.peakCaMicroMolar;
+        qMaxMicroMolarSec = run.qMaxMicroMolarSec;
+        qEndMicroMolarSec = run.qEndMicroMolarSec;
+        caElevatedMs = run.caElevatedMs;
+        peakDepolarisationMv = run.peakDepolarisationMv;
+        caInfluxMicroMolar = run.caInfluxMicroMolar;
+        nmdaOpenChannelMs = run.nmdaOpenChannelMs;
+        releases = run.releases;
+        camkiiOn = run.camkiiOn;
+        camkiiLtp = run.camkiiLtp;
+        branchPeakDepolarisationMv = run.branchPeakDepolarisationMv;
         int pathways = experiment.pathways().size();
-        int bins = branches.get(0).traceSum[0].length;
-        double[][] sum = new double[pathways][bins];
-        RunningStats[][] traceStats = new RunningStats[pathways][bins];
-        for (RunningStats[] pathway : traceStats) {
-            for (int k = 0; k < bins; k++) {
-                pathway[k] = new RunningStats();
-            }
-        }
-        double[][] minSum = new double[pathways][bins];
-        double[][] maxSum = new double[pathways][bins];
-        long fast = 0;
-        long slow = 0;
-        long jump = 0;
-        for (int b = 0; b < branches.size(); b++) { // block order: the same sums for any thread count
-            BranchResult r = branches.get(b);
-            int first = layout.firstSpine(b);
-            int count = layout.spinesOn(b);
-            System.arraycopy(r.peakCaMicroMolar, 0, peakCaMicroMolar, first, count);
-            System.arraycopy(r.qMaxMicroMolarSec, 0, qMaxMicroMolarSec, first, count);
-            System.arraycopy(r.qEndMicroMolarSec, 0, qEndMicroMolarSec, first, count);
-            System.arraycopy(r.caElevatedMs, 0, caElevatedMs, first, count);
-            System.arraycopy(r.peakDepolarisationMv, 0, peakDepolarisationMv, first, count);
-            System.arraycopy(r.caInfluxMicroMolar, 0, caInfluxMicroMolar, first, count);
-            System.arraycopy(r.nmdaOpenChannelMs, 0, nmdaOpenChannelMs, first, count);
-            System.arraycopy(r.releases, 0, releases, first, count);
-            System.arraycopy(r.camkiiOn, 0, camkiiOn, first, count);
-            System.arraycopy(r.camkiiLtp, 0, camkiiLtp, first, count);
-            branchPeakDepolarisationMv[b] = r.peakBranchDepolarisationMv;
-            int[] onBranch = new int[pathways]; // spines of each pathway on this branch
-            for (int i = 0; i < count; i++) {
-                onBranch[layout.pathwayOf(first + i)]++;
-            }
-            for (int p = 0; p < pathways; p++) {
-                for (int k = 0; k < bins; k++) {
-                    sum[p][k] += r.traceSum[p][k];
-                    if (onBranch[p] > 0) { // Chan et al.'s merge, in branch order
-                        traceStats[p][k].merge(RunningStats.of(onBranch[p], r.traceSum[p][k] / onBranch[p],
-                                r.traceSumSquaredDeviations[p][k]));
-                    }
-                    minSum[p][k] += r.traceMinSum[p][k];
-                    maxSum[p][k] += r.traceMaxSum[p][k];
-                }
-            }
-            recorded.addAll(List.of(r.recordedTraces)); // branch order = ascending spine id
-            fast += r.fastSteps;
-            slow += r.slowSteps;
-            jump += r.jumps;
-        }
+        int bins = run.bins();
         traceMean = new double[pathways][bins];
         traceSd = new double[pathways][bins];
         traceMin = new double[pathways][bins];
@@ -120,20 +85,19 @@ public final class SpineRunResult {
         for (int p = 0; p < pathways; p++) {
             int count = layout.pathwaySpineCount(p);
             for (int k = 0; k < bins; k++) {
-                double mean = sum[p][k] / count;
+                double mean = run.traceSum[p][k] / count;
                 traceMean[p][k] = mean;
-                traceSd[p][k] = traceStats[p][k].sampleSd();
-                traceMin[p][k] = minSum[p][k] / count;
-                traceMax[p][k] = maxSum[p][k] / count;
+                traceSd[p][k] = run.traceStats[p][k].sampleSd();
+                traceMin[p][k] = run.traceMinSum[p][k] / count;
+                traceMax[p][k] = run.traceMaxSum[p][k] / count;
             }
         }
         traceBinMs = experiment.effectiveTraceBinMs();
-        fastSteps = fast;
-        slowSteps = slow;
-        jumps = jump;
-        recordedTraces = List.copyOf(recorded);
-        expression = experiment.expression() == null ? null
-                : new ExpressionResult(experiment, layout, branches, cells);
+        fastSteps = run.fastSteps;
+        slowSteps = run.slowSteps;
+        jumps = run.jumps;
+        recordedTraces = List.copyOf(run.recordedTraces);
+        this.expression = expression;
     }
 
     /** Whether the run had the expression layers (weights, tag, proteins). */

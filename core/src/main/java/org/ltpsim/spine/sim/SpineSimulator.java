@@ -66,8 +66,8 @@ public final class SpineSimulator {
         return blocks.results(runBlocks(blocks, executor));
     }
 
-    private static List<BranchResult> runBlocks(SpineBlocks blocks, BlockExecutor executor) {
-        return new BlockRun<>(SpineBlocks.fold(), blocks.codec(), true)
+    private static FoldedBranches runBlocks(SpineBlocks blocks, BlockExecutor executor) {
+        return new BlockRun<>(blocks.fold(), blocks.codec(), true)
                 .run(executor, BlockRange.all(blocks.blockCount()), blocks::run).state();
     }
 

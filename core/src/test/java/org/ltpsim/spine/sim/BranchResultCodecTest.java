@@ -77,14 +77,14 @@ class BranchResultCodecTest {
         assertEquals(5, blocks.blockCount());
         try (BlockExecutor executor = new BlockExecutor(2)) {
             for (int count : new int[] {1, 3, 7}) {
-                List<Partial<BranchResult, List<BranchResult>>> shards = new ArrayList<>();
+                List<Partial<BranchResult, FoldedBranches>> shards = new ArrayList<>();
                 for (int index = 1; index <= count; index++) {
                     BlockRange range = new Shard(index, count).range(blocks.blockCount());
-                    Partial<BranchResult, List<BranchResult>> partial = new BlockRun<>(SpineBlocks.fold(),
+                    Partial<BranchResult, FoldedBranches> partial = new BlockRun<>(blocks.fold(),
                             blocks.codec(), false).run(executor, range, blocks::run);
                     shards.add(readBack(blocks, partial));
                 }
-                SpineRunResult merged = blocks.result(0, Partial.concat(SpineBlocks.fold(), shards).state());
+                SpineRunResult merged = blocks.result(0, Partial.concat(blocks.fold(), shards).state());
                 assertArrayEquals(whole.qMaxMicroMolarSec, merged.qMaxMicroMolarSec, count + " shards");
                 assertArrayEquals(whole.caElevatedMs, merged.caElevatedMs);
                 assertArrayEquals(whole.traceMeanMicroMolar(1), merged.traceMeanMicroMolar(1));
@@ -94,12 +94,12 @@ class BranchResultCodecTest {
         }
     }
 
-    private static Partial<BranchResult, List<BranchResult>> readBack(SpineBlocks blocks,
-            Partial<BranchResult, List<BranchResult>> partial) {
+    private static Partial<BranchResult, FoldedBranches> readBack(SpineBlocks blocks,
+            Partial<BranchResult, FoldedBranches> partial) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             partial.write(new DataOutputStream(bytes), blocks.codec());
-            return Partial.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), SpineBlocks.fold(),
+            return Partial.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), blocks.fold(),
                     blocks.codec());
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -193,7 +193,7 @@ class BranchResultCodecTest {
         return java.util.Arrays.deepToString(new Object[] {array});
     }
 
-    private static List<Field> fields(Class<?> type) {
+    static List<Field> fields(Class<?> type) {
         List<Field> fields = new ArrayList<>();
         for (Field field : type.getDeclaredFields()) {
             if (!Modifier.isStatic(field.getModifiers())) {
