@@ -207,7 +207,8 @@ public final class SlurmSubmitCommand implements Callable<Integer> {
             classPath.add(Path.of(entry).toAbsolutePath().normalize().toString());
         }
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-cp",
+                // the launcher's collector settings: a small young generation keeps a task's memory flat
+                "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn32m", "-cp",
                 String.join(java.io.File.pathSeparator, classPath), Main.class.getName());
     }
 
