@@ -12,6 +12,8 @@ import org.ltpsim.parallel.BlockExecutor;
 import org.ltpsim.params.ParameterSet;
 import org.ltpsim.spine.SpineModel;
 import org.ltpsim.spine.TestKernels;
+import org.ltpsim.spine.expression.ExpressionModel;
+import org.ltpsim.spine.expression.ExpressionSettings;
 import org.ltpsim.spine.input.Pathway;
 import org.ltpsim.spine.input.Protocols;
 
@@ -56,6 +58,49 @@ class QuietStepTest {
         assertSameMean("Ca elevated (ms)", quiet, fast, quiet::caElevatedMs, fast::caElevatedMs);
     }
 
+    /** The same short LFS with the expression layers (one neuron), run to 9 s through {@link NeuronRunner}. */
+    private static SpineRunResult runExpression(ParameterSet p, int threads, long seed) {
+        SpineExperiment e = new SpineExperiment(SpineModel.from(p, false),
+                List.of(new Pathway("lfs", Protocols.named("lfs", p), SPINES)), seed, 1000, 0)
+                .withCamkii(CamkiiParameters.from(CAMKII), CAMKII.getInt("holoenzyme.per_spine"))
+                .withExpression(ExpressionSettings.of(ExpressionModel.from(ParameterSet.defaults("expression"), false,
+                        false)).withDurationMs(9000).withRecordEveryMs(1000));
+        try (BlockExecutor executor = new BlockExecutor(threads)) {
+            return NeuronRunner.run(e, TestKernels.channels(), executor, new SimulatedWork(d -> {}), null, false);
+        }
+    }
+
+    @Test
+    void expressionRunsTakeQuietStepsAndAgreeWithTheSlowStep() {
+        // expression runs share the plain runs' branch loop, so they take quiet steps between pulses too; the
+        // reference is the former stepping at the slow step (quiet_steps = slow_steps). 600 spines on 12 branches,
+        // 5 standard errors per readout from the 12 branch means of each run, as above: false-failure rate below
+        // 2e-4 for the four readouts; fixed seed.
+        SpineRunResult quiet = runExpression(LFS, 2, 13);
+        SpineRunResult slow = runExpression(LFS.with("timestep.quiet_steps", "5"), 2, 13);
+        assertTrue(quiet.slowSteps() * 3 < slow.slowSteps(),
+                "quiet steps take fewer steps: " + quiet.slowSteps() + " vs " + slow.slowSteps());
+        assertSameMean("Q_max (uM s)", quiet, slow, quiet::qMaxMicroMolarSec, slow::qMaxMicroMolarSec);
+        assertSameMean("Ca influx (uM)", quiet, slow, quiet::caInfluxMicroMolar, slow::caInfluxMicroMolar);
+        assertSameMean("NMDA open channel time (ms)", quiet, slow, quiet::nmdaOpenChannelMs, slow::nmdaOpenChannelMs);
+        assertSameMean("Ca elevated (ms)", quiet, slow, quiet::caElevatedMs, slow::caElevatedMs);
+        assertTrue(quiet.expression().conservationViolations().isEmpty());
+    }
+
+    @Test
+    void expressionQuietStepsAreTheSameBytesOnOneOrTwoThreads() {
+        ParameterSet p = LFS.with("protocol.lfs_pulses", "3");
+        SpineRunResult one = runExpression(p, 1, 5);
+        SpineRunResult two = runExpression(p, 2, 5);
+        assertArrayEquals(one.qMaxMicroMolarSec, two.qMaxMicroMolarSec);
+        assertArrayEquals(one.peakCaMicroMolar, two.peakCaMicroMolar);
+        for (int i = 0; i < SPINES; i++) {
+            assertEquals(one.caInfluxMicroMolar(i), two.caInfluxMicroMolar(i), 0.0);
+            assertEquals(one.camkiiOn(i), two.camkiiOn(i));
+        }
+        assertTrue(one.mean(0, one::qMaxMicroMolarSec) > 0, "something happened");
+    }
+
     @Test
     void quietStepsAreTheSameBytesOnOneOrTwoThreads() {
         ParameterSet p = LFS.with("protocol.lfs_pulses", "3");
@@ -79,7 +124,7 @@ class QuietStepTest {
         double meanA = mean(ma);
         double meanB = mean(mb);
         double se = Math.sqrt(variance(ma) / BRANCHES + variance(mb) / BRANCHES);
-        System.out.printf("%s: quiet %.6g, fast %.6g, SE %.3g%n", what, meanA, meanB, se);
+        System.out.printf("%s: quiet %.6g, reference %.6g, SE %.3g%n", what, meanA, meanB, se);
         // not vacuous: the test resolves differences of a fifth of the mean
         assertTrue(5 * se < 0.2 * Math.abs(meanB), what + ": SE " + se + " too large against " + meanB);
         assertEquals(meanB, meanA, 5 * se, what + ": quiet steps vs the fast step everywhere");
