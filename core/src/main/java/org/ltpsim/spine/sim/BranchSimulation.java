@@ -620,7 +620,8 @@ final class BranchSimulation {
      * Crosses a silent interval grid step by grid step: channels relax once over the whole interval at zero glutamate
      * (as in {@link #jump}: nothing can conduct; receptors inserted meanwhile start resting and stay so), then per
      * grid step calcium and Q decay exactly, CaMKII advances at resting calcium (its PP1 / inhibitor-1 state updated
-     * at each call), and the slow layers follow.
+     * at each call; the phosphorylated subunits' CaM binding lumped, {@link CamkiiPopulation#advanceSilence}: most of
+     * an ON spine's events at rest, which no readout needs one by one), and the slow layers follow.
      */
     private void quiescentAdvance(long fromTick, long toTick) {
         if (toTick <= fromTick) {
@@ -640,7 +641,7 @@ final class BranchSimulation {
             for (int i = 0; i < n; i++) {
                 updateCalcium(i, 0.0, dtMs);
             }
-            camkii.advanceUniform(dtMs / 1000, m.caRestMicroMolar()); // calcium is within tolerance of rest
+            camkii.advanceSilence(dtMs / 1000, m.caRestMicroMolar()); // at rest (within tolerance); lumped
             recordBins(t, next);
             if (recorder != null) {
                 recordSamples(t, next, true);
