@@ -84,6 +84,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
      * made to agree ({@link #settle}); -1 when they agree. Saves relabelling subunits at every silent grid step.
      */
     private final int[] lumpedAutonomous;
+    private boolean anyLumped; // whether some spine's lumpedAutonomous may be >= 0 (settleAll's fast exit)
 
     private final double offHz;
     private final double offTrappedHz;
@@ -248,6 +249,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
             }
         }
         timeSec += dtSec;
+        anyLumped = true;
     }
 
     /**
@@ -349,9 +351,13 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
 
     /** Makes every lumped spine's states agree with its exact autonomous count, in spine order. */
     private void settleAll() {
+        if (!anyLumped) {
+            return;
+        }
         for (int spine = 0; spine < spines; spine++) {
             settle(spine);
         }
+        anyLumped = false;
     }
 
     /** Makes the spine's states agree with its exact autonomous count, if a lumped step left them behind. */

@@ -36,8 +36,9 @@ import org.ltpsim.stats.YoungsCramer;
  * </ol>
  * The step is the fast step while glutamate is present or a postsynaptic drive is on, a quiet step otherwise
  * ({@code quietSteps} fast steps or up to the next channel event, at least {@code slowSteps}), in plain and
- * expression runs alike (one loop, {@link #advanceTo}). A branch with no glutamate, no drive, no channel able to conduct, and every voltage and
- * calcium within tolerance of rest jumps to its next input in one step (never stepping through silence).
+ * expression runs alike (one loop, {@link #advanceTo}). A branch with no glutamate, no drive, no channel able to
+ * conduct, and every voltage and calcium within tolerance of rest jumps to its next input in one step (never
+ * stepping through silence).
  *
  * <p>Readouts over time: the mean calcium trace per pathway, sampled at every trace bin time, with the mean over
  * spines of each spine's minimum and maximum calcium at the step ends within the bin (so that transients shorter
@@ -52,11 +53,11 @@ import org.ltpsim.stats.YoungsCramer;
  * receptors into and out of the channel populations. Then: AMPA conductance counts both kinds of AMPA channels;
  * GluA2-lacking ones carry calcium; a spine's calcium per unit current scales with 1 / its head volume; CaMKII sees
  * each step's time-averaged calcium (exact mean of the frozen-influx solution) rather than its end value; the slow
- * layers advance on a grid of {@code timing.slow_step_s}, every step (quiet steps too) ending on it; and through silence the branch
- * advances grid step by grid step (CaMKII, with its PP1 / inhibitor-1 state updated at each, then the slow layers)
- * instead of one jump, stopping at the neuron's synchronisation points. Test pulses open a window in which each
- * spine's peak depolarisation (the EPSP) is taken. Without the expression layers none of this runs and the branch
- * is bitwise what it was.
+ * layers advance on a grid of {@code timing.slow_step_s}, every step (quiet steps too) ending on it; and through
+ * silence the branch advances grid step by grid step (CaMKII lumped, {@link CamkiiPopulation#advanceSilence}, with
+ * its PP1 / inhibitor-1 state updated at each, then the slow layers) instead of one jump, stopping at the neuron's
+ * synchronisation points. Test pulses open a window in which each spine's peak depolarisation (the EPSP) is taken.
+ * Without the expression layers none of this runs and the branch is bitwise what it was.
  */
 final class BranchSimulation {
     /** Calcium this far above rest counts as "elevated" for the elevated-time readout. */
