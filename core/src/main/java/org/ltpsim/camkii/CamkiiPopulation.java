@@ -25,6 +25,15 @@ public interface CamkiiPopulation extends SubunitSwitchPopulation {
     /** As {@link #advance(double, double[])} with every spine at the same calcium (e.g. resting, quiescent). */
     void advanceUniform(double dtSec, double caMicroMolar);
 
+    /**
+     * As {@link #advanceUniform} over a silent stretch, where a population may lump reactions that no readout needs
+     * one by one, with a stated error (the holoenzyme kernel: {@code HoloenzymePopulation.advanceSilence}); others
+     * advance exactly.
+     */
+    default void advanceSilence(double dtSec, double caMicroMolar) {
+        advanceUniform(dtSec, caMicroMolar);
+    }
+
     /** Subunits with kinase activity: calmodulin-bound or T286-phosphorylated. */
     int activeSubunits(int spine);
 

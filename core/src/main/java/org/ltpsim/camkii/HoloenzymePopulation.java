@@ -79,6 +79,12 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     private final CamkiiParameters parameters;
     private final CamkiiHazardKernel hazardKernel;
     private final int[] pending;
+    /**
+     * Per spine: its exact autonomous count after a lumped silent step, while its subunits' states have not yet been
+     * made to agree ({@link #settle}); -1 when they agree. Saves relabelling subunits at every silent grid step.
+     */
+    private final int[] lumpedAutonomous;
+    private boolean anyLumped; // whether some spine's lumpedAutonomous may be >= 0 (settleAll's fast exit)
 
     private final double offHz;
     private final double offTrappedHz;
@@ -92,6 +98,8 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     private final double vmaxPerFreeHz; // Vmax at rest / free PP1 fraction at rest: Vmax(p) = this * free(p)
 
     private double[] uniformCa; // advanceUniform's calcium array (kernel-sized steps)
+    private final CamChains wholeStep = new CamChains(); // the CaM chains over a whole lumped step (all spines)
+    private final CamChains chains = new CamChains(); // over a part of one, up to an event
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes) {
@@ -106,6 +114,8 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         this.parameters = parameters;
         this.hazardKernel = hazardKernel;
         this.pending = new int[spines];
+        this.lumpedAutonomous = new int[spines];
+        Arrays.fill(lumpedAutonomous, -1);
         this.state = new byte[Math.multiplyExact(spines, perSpine)];
         this.part = new ClassPartition(spines, perSpine, CLASSES, K_INACTIVE);
         this.st = new CamkiiStepState(spines);
@@ -157,6 +167,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     @Override
     public void advance(double dtSec, double[] caMicroMolar) {
         checkStep(dtSec);
+        settleAll();
         if (caMicroMolar.length < spines) {
             throw new IllegalArgumentException("need calcium for " + spines + " spines, got " + caMicroMolar.length);
         }
@@ -189,6 +200,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     public void advanceUniform(double dtSec, double caMicroMolar) {
         checkStep(dtSec);
         checkCalcium(caMicroMolar);
+        settleAll();
         if (rates != null && rates.fitsOneStep(dtSec) && spines > 0) {
             if (uniformCa == null || uniformCa[0] != caMicroMolar) {
                 uniformCa = new double[spines];
@@ -201,6 +213,211 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
             advanceSpineAlone(spine, dtSec, caMicroMolar);
         }
         timeSec += dtSec;
+    }
+
+    /**
+     * A silent stretch at constant calcium, lumped: the CaM binding and unbinding of T286-phosphorylated subunits
+     * (AUTONOMOUS to PHOSPHO_CAM and back, most of an ON spine's events at rest) are not simulated one by one. Neither
+     * reaction changes a subunit's phosphorylation or activity, so nothing else depends on them except the one
+     * outcome of a dephosphorylation (PHOSPHO_CAM to CAM, AUTONOMOUS to INACTIVE); and each phosphorylated subunit's
+     * CaM is an independent two-state chain while it stays phosphorylated. So the rest of the scheme runs as an
+     * exact SSA without them, and at each of its events (and at the end) the autonomous count is drawn exactly from
+     * the chains' transition over the time since: Bin(A, P(auto to CaM)) leave, Bin(P - A, P(CaM to auto)) join.
+     * The counts (phosphorylated, autonomous, active) then have their exact distribution at every event and at the
+     * end. What is not kept: which phosphorylated subunits carry CaM. The net change is applied to subunits picked at
+     * random, so a dephosphorylated subunit is autonomous with the right probability A/P, but no longer more likely
+     * CaM-bound for having been phosphorylated within the last few seconds (1/(kon + off_trapped) = 4 s at rest).
+     * Tested against the exact kernel (switch lifetimes; the ON state over an hour): LumpedSilenceTest.
+     */
+    @Override
+    public void advanceSilence(double dtSec, double caMicroMolar) {
+        checkStep(dtSec);
+        checkCalcium(caMicroMolar);
+        // the same for every spine: kon, the I1 relaxation, the CaM chains' transition over the whole step
+        final double kon = rates != null ? rates.konHz(caMicroMolar) : parameters.camOnHz(caMicroMolar);
+        final double i1Hz = i1PkaHz + i1CanMaxHz * calcineurinActivity(caMicroMolar);
+        final double i1Steady = i1PkaHz / i1Hz;
+        final double i1Decay = Math.exp(-i1Hz * dtSec);
+        wholeStep.set(dtSec, kon, offTrappedHz);
+        for (int spine = 0; spine < spines; spine++) {
+            double p = st.i1Phospho[spine];
+            double vmax = rates != null ? rates.vmaxHz(p)
+                    : pp1CalciumControl ? vmaxPerFreeHz * parameters.pp1FreeFraction(p) : vmaxHz;
+            advanceSpineLumped(spine, dtSec, kon, vmax);
+            if (pp1CalciumControl) {
+                st.i1Phospho[spine] = i1Steady + (p - i1Steady) * i1Decay;
+            }
+        }
+        timeSec += dtSec;
+        anyLumped = true;
+    }
+
+    /**
+     * {@link #advanceSpine} without the CaM reactions of phosphorylated subunits (see {@link #advanceSilence}): the
+     * remaining propensity against the Exp(1) residual. The exact autonomous count is kept aside and drawn anew at each
+     * event that changes the set of phosphorylated subunits (their chains are fixed between two such events) and at
+     * the end, where the subunits' states are made to agree with it.
+     */
+    private void advanceSpineLumped(int spine, double dtSec, double konHz, double vmaxHz) {
+        final double offHz = this.offHz;
+        final double primedHz = offHz + autoHz;
+        final double turnoverHz = turnoverPerHoloHz * holoenzymes;
+        final ClassPartition part = this.part;
+        double resid = st.residual[spine];
+        double remaining = dtSec;
+        int autonomous = autonomousSubunits(spine); // exact count; the states' own count may lag behind it
+        double drawnAtSec = 0; // offset into the step at which it was last drawn
+        while (true) {
+            // prepare: class propensities, phosphorylated subunits' CaM left out
+            final int nIsolated = part.count(spine, K_CAM_ISOLATED);
+            final int nInactive = part.count(spine, K_INACTIVE);
+            final int nPrimed = part.count(spine, K_CAM_PRIMED);
+            final int nPhosphoCam = part.count(spine, K_PHOSPHO_CAM);
+            final int phosphorylated = nPhosphoCam + part.count(spine, K_AUTONOMOUS);
+            final double dephosHz = phosphorylated == 0 ? 0.0 : vmaxHz / (kmSubunits + phosphorylated);
+            final double c1 = nInactive * konHz;
+            final double c2 = c1 + nPrimed * primedHz;
+            final double c3 = c2 + nIsolated * offHz;
+            final double c4 = c3 + phosphorylated * dephosHz;
+            final double a0 = c4 + turnoverHz;
+            // select tau
+            if (!(a0 * remaining > resid)) {
+                resid -= a0 * remaining;
+                break;
+            }
+            remaining -= resid / a0;
+            if (remaining < 0) {
+                remaining = 0;
+            }
+            final double atSec = dtSec - remaining;
+            final double eventSec = timeSec + atSec;
+            // select and fire the reaction (u a0 can exceed c4 + turnover by rounding: draw again)
+            while (true) {
+                final double target = rng.nextDouble() * a0;
+                if (target < c1) {
+                    setState(spine, part.member(spine, K_INACTIVE, index(target / konHz, nInactive)), CAM);
+                } else if (target < c2) {
+                    double x = (target - c1) / primedHz;
+                    int index = index(x, nPrimed);
+                    int i = part.member(spine, K_CAM_PRIMED, index);
+                    if ((x - index) * primedHz < offHz) {
+                        setState(spine, i, INACTIVE);
+                    } else {
+                        autonomous = drawAutonomous(autonomous, phosphorylated, atSec - drawnAtSec, konHz);
+                        drawnAtSec = atSec;
+                        setState(spine, i, PHOSPHO_CAM); // joins with CaM bound
+                        tracker.update(spine, phosphorylated + 1, eventSec);
+                    }
+                } else if (target < c3) {
+                    setState(spine, part.member(spine, K_CAM_ISOLATED, index((target - c2) / offHz, nIsolated)),
+                            INACTIVE);
+                } else if (target < c4) {
+                    // PP1: a phosphorylated subunit picked uniformly, autonomous with probability A / P. Position j
+                    // runs over the CaM-bound states, then the autonomous ones, so that while the states agree with
+                    // the count the subunit picked is in the state drawn.
+                    autonomous = drawAutonomous(autonomous, phosphorylated, atSec - drawnAtSec, konHz);
+                    drawnAtSec = atSec;
+                    int index = index((target - c3) / dephosHz, phosphorylated);
+                    boolean wasAutonomous = index < autonomous;
+                    int j = phosphorylated - 1 - index;
+                    int i = j < nPhosphoCam ? part.member(spine, K_PHOSPHO_CAM, j)
+                            : part.member(spine, K_AUTONOMOUS, j - nPhosphoCam);
+                    setState(spine, i, wasAutonomous ? INACTIVE : CAM);
+                    if (wasAutonomous) {
+                        autonomous--;
+                    }
+                    tracker.update(spine, phosphorylated - 1, eventSec);
+                } else if (target < a0 && turnoverHz > 0) {
+                    autonomous = drawAutonomous(autonomous, phosphorylated, atSec - drawnAtSec, konHz);
+                    drawnAtSec = atSec;
+                    lumpedAutonomous[spine] = -1;
+                    relabel(spine, autonomous);
+                    replaceHoloenzyme(spine, index((target - c4) / turnoverPerHoloHz, holoenzymes));
+                    autonomous = part.count(spine, K_AUTONOMOUS);
+                    tracker.update(spine, phosphorylatedSubunits(spine), eventSec);
+                } else {
+                    continue; // target landed on a boundary by rounding: draw again
+                }
+                break;
+            }
+            events++;
+            resid = exp.sample();
+        }
+        st.residual[spine] = resid;
+        lumpedAutonomous[spine] = drawnAtSec == 0 ? wholeStep.draw(rng, autonomous, phosphorylatedSubunits(spine))
+                : drawAutonomous(autonomous, phosphorylatedSubunits(spine), dtSec - drawnAtSec, konHz);
+        updateCoefficients(spine); // (the kernel's coefficients are made again when the spine is settled)
+    }
+
+    /** Makes every lumped spine's states agree with its exact autonomous count, in spine order. */
+    private void settleAll() {
+        if (!anyLumped) {
+            return;
+        }
+        for (int spine = 0; spine < spines; spine++) {
+            settle(spine);
+        }
+        anyLumped = false;
+    }
+
+    /** Makes the spine's states agree with its exact autonomous count, if a lumped step left them behind. */
+    private void settle(int spine) {
+        if (lumpedAutonomous[spine] >= 0) {
+            relabel(spine, lumpedAutonomous[spine]);
+            lumpedAutonomous[spine] = -1;
+            updateCoefficients(spine);
+        }
+    }
+
+    /**
+     * The autonomous count of {@code phosphorylated} subunits after {@code dtSec} of their CaM chains (AUTONOMOUS to
+     * PHOSPHO_CAM at kon, back at off_trapped), from {@code autonomous}: the chains' exact transition probabilities,
+     * two binomial draws (none for a zero interval).
+     */
+    private int drawAutonomous(int autonomous, int phosphorylated, double dtSec, double konHz) {
+        if (phosphorylated == 0 || !(dtSec > 0)) {
+            return autonomous;
+        }
+        chains.set(dtSec, konHz, offTrappedHz);
+        return chains.draw(rng, autonomous, phosphorylated);
+    }
+
+    /**
+     * A phosphorylated subunit's CaM chain over one interval: the probabilities of leaving the autonomous state (CaM
+     * binds) and of joining it (CaM leaves), shares of 1 - exp(-k dt), k = kon + off_trapped.
+     */
+    private static final class CamChains {
+        private double leave;
+        private double join;
+
+        void set(double dtSec, double konHz, double offTrappedHz) {
+            double k = konHz + offTrappedHz;
+            double x = k * dtSec;
+            // 1 - exp(-x); Taylor below 1e-3 (error < x^4 / 24 < 5e-14), where the difference would cancel
+            double relaxed = x < 1e-3 ? x * (1 - x * (0.5 - x / 6)) : 1 - Math.exp(-x);
+            leave = k > 0 ? konHz / k * relaxed : 0.0;
+            join = k > 0 ? offTrappedHz / k * relaxed : 0.0;
+        }
+
+        /** The autonomous count after the interval: Bin(P - A, join) join, Bin(A, leave) leave. */
+        int draw(UniformRandomProvider rng, int autonomous, int phosphorylated) {
+            return autonomous + BinomialInversion.sample(rng, phosphorylated - autonomous, join)
+                    - BinomialInversion.sample(rng, autonomous, leave);
+        }
+    }
+
+    /** Makes the spine's autonomous state count {@code autonomous}, changing subunits picked at random. */
+    private void relabel(int spine, int autonomous) {
+        for (int net = autonomous - part.count(spine, K_AUTONOMOUS); net != 0; net -= Integer.signum(net)) {
+            if (net > 0) {
+                setState(spine, part.member(spine, K_PHOSPHO_CAM, rng.nextInt(part.count(spine, K_PHOSPHO_CAM))),
+                        AUTONOMOUS);
+            } else {
+                setState(spine, part.member(spine, K_AUTONOMOUS, rng.nextInt(part.count(spine, K_AUTONOMOUS))),
+                        PHOSPHO_CAM);
+            }
+            events++;
+        }
     }
 
     private static void checkCalcium(double caMicroMolar) {
@@ -411,7 +628,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
 
     @Override
     public int autonomousSubunits(int spine) {
-        return part.count(spine, K_AUTONOMOUS);
+        return lumpedAutonomous[spine] >= 0 ? lumpedAutonomous[spine] : part.count(spine, K_AUTONOMOUS);
     }
 
     @Override
@@ -421,6 +638,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
 
     @Override
     public int subunitState(int spine, int subunit) {
+        settle(spine);
         return state[spine * perSpine + subunit];
     }
 
@@ -440,6 +658,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
 
     /** Consistency check for tests: every subunit filed in the class its state and left neighbour imply. */
     boolean classesConsistent() {
+        settleAll();
         for (int spine = 0; spine < spines; spine++) {
             int base = spine * perSpine;
             for (int i = 0; i < perSpine; i++) {

@@ -34,9 +34,12 @@ import org.ltpsim.stats.YoungsCramer;
  * extrusion to rest: dCa/dt = J - (Ca - rest)/tau, J = -I_Ca / (2 F vol (1 + kappa)), integrated exactly for J
  * frozen over the step; and the leaky integral Q' = (Ca - rest) - Q/tau_Q, also exact.</li>
  * </ol>
- * The step is the fast step while glutamate is present or a postsynaptic drive is on, {@code slowSteps} fast
- * steps otherwise. A branch with no glutamate, no drive, no channel able to conduct, and every voltage and
- * calcium within tolerance of rest jumps to its next input in one step (never stepping through silence).
+ * The step is the fast step while a postsynaptic drive is on or glutamate is high, up to the slow step down the tail
+ * of a release ({@code timestep.slow_glutamate_mm}), a quiet step when the branch has no glutamate
+ * ({@code quietSteps} fast steps or up to the next channel event, at least {@code slowSteps}), in plain and
+ * expression runs alike (one loop, {@link #advanceTo}). A branch with no glutamate, no drive, no channel able to
+ * conduct, and every voltage and calcium within tolerance of rest jumps to its next input in one step (never
+ * stepping through silence).
  *
  * <p>Readouts over time: the mean calcium trace per pathway, sampled at every trace bin time, with the mean over
  * spines of each spine's minimum and maximum calcium at the step ends within the bin (so that transients shorter
@@ -51,11 +54,11 @@ import org.ltpsim.stats.YoungsCramer;
  * receptors into and out of the channel populations. Then: AMPA conductance counts both kinds of AMPA channels;
  * GluA2-lacking ones carry calcium; a spine's calcium per unit current scales with 1 / its head volume; CaMKII sees
  * each step's time-averaged calcium (exact mean of the frozen-influx solution) rather than its end value; the slow
- * layers advance on a grid of {@code timing.slow_step_s}, every step ending on it; and through silence the branch
- * advances grid step by grid step (CaMKII, with its PP1 / inhibitor-1 state updated at each, then the slow layers)
- * instead of one jump, stopping at the neuron's synchronisation points. Test pulses open a window in which each
- * spine's peak depolarisation (the EPSP) is taken. Without the expression layers none of this runs and the branch
- * is bitwise what it was.
+ * layers advance on a grid of {@code timing.slow_step_s}, every step (quiet steps too) ending on it; and through
+ * silence the branch advances grid step by grid step (CaMKII lumped, {@link CamkiiPopulation#advanceSilence}, with
+ * its PP1 / inhibitor-1 state updated at each, then the slow layers) instead of one jump, stopping at the neuron's
+ * synchronisation points. Test pulses open a window in which each spine's peak depolarisation (the EPSP) is taken.
+ * Without the expression layers none of this runs and the branch is bitwise what it was.
  */
 final class BranchSimulation {
     /** Calcium this far above rest counts as "elevated" for the elevated-time readout. */
@@ -392,158 +395,36 @@ final class BranchSimulation {
 
     /** Runs the branch to its end; {@code work} (null: none) hears of its advance as it goes. */
     BranchResult run(SimulatedWork work) {
-        if (expression != null) {
-            advanceExpressionTo(endTick, work);
-            return finish();
-        }
-        final long slow = m.slowSteps();
-        final long reportEvery = SimulatedWork.reportInterval(endTick);
-        long reportedTick = 0;
-        long tick = 0;
-        int nextEvent = 0;
-        int nextWindow = 0; // first window whose end is still ahead
-        recordBins(-1, 0);
-        if (recorder != null) {
-            recordSamples(-1, 0, true);
-        }
-        while (tick < endTick) {
-            if (work != null && tick - reportedTick >= reportEvery) {
-                work.add(tick - reportedTick);
-                reportedTick = tick;
-            }
-            boolean delivered = false;
-            while (nextEvent < eventTick.length && eventTick[nextEvent] <= tick) {
-                deliver(eventPathway[nextEvent]);
-                nextEvent++;
-                delivered = true;
-            }
-            while (nextWindow < windowEnd.length && windowEnd[nextWindow] <= tick) {
-                nextWindow++;
-            }
-            double commandMv = Double.NaN;
-            long windowBoundary = Long.MAX_VALUE;
-            for (int w = nextWindow; w < windowStart.length && windowStart[w] <= tick + slow; w++) {
-                if (windowStart[w] <= tick && tick < windowEnd[w]) {
-                    if (Double.isNaN(commandMv)) {
-                        commandMv = windowMv[w];
-                    }
-                    windowBoundary = Math.min(windowBoundary, windowEnd[w]);
-                } else if (windowStart[w] > tick) {
-                    windowBoundary = Math.min(windowBoundary, windowStart[w]);
-                }
-            }
-            boolean driveOn = !Double.isNaN(commandMv);
-            long nextInput = nextEvent < eventTick.length ? eventTick[nextEvent] : endTick;
-            if (nextWindow < windowStart.length && windowStart[nextWindow] > tick) {
-                nextInput = Math.min(nextInput, windowStart[nextWindow]);
-            }
-            nextInput = Math.min(nextInput, endTick);
-            if (!driveOn && !delivered && quiescent()) {
-                long target = nextInput;
-                jump(tick, target);
-                if (recorder != null) {
-                    recordSamples(tick, target, true);
-                }
-                tick = target;
-                continue;
-            }
-            long glutamateStep = driveOn ? 1 : glutamateStepTicks();
-            long step = glutamateStep > 0 ? glutamateStep : quietStepTicks(tick);
-            step = Math.min(step, nextInput - tick);
-            step = Math.min(step, windowBoundary - tick);
-            step = Math.max(1, Math.min(step, endTick - tick));
-            advance(step, commandMv);
-            if (step == 1) {
-                result.fastSteps++;
-            } else {
-                result.slowSteps++; // slow and quiet steps
-            }
-            recordBins(tick, tick + step);
-            if (recorder != null) {
-                recordSamples(tick, tick + step, false);
-            }
-            tick += step;
-        }
-        if (work != null) {
-            work.add(tick - reportedTick);
-        }
+        advanceTo(endTick, work);
         return finish();
     }
 
     /**
-     * The step with no glutamate on the branch and no drive: {@code quietSteps} fast steps (at least the slow step),
-     * or longer, up to the next channel event anywhere on the branch when none comes sooner; never more than a slow
-     * step past the next trace bin time. Between channel events every conductance is constant, so the
-     * only approximations are those of the slow step: backward Euler for voltage (L-stable, the right steady state)
-     * and the conductance sampled at the step's end (an event inside a step moves its effect to the step's start: a
-     * zero-mean error per event, bounded by the step).
-     */
-    private long quietStepTicks(long tick) {
-        final long slow = m.slowSteps();
-        long step = m.quietSteps();
-        if (step <= slow) {
-            return slow;
-        }
-        double quietMs = Math.min(ampa.quietAtZeroGlutamateMs(), nmda.quietAtZeroGlutamateMs());
-        double quietTicks = Math.floor(quietMs / m.fastStepMs());
-        if (quietTicks > step) {
-            step = quietTicks >= endTick ? endTick : (long) quietTicks;
-        }
-        long toBin = (Math.floorDiv(tick, binTicks) + 1) * binTicks - tick;
-        if (step > toBin) { // no quiet step straddles a bin time by more than a slow step (the envelope's extremes)
-            step = Math.max(slow, toBin);
-        }
-        return step;
-    }
-
-    /** The per-spine readouts at the end of the run (the run must have reached its end). */
-    BranchResult finish() {
-        if (recorder != null) {
-            result.recordedTraces = recorder.traces();
-        }
-        for (int i = 0; i < n; i++) {
-            result.qEndMicroMolarSec[i] = qMicroMolarSec[i];
-            if (camkii != null) {
-                result.camkiiOn[i] = camkii.isOn(i);
-                result.camkiiLtp[i] = camkii.hasLtp(i);
-            }
-        }
-        if (expression != null) {
-            ExpressionRecords x = result.expression;
-            for (int i = 0; i < n; i++) {
-                x.synapticNmdaEnd[i] = expression.synapticNmda(i);
-                x.slotsEnd[i] = expression.slots(i);
-            }
-            x.reactionCounts = expression.reactionCounts();
-            x.conservationViolation = expression.checkConservation();
-        }
-        return result;
-    }
-
-    /** Tests: take slow steps through silence instead of crossing it in grid steps (the reference for the jumps). */
-    void stepThroughSilence() {
-        stepThroughSilence = true;
-    }
-
-    /** The end of the run, in ticks. */
-    long endTick() {
-        return endTick;
-    }
-
-    /**
      * Expression runs: advances the branch to {@code stopTick} (a synchronisation point or the end), from wherever the
-     * previous call left it. The same step rules as {@link #run}, except that every step ends on the slow grid, the
-     * slow layers advance at each grid point, and silence is crossed grid step by grid step.
+     * previous call left it ({@link #advanceTo}).
      */
     void advanceExpressionTo(long stopTick, SimulatedWork work) {
         if (expression == null) {
             throw new IllegalStateException("not an expression run");
         }
+        advanceTo(stopTick, work);
+    }
+
+    /**
+     * The branch loop, for plain and expression runs alike: advances to {@code stopTick} (the end, or a neuron's
+     * synchronisation point) from wherever the previous call left it. Per step: deliver the pulses (and test pulses)
+     * due, find the drive, then either cross silence ({@link #crossSilence}) or take one step: the fast step while a
+     * drive is on, the step glutamate allows while it is present ({@link #glutamateStepTicks}), else a quiet step
+     * ({@link #quietStepTicks}), never past the next input, window
+     * edge or stop, nor (expression runs) past the next slow grid point or the end of an open test window; expression
+     * runs then advance their slow layers at each grid point.
+     */
+    private void advanceTo(long stopTick, SimulatedWork work) {
         final long slow = m.slowSteps();
         final long reportEvery = SimulatedWork.reportInterval(endTick);
         long tick = loopTick;
         int nextEvent = loopNextEvent;
-        int nextWindow = loopNextWindow;
+        int nextWindow = loopNextWindow; // first window whose end is still ahead
         long reportedTick = loopReportedTick;
         stopTick = Math.min(stopTick, endTick);
         if (!loopStarted) {
@@ -552,7 +433,9 @@ final class BranchSimulation {
             if (recorder != null) {
                 recordSamples(-1, 0, true);
             }
-            recordWeights(0);
+            if (expression != null) {
+                recordWeights(0);
+            }
         }
         while (tick < stopTick) {
             if (work != null && tick - reportedTick >= reportEvery) {
@@ -597,34 +480,41 @@ final class BranchSimulation {
             }
             nextInput = Math.min(nextInput, endTick);
             if (!stepThroughSilence && !driveOn && !delivered && quiescent()) {
-                closeTestWindow();
                 long target = Math.min(nextInput, stopTick);
-                quiescentAdvance(tick, target);
+                crossSilence(tick, target);
                 tick = target;
                 continue;
             }
-            long nextGrid = (tick / slowTicks + 1) * slowTicks;
+            // glutamate sets the step while present; else a quiet step (the tests' reference for silence steps at the
+            // slow step instead)
             long glutamateStep = driveOn ? 1 : glutamateStepTicks();
-            long step = glutamateStep > 0 ? glutamateStep : slow;
+            long step = glutamateStep > 0 ? glutamateStep : stepThroughSilence ? slow : quietStepTicks(tick);
             step = Math.min(step, nextInput - tick);
             step = Math.min(step, windowBoundary - tick);
-            step = Math.min(step, nextGrid - tick);
+            if (expression != null) {
+                step = Math.min(step, (tick / slowTicks + 1) * slowTicks - tick); // every step ends on the grid
+                if (activeTest >= 0) {
+                    step = Math.min(step, activeTestEndTick - tick); // the EPSP window closes on time
+                }
+            }
             step = Math.max(1, Math.min(step, stopTick - tick));
             advance(step, commandMv);
             if (step == 1) {
                 result.fastSteps++;
             } else {
-                result.slowSteps++;
+                result.slowSteps++; // slow and quiet steps
             }
             recordBins(tick, tick + step);
             if (recorder != null) {
                 recordSamples(tick, tick + step, false);
             }
             tick += step;
-            if (activeTest >= 0 && tick >= activeTestEndTick) {
-                closeTestWindow();
+            if (expression != null) {
+                if (activeTest >= 0 && tick >= activeTestEndTick) {
+                    closeTestWindow();
+                }
+                slowLayers(tick);
             }
-            slowLayers(tick);
         }
         if (work != null) {
             work.add(tick - reportedTick);
@@ -634,6 +524,88 @@ final class BranchSimulation {
         loopNextEvent = nextEvent;
         loopNextWindow = nextWindow;
         loopReportedTick = reportedTick;
+    }
+
+    /**
+     * A quiescent branch up to {@code toTick}: plain runs jump there in one step; expression runs cross it grid step
+     * by grid step ({@link #quiescentAdvance}).
+     */
+    private void crossSilence(long fromTick, long toTick) {
+        if (expression != null) {
+            closeTestWindow();
+            quiescentAdvance(fromTick, toTick);
+            return;
+        }
+        jump(fromTick, toTick);
+        if (recorder != null) {
+            recordSamples(fromTick, toTick, true);
+        }
+    }
+
+    /**
+     * The step with no glutamate on the branch and no drive: {@code quietSteps} fast steps (at least the slow step),
+     * or longer, up to the next channel event anywhere on the branch when none comes sooner; never more than a slow
+     * step past the next trace bin time. Between channel events every conductance is constant, so the
+     * only approximations are those of the slow step: backward Euler for voltage (L-stable, the right steady state)
+     * and the conductance sampled at the step's end (an event inside a step moves its effect to the step's start: a
+     * zero-mean error per event, bounded by the step).
+     */
+    private long quietStepTicks(long tick) {
+        final long slow = m.slowSteps();
+        long step = m.quietSteps();
+        if (step <= slow) {
+            return slow;
+        }
+        double quietMs = Math.min(ampa.quietAtZeroGlutamateMs(), nmda.quietAtZeroGlutamateMs());
+        if (ampaCp != null) {
+            quietMs = Math.min(quietMs, ampaCp.quietAtZeroGlutamateMs()); // GluA2-lacking channels gate too
+        }
+        double quietTicks = Math.floor(quietMs / m.fastStepMs());
+        if (quietTicks > step) {
+            step = quietTicks >= endTick ? endTick : (long) quietTicks;
+        }
+        long toBin = (Math.floorDiv(tick, binTicks) + 1) * binTicks - tick;
+        if (step > toBin) { // no quiet step straddles a bin time by more than a slow step (the envelope's extremes)
+            step = Math.max(slow, toBin);
+        }
+        return step;
+    }
+
+    /** The per-spine readouts at the end of the run (the run must have reached its end). */
+    BranchResult finish() {
+        if (recorder != null) {
+            result.recordedTraces = recorder.traces();
+        }
+        for (int i = 0; i < n; i++) {
+            result.qEndMicroMolarSec[i] = qMicroMolarSec[i];
+            if (camkii != null) {
+                result.camkiiOn[i] = camkii.isOn(i);
+                result.camkiiLtp[i] = camkii.hasLtp(i);
+            }
+        }
+        if (expression != null) {
+            ExpressionRecords x = result.expression;
+            for (int i = 0; i < n; i++) {
+                x.synapticNmdaEnd[i] = expression.synapticNmda(i);
+                x.slotsEnd[i] = expression.slots(i);
+            }
+            x.reactionCounts = expression.reactionCounts();
+            x.conservationViolation = expression.checkConservation();
+        }
+        return result;
+    }
+
+    /**
+     * Tests: take slow steps (not quiet ones) through silence instead of crossing it in grid steps (the reference for
+     * the jumps and the quiet steps).
+     */
+    void stepThroughSilence() {
+        stepThroughSilence = true;
+    }
+
+    /** The end of the run, in ticks. */
+    long endTick() {
+        return endTick;
     }
 
     /** At a grid point (or the end of the run): the slow layers advance over the grid step, then weights are recorded. */
@@ -653,7 +625,8 @@ final class BranchSimulation {
      * Crosses a silent interval grid step by grid step: channels relax once over the whole interval at zero glutamate
      * (as in {@link #jump}: nothing can conduct; receptors inserted meanwhile start resting and stay so), then per
      * grid step calcium and Q decay exactly, CaMKII advances at resting calcium (its PP1 / inhibitor-1 state updated
-     * at each call), and the slow layers follow.
+     * at each call; the phosphorylated subunits' CaM binding lumped, {@link CamkiiPopulation#advanceSilence}: most of
+     * an ON spine's events at rest, which no readout needs one by one), and the slow layers follow.
      */
     private void quiescentAdvance(long fromTick, long toTick) {
         if (toTick <= fromTick) {
@@ -673,7 +646,7 @@ final class BranchSimulation {
             for (int i = 0; i < n; i++) {
                 updateCalcium(i, 0.0, dtMs);
             }
-            camkii.advanceUniform(dtMs / 1000, m.caRestMicroMolar()); // calcium is within tolerance of rest
+            camkii.advanceSilence(dtMs / 1000, m.caRestMicroMolar()); // at rest (within tolerance); lumped
             recordBins(t, next);
             if (recorder != null) {
                 recordSamples(t, next, true);

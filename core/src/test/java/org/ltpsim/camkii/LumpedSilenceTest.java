@@ -1,0 +1,129 @@
+package org.ltpsim.camkii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.Test;
+import org.ltpsim.rng.RandomStreams;
+
+/**
+ * The lumped silent step ({@link HoloenzymePopulation#advanceSilence}: phosphorylated subunits' CaM binding not
+ * simulated one by one) against the exact kernel ({@link HoloenzymePopulation#advanceUniform}): the switch's
+ * lifetimes, and the ON state over an hour at rest with the default 16 holoenzymes per spine. Different random
+ * numbers, so independent samples; fixed seeds.
+ */
+class LumpedSilenceTest {
+    private static final double REST_UM = 0.1;
+
+    private static double mean(double[] x) {
+        return Arrays.stream(x).average().orElse(Double.NaN);
+    }
+
+    private static SwitchLifetimes lifetimes(boolean lumped, int holoenzymes, int spines, long seed) {
+        HoloenzymePopulation pop = (HoloenzymePopulation) CamkiiPopulations.create(SwitchLifetimeTest.LIFETIME,
+                spines, holoenzymes, RandomStreams.forBlock(seed, "camkii", holoenzymes), true);
+        for (int s = 0; s < 1000; s++) { // 1e5 s in 100 s calls (the lumped one draws its counts at each call end)
+            if (lumped) {
+                pop.advanceSilence(100, REST_UM);
+            } else {
+                pop.advanceUniform(100, REST_UM);
+            }
+        }
+        assertTrue(pop.classesConsistent());
+        return pop.lifetimes();
+    }
+
+    /**
+     * H = 1, 40 spines x 1e5 s (about 400 ON and 400 OFF periods each, SwitchLifetimeTest): the mean ON and OFF
+     * lifetimes, lumped against exact. The log of a ratio of two exponential sample means of ~400 each has sd
+     * sqrt(2/400) = 0.071; |log ratio| < 0.32 is 4.5 sd, a false failure with probability 7e-6 per comparison. The
+     * lumped lifetimes are exponential too (KS at level 1e-3 with the sample mean, conservative: < 2e-3 for two).
+     */
+    @Test
+    void switchLifetimesAgreeWithTheExactKernel() {
+        SwitchLifetimes exact = lifetimes(false, 1, 40, 41);
+        SwitchLifetimes lumped = lifetimes(true, 1, 40, 42);
+        double[][] e = {exact.onDurationsSec(), exact.offDurationsSec()};
+        double[][] l = {lumped.onDurationsSec(), lumped.offDurationsSec()};
+        String[] what = {"ON", "OFF"};
+        for (int k = 0; k < 2; k++) {
+            System.out.printf("H=1 %s lifetime: exact %.1f s (n %d), lumped %.1f s (n %d)%n", what[k], mean(e[k]),
+                    e[k].length, mean(l[k]), l[k].length);
+            assertTrue(e[k].length > 250 && l[k].length > 250, what[k] + " periods: " + e[k].length + ", "
+                    + l[k].length);
+            assertEquals(0, Math.log(mean(l[k]) / mean(e[k])), 0.32, what[k] + " mean lifetime");
+            double m = mean(l[k]);
+            double p = KolmogorovSmirnovTest.withDefaults().test(l[k], x -> 1 - Math.exp(-x / m)).getPValue();
+            assertTrue(p > 1e-3, "lumped " + what[k] + " lifetimes exponential: KS p = " + p);
+        }
+    }
+
+    /**
+     * 16 holoenzymes per spine, 60 spines latched ON by 0.4 s at 1 uM, then an hour at rest in 1 s calls (as an
+     * expression run crosses silence): mean phosphorylated and autonomous fractions at the end and the number of
+     * spines ON, lumped against exact. Spines are independent: the SE of each mean from the spine-to-spine sd; the
+     * difference of the two independent means within 5 SE (false failure < 6e-7 each); ON counts within 6 of each
+     * other (both expect all 60 ON: the ON state lives for years at H = 16); and the lumped step has fewer than a
+     * third of the exact kernel's events (CaM relabellings counted). Prints the time each took.
+     */
+    @Test
+    void anHourOfTheOnStateAgreesWithTheExactKernel() {
+        final int spines = 60;
+        double[][] phos = new double[2][spines];
+        double[][] auto = new double[2][spines];
+        int[] on = new int[2];
+        long[] nanos = new long[2];
+        long[] events = new long[2];
+        for (int k = 0; k < 2; k++) {
+            HoloenzymePopulation pop = (HoloenzymePopulation) CamkiiPopulations.create(CamkiiParameters.defaults(),
+                    spines, 16, RandomStreams.forBlock(50 + k, "camkii", 0));
+            pop.advanceUniform(5, REST_UM);
+            double[] ca = new double[spines];
+            Arrays.fill(ca, 1.0);
+            for (int step = 0; step < 4_000; step++) {
+                pop.advance(1e-4, ca);
+            }
+            pop.advanceUniform(5, REST_UM);
+            long e0 = pop.eventCount();
+            long t0 = System.nanoTime();
+            for (int s = 0; s < 3600; s++) {
+                if (k == 1) {
+                    pop.advanceSilence(1, REST_UM);
+                } else {
+                    pop.advanceUniform(1, REST_UM);
+                }
+            }
+            nanos[k] = System.nanoTime() - t0;
+            events[k] = pop.eventCount() - e0;
+            assertTrue(pop.classesConsistent());
+            for (int i = 0; i < spines; i++) {
+                phos[k][i] = pop.phosphorylatedSubunits(i) / (double) pop.subunitCount(i);
+                auto[k][i] = pop.autonomousSubunits(i) / (double) pop.subunitCount(i);
+                on[k] += pop.isOn(i) ? 1 : 0;
+            }
+        }
+        System.out.printf("an hour ON at rest, 60 spines: exact %.0f ms, lumped %.0f ms; events per spine and second"
+                + " %.2f, %.2f; ON %d / %d%n", nanos[0] / 1e6, nanos[1] / 1e6, events[0] / (spines * 3600.0),
+                events[1] / (spines * 3600.0), on[0], on[1]);
+        // what lumping is for: most of an ON spine's events at rest are its phosphorylated subunits' CaM binding
+        assertTrue(3 * events[1] < events[0], "lumped events " + events[1] + " against " + events[0]);
+        assertSameMean("phosphorylated fraction", phos[0], phos[1]);
+        assertSameMean("autonomous fraction", auto[0], auto[1]);
+        assertTrue(on[0] > 50, "the exact ON state lasts the hour: " + on[0]);
+        assertEquals(on[0], on[1], 6, "spines ON after an hour");
+    }
+
+    private static void assertSameMean(String what, double[] exact, double[] lumped) {
+        double se = Math.sqrt(variance(exact) / exact.length + variance(lumped) / lumped.length);
+        System.out.printf("%s: exact %.4f, lumped %.4f, SE %.4f%n", what, mean(exact), mean(lumped), se);
+        assertTrue(5 * se < 0.1 * mean(exact), what + ": SE " + se + " resolves a tenth of the mean");
+        assertEquals(mean(exact), mean(lumped), 5 * se, what);
+    }
+
+    private static double variance(double[] x) {
+        double m = mean(x);
+        return Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / (x.length - 1);
+    }
+}
