@@ -7,8 +7,8 @@ import org.ltpsim.params.ParameterSet;
  * plain fields in the units the simulation uses: ms, mV, nS, pF, uM, mM.
  *
  * @param mgMilliMolar extracellular Mg2+ for the Jahr &amp; Stevens (1990) block
- * @param slowGlutamateMilliMolar highest cleft glutamate on the branch at which the branch may take the slow step
- *     (see {@code timestep.slow_glutamate_mm})
+ * @param fastStepGlutamateMilliMolar the branch takes steps of n fast steps (up to {@code slowSteps}) while its highest
+ *     glutamate is at most this / n^2 (see {@code timestep.fast_step_glutamate_mm})
  * @param quietSteps longest step, in fast steps, with no glutamate on the branch and no drive, unless no channel
  *     event comes sooner (see {@code timestep.quiet_steps})
  * @param ap5 NMDA receptors blocked by AP5 (a competitive antagonist: no glutamate reaches their binding site)
@@ -25,7 +25,7 @@ public record SpineModel(
         double caRestMicroMolar, double kappa, double extrusionTauMs,
         double qTauMs, double qLtdMicroMolarSec, double qLtpMicroMolarSec,
         double fastStepMs, int slowSteps, int quietSteps, double glutamateToleranceMilliMolar,
-        double slowGlutamateMilliMolar, double voltageToleranceMv,
+        double fastStepGlutamateMilliMolar, double voltageToleranceMv,
         double calciumToleranceMicroMolar,
         boolean ap5) {
 
@@ -62,7 +62,7 @@ public record SpineModel(
                 p.get("calcium.rest_um"), p.get("calcium.kappa"), p.get("calcium.extrusion_tau_ms"),
                 p.get("rule.q_tau_s") * 1e3, p.get("rule.q_ltd_um_s"), p.get("rule.q_ltp_um_s"),
                 p.get("timestep.fast_ms"), p.getInt("timestep.slow_steps"), p.getInt("timestep.quiet_steps"),
-                p.get("timestep.glutamate_tolerance_mm"), p.get("timestep.slow_glutamate_mm"),
+                p.get("timestep.glutamate_tolerance_mm"), p.get("timestep.fast_step_glutamate_mm"),
                 p.get("timestep.voltage_tolerance_mv"), p.get("timestep.calcium_tolerance_um"),
                 ap5);
     }

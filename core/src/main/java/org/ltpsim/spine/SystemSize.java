@@ -36,7 +36,7 @@ public final class SystemSize {
                 m.branchLeakNs(), m.branchCapacitancePf(), m.restMv(), m.clampConductanceNs(), m.caRestMicroMolar(),
                 m.kappa(), m.extrusionTauMs(), m.qTauMs(), m.qLtdMicroMolarSec(), m.qLtpMicroMolarSec(),
                 m.fastStepMs(), m.slowSteps(), m.quietSteps(), m.glutamateToleranceMilliMolar(),
-                m.slowGlutamateMilliMolar(), m.voltageToleranceMv(), m.calciumToleranceMicroMolar(), m.ap5());
+                m.fastStepGlutamateMilliMolar(), m.voltageToleranceMv(), m.calciumToleranceMicroMolar(), m.ap5());
     }
 
     /** Holoenzymes per spine at scale K. */

@@ -35,7 +35,7 @@ import org.ltpsim.stats.YoungsCramer;
  * frozen over the step; and the leaky integral Q' = (Ca - rest) - Q/tau_Q, also exact.</li>
  * </ol>
  * The step is the fast step while a postsynaptic drive is on or glutamate is high, up to the slow step down the tail
- * of a release ({@code timestep.slow_glutamate_mm}), a quiet step when the branch has no glutamate
+ * of a release ({@code timestep.fast_step_glutamate_mm}), a quiet step when the branch has no glutamate
  * ({@code quietSteps} fast steps or up to the next channel event, at least {@code slowSteps}), in plain and
  * expression runs alike (one loop, {@link #advanceTo}). A branch with no glutamate, no drive, no channel able to
  * conduct, and every voltage and calcium within tolerance of rest jumps to its next input in one step (never
@@ -745,25 +745,25 @@ final class BranchSimulation {
     }
 
     /**
-     * The step glutamate allows, in fast steps: 0 when the branch has none; else the longest {@code h}, from the fast
-     * step to the slow one, with {@code gMax h^2 <= slow_glutamate_mm x slow_steps^2}, {@code gMax} the highest
-     * glutamate on the branch. Glutamate frozen over a step of length h, while it decays with tau, misplaces binding
-     * hazard of about {@code Rb g h^2 / (4 tau)} per channel, so every step misplaces no more than the fast step does
-     * at the 1 mM peak ({@code timestep.slow_glutamate_mm}, data/spine.toml): the fast step at the peak of a release,
-     * longer steps down its tail (2 fast steps below 0.25 mM, ..., the slow step below 0.04 mM).
+     * The step glutamate allows, in fast steps: 0 when the branch has none; else the longest n, from 1 up to the slow
+     * step, with {@code gMax n^2 <= timestep.fast_step_glutamate_mm}, {@code gMax} the highest glutamate on the
+     * branch. Glutamate frozen over a step of length h, while it decays with tau, misplaces binding hazard of about
+     * {@code Rb g h^2 / (4 tau)} per channel, so no step misplaces more than one fast step does at that glutamate (the
+     * 1 mM peak of a release): the fast step above 0.25 mM, two below it, ..., the slow step below 0.04 mM.
      */
     private long glutamateStepTicks() {
         double highest = 0;
         for (int i = 0; i < n; i++) {
             highest = Math.max(highest, glutamateMilliMolar[i]);
         }
-        if (highest == 0) {
-            return 0;
-        }
-        final long slow = m.slowSteps();
+        return highest == 0 ? 0 : glutamateStepTicks(highest, m.fastStepGlutamateMilliMolar(), m.slowSteps());
+    }
+
+    /** The largest n in [1, slowSteps] with {@code highest n^2 <= reference} (1 when none). */
+    static long glutamateStepTicks(double highestMilliMolar, double referenceMilliMolar, long slowSteps) {
         // sqrt and floor are correctly rounded: the same step on every machine
-        long ticks = (long) Math.floor(slow * Math.sqrt(m.slowGlutamateMilliMolar() / highest));
-        return Math.max(1, Math.min(slow, ticks));
+        long ticks = (long) Math.floor(Math.sqrt(referenceMilliMolar / highestMilliMolar));
+        return Math.max(1, Math.min(slowSteps, ticks));
     }
 
     private boolean quiescent() {

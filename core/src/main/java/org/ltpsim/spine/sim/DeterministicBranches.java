@@ -153,7 +153,7 @@ final class DeterministicBranches {
                 m.neckConductanceNs(), spines, m.branchLeakNs() / g, m.branchCapacitancePf() / g, m.restMv(),
                 m.clampConductanceNs() / g, m.caRestMicroMolar(), m.kappa(), m.extrusionTauMs(), m.qTauMs(),
                 m.qLtdMicroMolarSec(), m.qLtpMicroMolarSec(), m.fastStepMs(), m.slowSteps(), m.quietSteps(),
-                m.glutamateToleranceMilliMolar(), m.slowGlutamateMilliMolar(), m.voltageToleranceMv(),
+                m.glutamateToleranceMilliMolar(), m.fastStepGlutamateMilliMolar(), m.voltageToleranceMv(),
                 m.calciumToleranceMicroMolar(), m.ap5());
     }
 }

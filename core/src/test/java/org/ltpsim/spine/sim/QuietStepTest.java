@@ -19,7 +19,7 @@ import org.ltpsim.spine.input.Protocols;
 
 /**
  * Quiet steps ({@code timestep.quiet_steps}): between LFS pulses the branch steps 2 ms at a time (or to the next
- * channel event) instead of 0.25 ms; and in the tail of each release ({@code timestep.slow_glutamate_mm}) it takes the
+ * channel event) instead of 0.25 ms; and in the tail of each release ({@code timestep.fast_step_glutamate_mm}) it takes the
  * slow step instead of the fast one. Both checked against the fast step (0.05 ms) everywhere; and the quiet steps
  * of expression runs against 0.25 ms steps.
  */
@@ -115,7 +115,7 @@ class QuietStepTest {
     @Test
     void slowStepsInTheGlutamateTailAgreeWithTheFastStepEverywhere() {
         SpineRunResult tail = run(HFS, "hfs", 2, 13);
-        SpineRunResult fast = run(HFS.with("timestep.slow_glutamate_mm", "0"), "hfs", 2, 13);
+        SpineRunResult fast = run(HFS.with("timestep.fast_step_glutamate_mm", "0"), "hfs", 2, 13);
         assertTrue(tail.fastSteps() * 3 < fast.fastSteps() * 2,
                 "the tails take slow steps: " + tail.fastSteps() + " fast steps vs " + fast.fastSteps());
         // as above: 600 spines in 12 branches per run, |difference| < 5 SE per readout, false-failure rate below
@@ -127,6 +127,18 @@ class QuietStepTest {
         assertSameMean("peak depolarisation (mV)", tail, fast, tail::peakDepolarisationMv,
                 fast::peakDepolarisationMv);
         assertSameMean("peak Ca (uM)", tail, fast, tail::peakCaMicroMolar, fast::peakCaMicroMolar);
+    }
+
+    @Test
+    void theGlutamateStepIsTheFastStepAtThePeakWhateverTheSlowStep() {
+        for (long slow : new long[] {1, 5, 10, 40}) {
+            assertEquals(1, BranchSimulation.glutamateStepTicks(1.0, 1.0, slow), "peak, slow " + slow);
+            assertEquals(1, BranchSimulation.glutamateStepTicks(0.26, 1.0, slow), "0.26 mM, slow " + slow);
+            assertEquals(Math.min(2, slow), BranchSimulation.glutamateStepTicks(0.25, 1.0, slow), "0.25 mM");
+            assertEquals(Math.min(5, slow), BranchSimulation.glutamateStepTicks(0.04, 1.0, slow), "0.04 mM");
+            assertEquals(Math.min(10, slow), BranchSimulation.glutamateStepTicks(0.01, 1.0, slow), "0.01 mM");
+            assertEquals(1, BranchSimulation.glutamateStepTicks(1e-4, 0.0, slow), "reference 0: the fast step");
+        }
     }
 
     @Test
