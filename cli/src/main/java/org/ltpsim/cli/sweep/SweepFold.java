@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.ltpsim.parallel.BlockCodec;
+import org.ltpsim.parallel.BlocksCodedBy;
 import org.ltpsim.parallel.BlockFold;
 import org.ltpsim.spine.sim.BranchResult;
 import org.ltpsim.spine.sim.SpineBlocks;
@@ -53,20 +54,10 @@ public final class SweepFold implements BlockFold<BranchResult, SweepFold.State>
     /** Branches as {@link SpineBlocks#branchListCodec()} writes them; states as the points' readouts and the pending branches. */
     public BlockCodec<BranchResult, State> codec() {
         BlockCodec<BranchResult, List<BranchResult>> branches = blocks.branchListCodec();
-        return new BlockCodec<>() {
+        return new BlocksCodedBy<>(branches) {
             @Override
             public String format() {
-                return "sweep-points/1+" + branches.format();
-            }
-
-            @Override
-            public void writeBlock(DataOutput out, BranchResult result) throws IOException {
-                branches.writeBlock(out, result);
-            }
-
-            @Override
-            public BranchResult readBlock(DataInput in) throws IOException {
-                return branches.readBlock(in);
+                return "sweep-points/1+" + blockFormat();
             }
 
             @Override

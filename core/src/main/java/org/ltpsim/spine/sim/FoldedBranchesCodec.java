@@ -12,7 +12,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
-import org.ltpsim.parallel.BlockCodec;
+import org.ltpsim.parallel.BlocksCodedBy;
 import org.ltpsim.stats.RunningStats;
 
 /**
@@ -20,13 +20,12 @@ import org.ltpsim.stats.RunningStats;
  * ({@link FoldedBranches}), exactly (doubles as IEEE bits, each trace bin's running statistics as count, mean and sum
  * of squared deviations), so a resumed or merged run folds on to the same bits.
  */
-final class FoldedBranchesCodec implements BlockCodec<BranchResult, FoldedBranches> {
-    private final BranchResultCodec branches;
+final class FoldedBranchesCodec extends BlocksCodedBy<BranchResult, FoldedBranches> {
     private final List<SpineExperiment> experiments;
     private final SpineLayout[] layouts;
 
     FoldedBranchesCodec(BranchResultCodec branches, List<SpineExperiment> experiments, SpineLayout[] layouts) {
-        this.branches = branches;
+        super(branches);
         this.experiments = experiments;
         this.layouts = layouts;
     }
@@ -34,17 +33,7 @@ final class FoldedBranchesCodec implements BlockCodec<BranchResult, FoldedBranch
     @Override
     public String format() {
         // +folded/1: the state is one aggregate per experiment (was the list of branches)
-        return branches.format() + "+folded/1";
-    }
-
-    @Override
-    public void writeBlock(DataOutput out, BranchResult result) throws IOException {
-        branches.writeBlock(out, result);
-    }
-
-    @Override
-    public BranchResult readBlock(DataInput in) throws IOException {
-        return branches.readBlock(in);
+        return blockFormat() + "+folded/1";
     }
 
     @Override
