@@ -7,6 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/find-java.sh"
+. "$root/scripts/machine-record.sh"
 ltpsim_find_java
 rounds=${ROUNDS:-2}
 pulses=${PULSES:-900}
@@ -17,11 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$root/ltpsim" params >/dev/null 2>&1 || true # builds the CLI (and its start-up cache) once, outside the timings
 {
-  echo "date: $(date -u)"
-  echo "cpu: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(nproc) cores"
-  echo "avx512: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no)"
-  echo "jdk: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-  echo "load before: $(cat /proc/loadavg)"
+  ltpsim_machine_record
   echo "git: $(git -C "$root" rev-parse --short HEAD)"
 } > "$env"
 echo "round,variant,quiet_steps,wall_s,user_s,sys_s,max_rss_kb,simulated_wall_s,slow_and_quiet_steps,fast_steps,mean_q_max_uM_s" > "$out"

@@ -11,6 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/find-java.sh"
+. "$root/scripts/machine-record.sh"
 ltpsim_find_java
 launcher=${LTPSIM:-$root/ltpsim}
 spines=${SPINES:-"10000 100000"}
@@ -23,14 +24,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$launcher" params >/dev/null 2>&1 || true # builds the CLI once, outside the measurements
 {
-  echo "date: $(date -u)"
-  echo "cpu: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
-  echo "vector: $(grep -q -m1 avx512f /proc/cpuinfo && echo 'AVX-512 (8 double lanes)' || echo 'no AVX-512 (AVX2: 4 double lanes)')"
-  echo "jdk: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  ltpsim_machine_record
   echo "LTPSIM_JAVA_OPTS: ${LTPSIM_JAVA_OPTS:-(none)}"
   echo "launcher: $launcher ($(git -C "$(dirname "$launcher")" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
   echo "protocol: hfs, $pulses pulses, after_ms $after, --threads 1, CaMKII on"
-  echo "load before: $(cat /proc/loadavg)"
 } > "$env"
 echo "spines,max_rss_kb,wall_s,user_s,added_bytes_per_spine" > "$out"
 prev_n=""
