@@ -102,6 +102,10 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private double timeMs;
     private final ChannelClockKernel clockKernel;
     private final int[] pending;
+    // A busy spine's rates at its step's glutamate (per state the total, per exit its own), set once per step.
+    private final double[] stateRateNow;
+    private final double[] exitRateNow;
+    private int selectedChannel; // select's channel index within the chosen class
 
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
         this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY, false);
@@ -149,6 +153,8 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         exitTo = exits.to;
         exitConstPerMs = exits.constPerMs;
         exitGluPerMs = exits.gluPerMs;
+        stateRateNow = new double[s];
+        exitRateNow = new double[exitTo.length];
         totalConstPerMs = exits.totalConstPerMs;
         totalGluPerMs = exits.totalGluPerMs;
         conducting = new boolean[s];
@@ -355,6 +361,14 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         }
         double aConst = constSum[sp];
         double aGlu = gluSum[sp];
+        final double[] stateRate = stateRateNow;
+        final double[] exitRate = exitRateNow;
+        for (int i = 0; i < s; i++) {
+            stateRate[i] = tc[i] + tg[i] * g;
+        }
+        for (int e = 0; e < exitRate.length; e++) {
+            exitRate[e] = exitConstPerMs[e] + exitGluPerMs[e] * g;
+        }
         int events = 0;
         double tLeftMs = dtMs;
         while (true) {
@@ -364,7 +378,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
                 break;
             }
             tLeftMs -= c / a0;
-            int move = fire(sp, g, a0);
+            int move = fire(sp, a0, stateRate, exitRate);
             if (move < 0) { // rounding left no class with a positive rate: resynchronise the sums
                 recomputeSums(sp);
                 aConst = constSum[sp];
@@ -466,59 +480,15 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
      * no live class with a positive rate.
      */
     private int firePooled(int sp, double a0, double tMs) {
-        final int s = stateCount;
-        final int base = sp * s;
-        final int[] counts = this.counts;
-        final double[] lc = liveConstPerMs;
-        double u = rng.nextDouble() * a0;
-        int from = -1;
-        int n = 0;
-        double k = 0;
-        for (int i = 0; i < s; i++) {
-            int ni = counts[base + i];
-            double w = ni * lc[i];
-            if (w == 0) {
-                continue;
-            }
-            from = i;
-            n = ni;
-            k = lc[i];
-            if (u < w) {
-                break;
-            }
-            u -= w;
-        }
-        if (from < 0) {
+        int move = select(sp, rng.nextDouble() * a0, liveConstPerMs, exitConstPerMs);
+        if (move < 0) {
             return -1;
         }
-        int pick = (int) (u / k); // channel within the class, then the exit from the remainder
-        if (pick >= n) {
-            pick = n - 1;
-        }
-        u -= pick * k;
-        int exitEnd = exitStart[from + 1];
-        int to = -1;
-        int lastConst = -1;
-        for (int e = exitStart[from]; e < exitEnd; e++) {
-            double w = exitConstPerMs[e];
-            if (w == 0) {
-                continue;
-            }
-            lastConst = exitTo[e];
-            if (u < w) {
-                to = exitTo[e];
-                break;
-            }
-            u -= w;
-        }
-        if (to < 0) {
-            to = lastConst; // rounding ran past the last exit
-        }
-        if (silent[to]) {
+        if (silent[move & 0xFF]) {
             resolve(sp, tMs); // the pool's channels to tMs, then the newcomer joins it at tMs
         }
-        move(sp, pick, from, to);
-        return from << 8 | to;
+        move(sp, selectedChannel, move >>> 8, move & 0xFF);
+        return move;
     }
 
     /**
@@ -608,28 +578,40 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     }
 
     /**
-     * One event at a spine: picks class, channel and exit from one uniform and moves the channel; returns {@code from
-     * << 8 | to}, or -1 when rounding left no class with a positive rate (nothing fires). {@code a0} is the spine's
-     * total propensity at glutamate {@code g}.
-     *
-     * <p>The uniform {@code u a0} is laid over the classes' shares {@code n_s k_s} (the class), the class's share over
-     * its {@code n_s} channels, {@code k_s} each (the channel: {@code floor(u / k_s)}), and that channel's slice over
-     * its exits (the remainder): each (channel, exit) pair is hit with probability {@code k_exit / a0}, to the 2^-53
-     * resolution of the uniform.
+     * One event at a spine: picks class, channel and exit from one uniform ({@link #select}) and moves the channel;
+     * returns {@code from << 8 | to}, or -1 when rounding left no class with a positive rate (nothing fires).
+     * {@code a0} is the spine's total propensity at this step's glutamate, at which the rates are given.
      */
-    private int fire(int sp, double g, double a0) {
+    private int fire(int sp, double a0, double[] stateRate, double[] exitRate) {
+        int move = select(sp, rng.nextDouble() * a0, stateRate, exitRate);
+        if (move >= 0) {
+            move(sp, selectedChannel, move >>> 8, move & 0xFF);
+        }
+        return move;
+    }
+
+    /**
+     * The event that {@code u}, uniform in [0, a0), hits at the spine: {@code from << 8 | to}, with the channel's
+     * index within class {@code from} left in {@link #selectedChannel}; -1 when no class has a positive share.
+     *
+     * <p>{@code u} is laid over the classes' shares {@code n_s k_s} (the class), the class's share over its {@code
+     * n_s} channels, {@code k_s} each (the channel: {@code floor(u / k_s)}), and that channel's slice over its exits
+     * (the remainder): each (channel, exit) pair is hit with probability {@code k_exit / a0}, to the 2^-53 resolution
+     * of the uniform. Rounding may run past the last class or exit with a share: it then takes that one.
+     *
+     * @param stateRate per state its total exit rate now ({@code k_s}; zero for a state that cannot fire now)
+     * @param exitRate per exit its rate now
+     */
+    private int select(int sp, double u, double[] stateRate, double[] exitRate) {
         final int s = stateCount;
         final int base = sp * s;
         final int[] counts = this.counts;
-        final double[] tc = totalConstPerMs;
-        final double[] tg = totalGluPerMs;
-        double u = rng.nextDouble() * a0;
         int from = -1;
         int n = 0;
         double k = 0;
         for (int i = 0; i < s; i++) {
             int ni = counts[base + i];
-            double ki = tc[i] + tg[i] * g;
+            double ki = stateRate[i];
             double w = ni * ki;
             if (w == 0) {
                 continue;
@@ -640,28 +622,26 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
             if (u < w) {
                 break;
             }
-            u -= w; // rounding may run past the last class: it then takes the last non-empty one
+            u -= w;
         }
         if (from < 0) {
             return -1;
         }
-        // u is uniform in [0, n k): the channel floor(u / k), then the exit whose slice of [0, k) holds the rest
-        int pick = (int) (u / k);
-        if (pick >= n) {
-            pick = n - 1;
-        }
+        int pick = Math.min((int) (u / k), n - 1);
         u -= pick * k;
-        int exitEnd = exitStart[from + 1];
-        int to = exitTo[exitEnd - 1];
-        for (int e = exitStart[from]; e < exitEnd - 1; e++) {
-            double w = exitConstPerMs[e] + exitGluPerMs[e] * g;
+        int to = -1;
+        for (int e = exitStart[from]; e < exitStart[from + 1]; e++) {
+            double w = exitRate[e];
+            if (w == 0) {
+                continue;
+            }
+            to = exitTo[e];
             if (u < w) {
-                to = exitTo[e];
                 break;
             }
             u -= w;
         }
-        move(sp, pick, from, to);
+        selectedChannel = pick;
         return from << 8 | to;
     }
 

@@ -23,8 +23,10 @@ import java.util.function.IntFunction;
  * <p>{@link #runInOrder} keeps at most {@link #window()} blocks started ahead of the oldest unfinished one (a
  * sliding window, never a barrier: a worker that finishes takes the next block at once) and delivers each result
  * to a {@link BlockSink} on the calling thread, in block order. A fold over the delivered results is therefore the
- * same for any thread count, and memory holds at most a window of undelivered results. Each block is run by
- * exactly one task. With one thread every block runs on the caller's thread.
+ * same for any thread count, and memory holds at most a window of undelivered results. Each block is run exactly
+ * once. With one thread every block runs on the caller's thread; with more and no heartbeat, the caller computes
+ * blocks too, beside {@code threads - 1} pool workers ({@link ClaimedRun}); with a heartbeat (a checkpointed run)
+ * the pool's {@code threads} workers compute and the caller waits, so that it beats on time.
  *
  * <p>Create one per command (or use {@link #shared}) and reuse it for every run of that command: a pool is not
  * created per call.
@@ -118,9 +120,24 @@ public final class BlockExecutor implements AutoCloseable {
         }
         if (pool == null) {
             runOnCaller(range, work, finished, sink, beatNanos, heartbeat);
+        } else if (beatNanos == Long.MAX_VALUE) {
+            runClaimed(range, work, finished, sink);
         } else {
             runOnPool(range, work, finished, sink, beatNanos, heartbeat);
         }
+    }
+
+    /**
+     * A run with no heartbeat: the caller and {@code threads - 1} helper tasks claim blocks from one counter
+     * ({@link ClaimedRun}), so that {@code threads} threads compute and none is woken per block to fold.
+     */
+    private <R> void runClaimed(BlockRange range, IntFunction<? extends R> work, Map<Integer, ? extends R> finished,
+            BlockSink<? super R> sink) {
+        ClaimedRun<R> run = new ClaimedRun<>(range, window(), work, finished);
+        for (int helper = 1; helper < threads; helper++) {
+            pool.execute(run::help);
+        }
+        run.deliverAll(sink);
     }
 
     private <R> void runOnCaller(BlockRange range, IntFunction<? extends R> work, Map<Integer, ? extends R> finished,

@@ -111,6 +111,67 @@ class BlockExecutorTest {
         }
     }
 
+    /** Without a heartbeat the caller computes blocks beside the pool: never more threads than asked for. */
+    @Test
+    void runsWithoutHeartbeatComputeOnTheCallerAndThreadsMinusOneWorkers() {
+        for (int threads : new int[] {2, 3}) {
+            try (BlockExecutor executor = new BlockExecutor(threads)) {
+                java.util.Set<Thread> computing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                AtomicInteger concurrent = new AtomicInteger();
+                AtomicInteger mostConcurrent = new AtomicInteger();
+                List<Integer> got = executor.map(120, block -> {
+                    computing.add(Thread.currentThread());
+                    mostConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                    LockSupport.parkNanos(200_000);
+                    concurrent.decrementAndGet();
+                    return block;
+                });
+                assertEquals(IntStream.range(0, 120).boxed().toList(), got);
+                assertTrue(mostConcurrent.get() <= threads, "at most " + threads + " blocks at once: "
+                        + mostConcurrent.get());
+                assertTrue(computing.size() <= threads, "threads that computed: " + computing);
+            }
+        }
+    }
+
+    /** Whichever thread runs them, the first failing block in block order is the failure reported. */
+    @Test
+    void theFirstFailingBlockInBlockOrderIsReported() {
+        for (int threads : new int[] {2, 4}) {
+            try (BlockExecutor executor = new BlockExecutor(threads)) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> executor.map(40, block -> {
+                    if (block == 3) {
+                        LockSupport.parkNanos(20_000_000); // fails last in time, first in order
+                        throw new IllegalStateException("block 3 failed");
+                    }
+                    if (block == 6 || block == 30) {
+                        throw new IllegalStateException("block " + block + " failed");
+                    }
+                    return block;
+                }));
+                assertEquals("block 3 failed", e.getMessage(), threads + " threads");
+                assertEquals(List.of(0, 1, 2), executor.map(3, block -> block), "the executor still works after");
+            }
+        }
+    }
+
+    /** Saved results are delivered in their turn and not run again, with or without a heartbeat. */
+    @Test
+    void finishedBlocksAreNotRunAgainWithoutAHeartbeat() {
+        try (BlockExecutor executor = new BlockExecutor(2)) {
+            Map<Integer, Integer> finished = Map.of(0, -0, 5, -5, 6, -6, 49, -49);
+            List<Integer> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Integer> got = new ArrayList<>();
+            executor.runInOrder(new BlockRange(0, 50), block -> {
+                ran.add(block);
+                return block;
+            }, finished, (block, result) -> got.add(result), Long.MAX_VALUE, (delivered, ahead) -> {});
+            assertEquals(50 - 4, ran.size());
+            assertFalse(ran.contains(5) || ran.contains(6) || ran.contains(49) || ran.contains(0), "ran " + ran);
+            assertEquals(IntStream.range(0, 50).map(b -> finished.containsKey(b) ? -b : b).boxed().toList(), got);
+        }
+    }
+
     @Test
     void sharedExecutorsAreReusedAndSurviveClose() {
         BlockExecutor shared = BlockExecutor.shared(2);

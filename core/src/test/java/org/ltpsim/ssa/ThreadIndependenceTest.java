@@ -41,25 +41,27 @@ class ThreadIndependenceTest {
     }
 
     /**
-     * Every run with the same thread count uses one long-lived pool: its blocks run on workers of one ForkJoin pool,
-     * run after run (a pool started per run was a fixed cost of ~15 ms that capped 2-thread scaling).
+     * Every run with the same thread count uses one long-lived pool: its blocks run on workers of one ForkJoin pool
+     * (and on the calling thread, which computes blocks too), run after run (a pool started per run was a fixed cost
+     * of ~15 ms that capped 2-thread scaling).
      */
     @Test
     void runsShareOneLongLivedPool() {
         Set<ForkJoinPool> pools = ConcurrentHashMap.newKeySet();
         Set<Thread> others = ConcurrentHashMap.newKeySet();
+        Thread caller = Thread.currentThread(); // computes blocks too (BlockExecutor's claimed runs)
         for (int run = 0; run < 3; run++) {
             EnsembleSimulator.run(StandardNetworks.birthDeath(), new EnsembleSpec(64 * 8, 2, 1, run, 2,
                     SimulationMethod.SSA), done -> {
                         if (Thread.currentThread() instanceof ForkJoinWorkerThread worker) {
                             pools.add(worker.getPool());
-                        } else {
+                        } else if (Thread.currentThread() != caller) {
                             others.add(Thread.currentThread());
                         }
                     });
         }
-        assertEquals(1, pools.size(), "pools: " + pools);
-        assertTrue(others.isEmpty(), "blocks ran outside the pool: " + others);
+        assertTrue(pools.size() <= 1, "pools: " + pools);
+        assertTrue(others.isEmpty(), "blocks ran outside the pool and the caller: " + others);
     }
 
     /** Progress reaches the replicate count, never beyond, from any thread; the chosen algorithm is reported. */
