@@ -99,6 +99,8 @@ final class BranchSimulation {
     private final double[] nmdaConductanceNs;
     private final MgBlock mgBlock;
     private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
+    private boolean glutamateCleared; // every spine's glutamate is 0 (known since the last glutamateStepTicks())
+    private boolean stepAverageCleared; // glutamateStepAverage is all 0 (advance() left it so)
     // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
     private final double[] binMinCaMicroMolar;
     private final double[] binMaxCaMicroMolar;
@@ -721,6 +723,7 @@ final class BranchSimulation {
             }
             double released = release.vesicles(sites, p);
             glutamateMilliMolar[i] += released * peak;
+            glutamateCleared = false;
             releasedVesicles[i] += released;
             result.releases[i] = (int) Math.round(releasedVesicles[i]);
             if (expression != null && released > 0) {
@@ -756,6 +759,7 @@ final class BranchSimulation {
         for (int i = 0; i < n; i++) {
             highest = Math.max(highest, glutamateMilliMolar[i]);
         }
+        glutamateCleared = highest == 0;
         return highest == 0 ? 0 : glutamateStepTicks(highest, m.fastStepGlutamateMilliMolar(), m.slowSteps());
     }
 
@@ -822,11 +826,17 @@ final class BranchSimulation {
         final double decay = Math.exp(-dtMs / tauGlu);
         final double averageFactor = tauGlu / dtMs * (1 - decay);
         final double tol = m.glutamateToleranceMilliMolar();
-        for (int i = 0; i < n; i++) {
-            double g = glutamateMilliMolar[i];
-            glutamateStepAverage[i] = g * averageFactor;
-            double next = g * decay;
-            glutamateMilliMolar[i] = next < tol ? 0.0 : next;
+        if (!glutamateCleared) {
+            for (int i = 0; i < n; i++) {
+                double g = glutamateMilliMolar[i];
+                glutamateStepAverage[i] = g * averageFactor;
+                double next = g * decay;
+                glutamateMilliMolar[i] = next < tol ? 0.0 : next;
+            }
+            stepAverageCleared = false;
+        } else if (!stepAverageCleared) { // no glutamate anywhere: what the loop would write, zeros, once
+            Arrays.fill(glutamateStepAverage, 0.0);
+            stepAverageCleared = true;
         }
         // channels
         ampa.advance(dtMs, glutamateStepAverage);
@@ -846,19 +856,33 @@ final class BranchSimulation {
         final double eN = m.nmdaReversalMv();
         double sumCoupling = 0;
         double sumDrive = 0;
+        // a head with no open channel (between LFS pulses 92 of 100 at a quiet step): gA = gN = 0, so its diagonal,
+        // inverse and coupling are the same numbers for every such head; made once per step (the same bits as per head)
+        final double closedInverse = 1.0 / (cs + gLs + gNeck);
+        final double closedCoupling = gNeck * (1 - gNeck * closedInverse);
         for (int i = 0; i < n; i++) {
-            double gA = (ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i)) * gA1;
+            double openA = ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i);
             double openN = nmda.openChannels(i);
-            double gOpenN = openN * gN1;
-            double gN = openN == 0 ? 0.0 : gOpenN * mgUnblocked(i, vSpineMv[i]); // exp only when needed
-            nmdaConductanceNs[i] = gOpenN;
-            result.nmdaOpenChannelMs[i] += openN * dtMs;
-            double a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
-            double d = cs + gLs + gNeck + gA + gN;
-            double inverse = 1.0 / d; // one division per spine and step, not three
+            double a;
+            double inverse;
+            if (openA == 0 && openN == 0) {
+                nmdaConductanceNs[i] = 0.0;
+                a = cs * vSpineMv[i] + gLs * rest;
+                inverse = closedInverse;
+                sumCoupling += closedCoupling;
+            } else {
+                double gA = openA * gA1;
+                double gOpenN = openN * gN1;
+                double gN = openN == 0 ? 0.0 : gOpenN * mgUnblocked(i, vSpineMv[i]); // exp only when needed
+                nmdaConductanceNs[i] = gOpenN;
+                result.nmdaOpenChannelMs[i] += openN * dtMs;
+                a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
+                double d = cs + gLs + gNeck + gA + gN;
+                inverse = 1.0 / d; // one division per spine and step, not three
+                sumCoupling += gNeck * (1 - gNeck * inverse);
+            }
             aCoefficient[i] = a;
             inverseDiagonal[i] = inverse;
-            sumCoupling += gNeck * (1 - gNeck * inverse);
             sumDrive += gNeck * a * inverse;
         }
         final double cd = m.branchCapacitancePf() / dtMs;
