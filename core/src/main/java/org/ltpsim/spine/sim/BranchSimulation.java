@@ -99,7 +99,7 @@ final class BranchSimulation {
     private final double[] nmdaConductanceNs;
     private final MgBlock mgBlock;
     private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
-    private boolean glutamateCleared; // every spine's glutamate is 0 (known since the last glutamateStepTicks())
+    private boolean glutamateCleared; // every spine's glutamate is 0: glutamateStepTicks() found so, and no release since
     private boolean stepAverageCleared; // glutamateStepAverage is all 0 (advance() left it so)
     // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
     private final double[] binMinCaMicroMolar;
@@ -762,6 +762,9 @@ final class BranchSimulation {
      * 1 mM peak of a release): the fast step above 0.25 mM, two below it, ..., the slow step below 0.04 mM.
      */
     private long glutamateStepTicks() {
+        if (glutamateCleared) {
+            return 0; // none since the last look, nor any release since (deliver clears the flag)
+        }
         double highest = 0;
         for (int i = 0; i < n; i++) {
             highest = Math.max(highest, glutamateMilliMolar[i]);
