@@ -559,8 +559,8 @@ final class BranchSimulation {
             return slow;
         }
         // the smallest quiet time over the populations, asked of each only while the answer could still lengthen
-        // the step (a pass over the spines each): the NMDA receptors first, the shortest 86% of the time between
-        // LFS pulses (AMPA 6%); the same step as asking all of them
+        // the step (a pass over the spines each): the NMDA receptors first, under the step at 86% of the quiet steps
+        // between LFS pulses (AMPA at 6%); the same step as asking all of them
         final double fastMs = m.fastStepMs();
         double quietMs = nmda.quietAtZeroGlutamateMs();
         if (Math.floor(quietMs / fastMs) > step) {
