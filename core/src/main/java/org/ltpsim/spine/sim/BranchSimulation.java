@@ -99,6 +99,8 @@ final class BranchSimulation {
     private final double[] nmdaConductanceNs;
     private final MgBlock mgBlock;
     private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
+    private boolean glutamateCleared; // every spine's glutamate is 0: glutamateStepTicks() found so, and no release since
+    private boolean stepAverageCleared; // glutamateStepAverage is all 0 (advance() left it so)
     // calcium extremes of each spine since the last trace bin time (the envelope of the mean trace)
     private final double[] binMinCaMicroMolar;
     private final double[] binMaxCaMicroMolar;
@@ -556,11 +558,18 @@ final class BranchSimulation {
         if (step <= slow) {
             return slow;
         }
-        double quietMs = Math.min(ampa.quietAtZeroGlutamateMs(), nmda.quietAtZeroGlutamateMs());
-        if (ampaCp != null) {
+        // the smallest quiet time over the populations, asked of each only while the answer could still lengthen
+        // the step (a pass over the spines each): the NMDA receptors first, under the step at 86% of the quiet steps
+        // between LFS pulses (AMPA at 6%); the same step as asking all of them
+        final double fastMs = m.fastStepMs();
+        double quietMs = nmda.quietAtZeroGlutamateMs();
+        if (Math.floor(quietMs / fastMs) > step) {
+            quietMs = Math.min(quietMs, ampa.quietAtZeroGlutamateMs());
+        }
+        if (ampaCp != null && Math.floor(quietMs / fastMs) > step) {
             quietMs = Math.min(quietMs, ampaCp.quietAtZeroGlutamateMs()); // GluA2-lacking channels gate too
         }
-        double quietTicks = Math.floor(quietMs / m.fastStepMs());
+        double quietTicks = Math.floor(quietMs / fastMs);
         if (quietTicks > step) {
             step = quietTicks >= endTick ? endTick : (long) quietTicks;
         }
@@ -721,6 +730,7 @@ final class BranchSimulation {
             }
             double released = release.vesicles(sites, p);
             glutamateMilliMolar[i] += released * peak;
+            glutamateCleared = false;
             releasedVesicles[i] += released;
             result.releases[i] = (int) Math.round(releasedVesicles[i]);
             if (expression != null && released > 0) {
@@ -752,10 +762,14 @@ final class BranchSimulation {
      * 1 mM peak of a release): the fast step above 0.25 mM, two below it, ..., the slow step below 0.04 mM.
      */
     private long glutamateStepTicks() {
+        if (glutamateCleared) {
+            return 0; // none since the last look, nor any release since (deliver clears the flag)
+        }
         double highest = 0;
         for (int i = 0; i < n; i++) {
             highest = Math.max(highest, glutamateMilliMolar[i]);
         }
+        glutamateCleared = highest == 0;
         return highest == 0 ? 0 : glutamateStepTicks(highest, m.fastStepGlutamateMilliMolar(), m.slowSteps());
     }
 
@@ -822,11 +836,17 @@ final class BranchSimulation {
         final double decay = Math.exp(-dtMs / tauGlu);
         final double averageFactor = tauGlu / dtMs * (1 - decay);
         final double tol = m.glutamateToleranceMilliMolar();
-        for (int i = 0; i < n; i++) {
-            double g = glutamateMilliMolar[i];
-            glutamateStepAverage[i] = g * averageFactor;
-            double next = g * decay;
-            glutamateMilliMolar[i] = next < tol ? 0.0 : next;
+        if (!glutamateCleared) {
+            for (int i = 0; i < n; i++) {
+                double g = glutamateMilliMolar[i];
+                glutamateStepAverage[i] = g * averageFactor;
+                double next = g * decay;
+                glutamateMilliMolar[i] = next < tol ? 0.0 : next;
+            }
+            stepAverageCleared = false;
+        } else if (!stepAverageCleared) { // no glutamate anywhere: what the loop would write, zeros, once
+            Arrays.fill(glutamateStepAverage, 0.0);
+            stepAverageCleared = true;
         }
         // channels
         ampa.advance(dtMs, glutamateStepAverage);
@@ -846,19 +866,33 @@ final class BranchSimulation {
         final double eN = m.nmdaReversalMv();
         double sumCoupling = 0;
         double sumDrive = 0;
+        // a head with no open channel (between LFS pulses 92 of 100 at a quiet step): gA = gN = 0, so its diagonal,
+        // inverse and coupling are the same numbers for every such head; made once per step (the same bits as per head)
+        final double closedInverse = 1.0 / (cs + gLs + gNeck);
+        final double closedCoupling = gNeck * (1 - gNeck * closedInverse);
         for (int i = 0; i < n; i++) {
-            double gA = (ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i)) * gA1;
+            double openA = ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i);
             double openN = nmda.openChannels(i);
-            double gOpenN = openN * gN1;
-            double gN = openN == 0 ? 0.0 : gOpenN * mgUnblocked(i, vSpineMv[i]); // exp only when needed
-            nmdaConductanceNs[i] = gOpenN;
-            result.nmdaOpenChannelMs[i] += openN * dtMs;
-            double a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
-            double d = cs + gLs + gNeck + gA + gN;
-            double inverse = 1.0 / d; // one division per spine and step, not three
+            double a;
+            double inverse;
+            if (openA == 0 && openN == 0) {
+                nmdaConductanceNs[i] = 0.0;
+                a = cs * vSpineMv[i] + gLs * rest;
+                inverse = closedInverse;
+                sumCoupling += closedCoupling;
+            } else {
+                double gA = openA * gA1;
+                double gOpenN = openN * gN1;
+                double gN = openN == 0 ? 0.0 : gOpenN * mgUnblocked(i, vSpineMv[i]); // exp only when needed
+                nmdaConductanceNs[i] = gOpenN;
+                result.nmdaOpenChannelMs[i] += openN * dtMs;
+                a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
+                double d = cs + gLs + gNeck + gA + gN;
+                inverse = 1.0 / d; // one division per spine and step, not three
+                sumCoupling += gNeck * (1 - gNeck * inverse);
+            }
             aCoefficient[i] = a;
             inverseDiagonal[i] = inverse;
-            sumCoupling += gNeck * (1 - gNeck * inverse);
             sumDrive += gNeck * a * inverse;
         }
         final double cd = m.branchCapacitancePf() / dtMs;
