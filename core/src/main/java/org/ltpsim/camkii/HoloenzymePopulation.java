@@ -694,12 +694,12 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         return perSpine - part.count(spine, K_INACTIVE);
     }
 
-    @Override
     /**
      * The spine's autonomous count; in a lumped silence ({@link #advanceSilence}) drawn here, exactly, from the CaM
      * chains since the last read: a read consumes random numbers (callers read in a fixed order), and a second read
      * at the same time returns the same count.
      */
+    @Override
     public int autonomousSubunits(int spine) {
         return lumpedAutonomous[spine] >= 0 ? drawLumped(spine, timeSec) : part.count(spine, K_AUTONOMOUS);
     }

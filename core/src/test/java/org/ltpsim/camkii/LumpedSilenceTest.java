@@ -79,9 +79,9 @@ class LumpedSilenceTest {
     /**
      * As {@link #anHourOfTheOnStateAgreesWithTheExactKernel} with holoenzyme turnover at 0.25 per hour (default off;
      * Miller et al. 2005 use 1 per 30 h): about 4 replacements per spine in the hour, each settling the lumped spine
-     * at the event (the turnover branch of the lumped step). 150 spines (replacements switch some OFF: a wider
-     * spread). Same tolerances, but fewer than half the exact events
-     * (each replacement relabels the spine's CaM chains: events).
+     * at the event (the turnover branch of the lumped step). 150 spines (replacements widen the spread of the
+     * phosphorylated fraction). Same tolerances, but fewer than half the exact events (each replacement relabels the
+     * spine's CaM states: events).
      */
     @Test
     void anHourWithTurnoverAgreesWithTheExactKernel() {
@@ -129,13 +129,13 @@ class LumpedSilenceTest {
                         "a second read at the same time");
                 on[k] += pop.isOn(i) ? 1 : 0;
             }
-            events[k] = pop.eventCount() - e0; // (the lumped runs' last reads relabel in classesConsistent)
+            events[k] = pop.eventCount() - e0; // before classesConsistent settles the lumped spines (relabels)
             assertTrue(pop.classesConsistent());
-            assertTrue(k != 1 || reads > 0);
+            assertTrue(k != 1 || reads > 0, "the reads ran");
         }
         System.out.printf("an hour ON at rest, %d spines: %s %.0f ms, %s %.0f ms, %s %.0f ms; events per spine and "
-                + "second %.2f, %.2f, %.2f; ON %d / %d / %d%n", spines, how[0], nanos[0] / 1e6, how[1], nanos[1] / 1e6, how[2],
-                nanos[2] / 1e6, events[0] / (spines * 3600.0), events[1] / (spines * 3600.0),
+                + "second %.2f, %.2f, %.2f; ON %d / %d / %d%n", spines, how[0], nanos[0] / 1e6, how[1],
+                nanos[1] / 1e6, how[2], nanos[2] / 1e6, events[0] / (spines * 3600.0), events[1] / (spines * 3600.0),
                 events[2] / (spines * 3600.0), on[0], on[1], on[2]);
         assertTrue(on[0] > spines * 5 / 6, "the exact ON state lasts the hour: " + on[0]);
         for (int k = 1; k < 3; k++) {

@@ -130,8 +130,8 @@ public record ExpressionModel(
                 growthCapacity, unconsolidatedStageHz, unconsolidatedStages, tagStageHz, tagStages, referenceSpines,
                 signalTauSec, transcriptionThreshold, transcriptionHill, mrnaTauSec, synthesisPerSec,
                 proteinLifetimeSec, captureHz, captureHalfUnits, volumeExponent, nmdaReserve, nmdaInsertionHz,
-                primingHz, nmdaReturnHz, mglurTauMs, mglurThreshold, slowStepSec, silentStepSec, syncIntervalSec, actinomycin,
-                anisomycinApplied);
+                primingHz, nmdaReturnHz, mglurTauMs, mglurThreshold, slowStepSec, silentStepSec, syncIntervalSec,
+                actinomycin, anisomycinApplied);
     }
 
     /**
