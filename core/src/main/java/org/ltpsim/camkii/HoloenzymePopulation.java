@@ -80,10 +80,16 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     private final CamkiiHazardKernel hazardKernel;
     private final int[] pending;
     /**
-     * Per spine: its exact autonomous count after a lumped silent step, while its subunits' states have not yet been
-     * made to agree ({@link #settle}); -1 when they agree. Saves relabelling subunits at every silent grid step.
+     * Lumped silence ({@link #advanceSilence}), per spine: the autonomous count of its "settled" phosphorylated
+     * subunits ({@link #lumpedPhosphorylated} of them) at {@link #lumpedAtSec}, their CaM chains not drawn since;
+     * -1 when the spine is not lumped (its states are exact). Subunits phosphorylated since are listed apart
+     * ({@link #newcomers}), each CaM-bound at its own time.
      */
     private final int[] lumpedAutonomous;
+    private final int[] lumpedPhosphorylated;
+    private final double[] lumpedAtSec;
+    private NewcomerLists newcomers; // made at the first lumped step
+    private double lumpedKonHz = Double.NaN; // kon of the lumped spines' CaM chains (the silence's calcium)
     private boolean anyLumped; // whether some spine's lumpedAutonomous may be >= 0 (settleAll's fast exit)
 
     private final double offHz;
@@ -98,8 +104,8 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     private final double vmaxPerFreeHz; // Vmax at rest / free PP1 fraction at rest: Vmax(p) = this * free(p)
 
     private double[] uniformCa; // advanceUniform's calcium array (kernel-sized steps)
-    private final CamChains wholeStep = new CamChains(); // the CaM chains over a whole lumped step (all spines)
-    private final CamChains chains = new CamChains(); // over a part of one, up to an event
+    private final CamChains readChains = new CamChains(); // the CaM chains since the last read (often one grid step)
+    private final CamChains chains = new CamChains(); // over any other interval
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes) {
@@ -115,6 +121,8 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         this.hazardKernel = hazardKernel;
         this.pending = new int[spines];
         this.lumpedAutonomous = new int[spines];
+        this.lumpedPhosphorylated = new int[spines];
+        this.lumpedAtSec = new double[spines];
         Arrays.fill(lumpedAutonomous, -1);
         this.state = new byte[Math.multiplyExact(spines, perSpine)];
         this.part = new ClassPartition(spines, perSpine, CLASSES, K_INACTIVE);
@@ -218,27 +226,44 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     /**
      * A silent stretch at constant calcium, lumped: the CaM binding and unbinding of T286-phosphorylated subunits
      * (AUTONOMOUS to PHOSPHO_CAM and back, most of an ON spine's events at rest) are not simulated one by one. Neither
-     * reaction changes a subunit's phosphorylation or activity, so nothing else depends on them except the one
-     * outcome of a dephosphorylation (PHOSPHO_CAM to CAM, AUTONOMOUS to INACTIVE); and each phosphorylated subunit's
-     * CaM is an independent two-state chain while it stays phosphorylated. So the rest of the scheme runs as an
-     * exact SSA without them, and at each of its events (and at the end) the autonomous count is drawn exactly from
-     * the chains' transition over the time since: Bin(A, P(auto to CaM)) leave, Bin(P - A, P(CaM to auto)) join.
-     * The counts (phosphorylated, autonomous, active) then have their exact distribution at every event and at the
-     * end. What is not kept: which phosphorylated subunits carry CaM. The net change is applied to subunits picked at
-     * random, so a dephosphorylated subunit is autonomous with the right probability A/P, but no longer more likely
-     * CaM-bound for having been phosphorylated within the last few seconds (1/(kon + off_trapped) = 4 s at rest).
-     * Tested against the exact kernel (switch lifetimes; the ON state over an hour): LumpedSilenceTest.
+     * reaction changes a subunit's phosphorylation or activity, and no other rate depends on them, so the one outcome
+     * they decide is that of a dephosphorylation (PHOSPHO_CAM to CAM, AUTONOMOUS to INACTIVE); and each phosphorylated
+     * subunit's CaM is an independent two-state chain while it stays phosphorylated. So the rest of the scheme runs as
+     * an exact SSA without them, and a chain is drawn only when its outcome is needed, over the whole time since it was
+     * last known (the chains are Markov: one draw over the interval has the distribution of any finer sequence):
+     * <ul>
+     * <li>the spine's phosphorylated subunits as of {@code lumpedAtSec} are exchangeable, A of P autonomous then. A
+     *     dephosphorylation picks one uniformly: autonomous then with probability A / P (one bounded int), now by its
+     *     chain's transition since (one uniform); the others stay as they were, A or A - 1 of P - 1;</li>
+     * <li>a subunit phosphorylated during the silence is CaM-bound at that time, its chain kept apart
+     *     ({@link NewcomerLists}) and drawn alone (one uniform) if it is dephosphorylated;</li>
+     * <li>a read of the count ({@link #autonomousSubunits}) draws everything to the present: Bin(A, P(auto to CaM))
+     *     leave and Bin(P - A, P(CaM to auto)) join, one uniform per newcomer, and the count then covers them all.</li>
+     * </ul>
+     * The counts (phosphorylated, autonomous, active) so have their exact distribution at every event and every read,
+     * and a silent step with no event and no read costs O(1) and no random number. What is not kept: which of the
+     * subunits known at a read carry CaM. A dephosphorylated one is autonomous with the right probability, but no
+     * longer more likely CaM-bound for having been phosphorylated within the last few seconds before that read
+     * (1/(kon + off_trapped) = 4 s at rest); and when the spine leaves silence the count is dealt to subunits picked at
+     * random ({@link #settle}). Tested against the exact kernel (switch lifetimes; the ON state over an hour, read at
+     * every step or only at the end): LumpedSilenceTest.
      */
     @Override
     public void advanceSilence(double dtSec, double caMicroMolar) {
         checkStep(dtSec);
         checkCalcium(caMicroMolar);
-        // the same for every spine: kon, the I1 relaxation, the CaM chains' transition over the whole step
+        // the same for every spine: kon, the I1 relaxation
         final double kon = rates != null ? rates.konHz(caMicroMolar) : parameters.camOnHz(caMicroMolar);
+        if (anyLumped && kon != lumpedKonHz) {
+            settleAll(); // the chains drawn so far ran at the previous silence's kon
+        }
+        lumpedKonHz = kon;
+        if (newcomers == null) {
+            newcomers = new NewcomerLists(spines, perSpine);
+        }
         final double i1Hz = i1PkaHz + i1CanMaxHz * calcineurinActivity(caMicroMolar);
         final double i1Steady = i1PkaHz / i1Hz;
         final double i1Decay = Math.exp(-i1Hz * dtSec);
-        wholeStep.set(dtSec, kon, offTrappedHz);
         for (int spine = 0; spine < spines; spine++) {
             double p = st.i1Phospho[spine];
             double vmax = rates != null ? rates.vmaxHz(p)
@@ -254,19 +279,20 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
 
     /**
      * {@link #advanceSpine} without the CaM reactions of phosphorylated subunits (see {@link #advanceSilence}): the
-     * remaining propensity against the Exp(1) residual. The exact autonomous count is kept aside and drawn anew at each
-     * event that changes the set of phosphorylated subunits (their chains are fixed between two such events) and at
-     * the end, where the subunits' states are made to agree with it.
+     * remaining propensity against the Exp(1) residual; a phosphorylation lists the subunit as a newcomer, a
+     * dephosphorylation draws the one chain it needs. The subunits' states are made to agree with the counts when the
+     * spine leaves silence ({@link #settle}); the kernel's coefficients then too.
      */
     private void advanceSpineLumped(int spine, double dtSec, double konHz, double vmaxHz) {
         final double offHz = this.offHz;
         final double primedHz = offHz + autoHz;
         final double turnoverHz = turnoverPerHoloHz * holoenzymes;
         final ClassPartition part = this.part;
+        if (lumpedAutonomous[spine] < 0) {
+            startLumping(spine, timeSec);
+        }
         double resid = st.residual[spine];
         double remaining = dtSec;
-        int autonomous = autonomousSubunits(spine); // exact count; the states' own count may lag behind it
-        double drawnAtSec = 0; // offset into the step at which it was last drawn
         while (true) {
             // prepare: class propensities, phosphorylated subunits' CaM left out
             final int nIsolated = part.count(spine, K_CAM_ISOLATED);
@@ -289,8 +315,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
             if (remaining < 0) {
                 remaining = 0;
             }
-            final double atSec = dtSec - remaining;
-            final double eventSec = timeSec + atSec;
+            final double eventSec = timeSec + (dtSec - remaining);
             // select and fire the reaction (u a0 can exceed c4 + turnover by rounding: draw again)
             while (true) {
                 final double target = rng.nextDouble() * a0;
@@ -303,37 +328,24 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
                     if ((x - index) * primedHz < offHz) {
                         setState(spine, i, INACTIVE);
                     } else {
-                        autonomous = drawAutonomous(autonomous, phosphorylated, atSec - drawnAtSec, konHz);
-                        drawnAtSec = atSec;
                         setState(spine, i, PHOSPHO_CAM); // joins with CaM bound
+                        newcomers.add(spine, i, eventSec);
                         tracker.update(spine, phosphorylated + 1, eventSec);
                     }
                 } else if (target < c3) {
                     setState(spine, part.member(spine, K_CAM_ISOLATED, index((target - c2) / offHz, nIsolated)),
                             INACTIVE);
                 } else if (target < c4) {
-                    // PP1: a phosphorylated subunit picked uniformly, autonomous with probability A / P. Position j
-                    // runs over the CaM-bound states, then the autonomous ones, so that while the states agree with
-                    // the count the subunit picked is in the state drawn.
-                    autonomous = drawAutonomous(autonomous, phosphorylated, atSec - drawnAtSec, konHz);
-                    drawnAtSec = atSec;
+                    // PP1: a phosphorylated subunit picked uniformly; its chain decides whether it was autonomous
                     int index = index((target - c3) / dephosHz, phosphorylated);
-                    boolean wasAutonomous = index < autonomous;
-                    int j = phosphorylated - 1 - index;
-                    int i = j < nPhosphoCam ? part.member(spine, K_PHOSPHO_CAM, j)
-                            : part.member(spine, K_AUTONOMOUS, j - nPhosphoCam);
-                    setState(spine, i, wasAutonomous ? INACTIVE : CAM);
-                    if (wasAutonomous) {
-                        autonomous--;
-                    }
+                    int i = index < nPhosphoCam ? part.member(spine, K_PHOSPHO_CAM, index)
+                            : part.member(spine, K_AUTONOMOUS, index - nPhosphoCam);
+                    setState(spine, i, autonomousAt(spine, i, eventSec, konHz) ? INACTIVE : CAM);
                     tracker.update(spine, phosphorylated - 1, eventSec);
                 } else if (target < a0 && turnoverHz > 0) {
-                    autonomous = drawAutonomous(autonomous, phosphorylated, atSec - drawnAtSec, konHz);
-                    drawnAtSec = atSec;
-                    lumpedAutonomous[spine] = -1;
-                    relabel(spine, autonomous);
+                    settle(spine, eventSec);
                     replaceHoloenzyme(spine, index((target - c4) / turnoverPerHoloHz, holoenzymes));
-                    autonomous = part.count(spine, K_AUTONOMOUS);
+                    startLumping(spine, eventSec);
                     tracker.update(spine, phosphorylatedSubunits(spine), eventSec);
                 } else {
                     continue; // target landed on a boundary by rounding: draw again
@@ -344,9 +356,69 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
             resid = exp.sample();
         }
         st.residual[spine] = resid;
-        lumpedAutonomous[spine] = drawnAtSec == 0 ? wholeStep.draw(rng, autonomous, phosphorylatedSubunits(spine))
-                : drawAutonomous(autonomous, phosphorylatedSubunits(spine), dtSec - drawnAtSec, konHz);
-        updateCoefficients(spine); // (the kernel's coefficients are made again when the spine is settled)
+    }
+
+    /** The spine's states are exact now (at {@code atSec}): its counts become the lumped ones. */
+    private void startLumping(int spine, double atSec) {
+        assert newcomers.count(spine) == 0 : "spine " + spine + " starts lumping with newcomers";
+        lumpedAutonomous[spine] = part.count(spine, K_AUTONOMOUS);
+        lumpedPhosphorylated[spine] = phosphorylatedSubunits(spine);
+        lumpedAtSec[spine] = atSec;
+    }
+
+    /**
+     * Whether phosphorylated subunit {@code i} of a lumped spine, about to be dephosphorylated, is autonomous at
+     * {@code atSec}; takes it out of the lumped counts. A newcomer: its own chain since it joined with CaM bound (one
+     * uniform). One of the exchangeable settled subunits: autonomous at {@code lumpedAtSec} with probability A / P
+     * (one bounded int), then its chain since (one uniform).
+     */
+    private boolean autonomousAt(int spine, int i, double atSec, double konHz) {
+        int slot = newcomers.slotOf(spine, i);
+        if (slot >= 0) {
+            chains.set(atSec - newcomers.joinedSec(spine, slot), konHz, offTrappedHz);
+            newcomers.remove(spine, slot);
+            return rng.nextDouble() < chains.join;
+        }
+        int settled = lumpedPhosphorylated[spine];
+        assert settled > 0 : "no settled phosphorylated subunit at spine " + spine;
+        boolean wasAutonomous = rng.nextInt(settled) < lumpedAutonomous[spine];
+        lumpedPhosphorylated[spine] = settled - 1;
+        if (wasAutonomous) {
+            lumpedAutonomous[spine]--;
+        }
+        chains.set(atSec - lumpedAtSec[spine], konHz, offTrappedHz);
+        double u = rng.nextDouble();
+        return wasAutonomous ? !(u < chains.leave) : u < chains.join;
+    }
+
+    /**
+     * A lumped spine's exact autonomous count at {@code atSec} (see {@link #advanceSilence}): the settled subunits'
+     * chains drawn over the time since (two binomial draws), each newcomer's alone (one uniform); all of them are
+     * settled at {@code atSec} after.
+     */
+    private int drawLumped(int spine, double atSec) {
+        final double konHz = lumpedKonHz;
+        int autonomous = lumpedAutonomous[spine];
+        int settled = lumpedPhosphorylated[spine];
+        double sinceSec = atSec - lumpedAtSec[spine];
+        if (settled > 0 && sinceSec > 0) {
+            if (!readChains.isSet(sinceSec, konHz)) {
+                readChains.set(sinceSec, konHz, offTrappedHz);
+            }
+            autonomous = readChains.draw(rng, autonomous, settled);
+        }
+        for (int k = 0, n = newcomers.count(spine); k < n; k++) {
+            chains.set(atSec - newcomers.joinedSec(spine, k), konHz, offTrappedHz);
+            if (rng.nextDouble() < chains.join) {
+                autonomous++;
+            }
+        }
+        assert settled + newcomers.count(spine) == phosphorylatedSubunits(spine) : "lumped counts at spine " + spine;
+        newcomers.clear(spine);
+        lumpedAutonomous[spine] = autonomous;
+        lumpedPhosphorylated[spine] = phosphorylatedSubunits(spine);
+        lumpedAtSec[spine] = atSec;
+        return autonomous;
     }
 
     /** Makes every lumped spine's states agree with its exact autonomous count, in spine order. */
@@ -355,31 +427,18 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
             return;
         }
         for (int spine = 0; spine < spines; spine++) {
-            settle(spine);
+            settle(spine, timeSec);
         }
         anyLumped = false;
     }
 
-    /** Makes the spine's states agree with its exact autonomous count, if a lumped step left them behind. */
-    private void settle(int spine) {
+    /** Makes the spine's states agree with its exact autonomous count at {@code atSec}, if it is lumped. */
+    private void settle(int spine, double atSec) {
         if (lumpedAutonomous[spine] >= 0) {
-            relabel(spine, lumpedAutonomous[spine]);
+            relabel(spine, drawLumped(spine, atSec));
             lumpedAutonomous[spine] = -1;
             updateCoefficients(spine);
         }
-    }
-
-    /**
-     * The autonomous count of {@code phosphorylated} subunits after {@code dtSec} of their CaM chains (AUTONOMOUS to
-     * PHOSPHO_CAM at kon, back at off_trapped), from {@code autonomous}: the chains' exact transition probabilities,
-     * two binomial draws (none for a zero interval).
-     */
-    private int drawAutonomous(int autonomous, int phosphorylated, double dtSec, double konHz) {
-        if (phosphorylated == 0 || !(dtSec > 0)) {
-            return autonomous;
-        }
-        chains.set(dtSec, konHz, offTrappedHz);
-        return chains.draw(rng, autonomous, phosphorylated);
     }
 
     /**
@@ -387,10 +446,19 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
      * binds) and of joining it (CaM leaves), shares of 1 - exp(-k dt), k = kon + off_trapped.
      */
     private static final class CamChains {
+        private double dtSec = Double.NaN;
+        private double konHz = Double.NaN;
         private double leave;
         private double join;
 
+        /** Whether the chains were last set for this interval and kon. */
+        boolean isSet(double dtSec, double konHz) {
+            return this.dtSec == dtSec && this.konHz == konHz;
+        }
+
         void set(double dtSec, double konHz, double offTrappedHz) {
+            this.dtSec = dtSec;
+            this.konHz = konHz;
             double k = konHz + offTrappedHz;
             double x = k * dtSec;
             // 1 - exp(-x); Taylor below 1e-3 (error < x^4 / 24 < 5e-14), where the difference would cancel
@@ -626,9 +694,14 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         return perSpine - part.count(spine, K_INACTIVE);
     }
 
+    /**
+     * The spine's autonomous count; in a lumped silence ({@link #advanceSilence}) drawn here, exactly, from the CaM
+     * chains since the last read: a read consumes random numbers (callers read in a fixed order), and a second read
+     * at the same time returns the same count.
+     */
     @Override
     public int autonomousSubunits(int spine) {
-        return lumpedAutonomous[spine] >= 0 ? lumpedAutonomous[spine] : part.count(spine, K_AUTONOMOUS);
+        return lumpedAutonomous[spine] >= 0 ? drawLumped(spine, timeSec) : part.count(spine, K_AUTONOMOUS);
     }
 
     @Override
@@ -638,7 +711,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
 
     @Override
     public int subunitState(int spine, int subunit) {
-        settle(spine);
+        settle(spine, timeSec);
         return state[spine * perSpine + subunit];
     }
 

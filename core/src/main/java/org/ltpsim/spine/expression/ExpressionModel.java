@@ -45,6 +45,7 @@ import org.ltpsim.params.ParameterSet;
  * @param mglurTauMs decay of a spine's mGluR activation (a leaky count of its releases)
  * @param mglurThreshold mGluR activation that primes the spine
  * @param slowStepSec grid of the slow layers
+ * @param silentStepSec step of CaMKII and the slow layers through silence, a whole number of slow steps
  * @param syncIntervalSec interval of the neuron's synchronisation points
  * @param actinomycinD transcription blocked
  * @param anisomycin protein synthesis blocked
@@ -62,7 +63,7 @@ public record ExpressionModel(
         double captureHz, double captureHalfUnits, double volumeExponent,
         int nmdaReserve, double nmdaInsertionHz, double primingHz, double nmdaReturnHz, double mglurTauMs,
         double mglurThreshold,
-        double slowStepSec, double syncIntervalSec,
+        double slowStepSec, double silentStepSec, double syncIntervalSec,
         boolean actinomycinD, boolean anisomycin) {
 
     /** The parameter set's name: {@code data/expression.toml}. */
@@ -77,6 +78,11 @@ public record ExpressionModel(
         if (Math.abs(ratio - Math.rint(ratio)) > 1e-9 * ratio) {
             throw new IllegalArgumentException("timing.sync_interval_s must be a whole number of timing.slow_step_s: "
                     + syncIntervalSec + " s / " + slowStepSec + " s");
+        }
+        double silentRatio = silentStepSec / slowStepSec;
+        if (!(silentRatio >= 1) || Math.abs(silentRatio - Math.rint(silentRatio)) > 1e-9 * silentRatio) {
+            throw new IllegalArgumentException("timing.silent_step_s must be a whole number (>= 1) of "
+                    + "timing.slow_step_s: " + silentStepSec + " s / " + slowStepSec + " s");
         }
     }
 
@@ -107,7 +113,7 @@ public record ExpressionModel(
                 p.getInt("nmdar.reserve_per_spine"), p.get("nmdar.insertion_rate_per_min") * perMin,
                 perMin / p.get("nmdar.priming_lifetime_min"), perMin / p.get("nmdar.return_tau_min"),
                 p.get("nmdar.mglur_tau_ms"), p.get("nmdar.mglur_threshold"),
-                p.get("timing.slow_step_s"), p.get("timing.sync_interval_s"),
+                p.get("timing.slow_step_s"), p.get("timing.silent_step_s"), p.get("timing.sync_interval_s"),
                 actinomycinD, anisomycin);
     }
 
@@ -124,7 +130,8 @@ public record ExpressionModel(
                 growthCapacity, unconsolidatedStageHz, unconsolidatedStages, tagStageHz, tagStages, referenceSpines,
                 signalTauSec, transcriptionThreshold, transcriptionHill, mrnaTauSec, synthesisPerSec,
                 proteinLifetimeSec, captureHz, captureHalfUnits, volumeExponent, nmdaReserve, nmdaInsertionHz,
-                primingHz, nmdaReturnHz, mglurTauMs, mglurThreshold, slowStepSec, syncIntervalSec, actinomycin, anisomycinApplied);
+                primingHz, nmdaReturnHz, mglurTauMs, mglurThreshold, slowStepSec, silentStepSec, syncIntervalSec,
+                actinomycin, anisomycinApplied);
     }
 
     /**

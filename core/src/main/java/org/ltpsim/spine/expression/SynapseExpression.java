@@ -273,7 +273,9 @@ public final class SynapseExpression {
                 primed[i] = true;
                 primingFlag[i] = false;
             }
-            double driveEnd = m.drive(autonomousFraction(camkii, i));
+            // growth capacity is never given back (only an insertion uses it), so a spine without it has no use for
+            // the drive again: its autonomous count is not read (in silence a read draws CaMKII's lumped CaM chains)
+            double driveEnd = growth[i] > 0 ? m.drive(autonomousFraction(camkii, i)) : 0.0;
             double pp1End = camkii.pp1ActivityFactor(i);
             double drive = 0.5 * (driveStart[i] + driveEnd);
             double pp1 = 0.5 * (pp1Start[i] + pp1End);

@@ -55,10 +55,11 @@ import org.ltpsim.stats.YoungsCramer;
  * GluA2-lacking ones carry calcium; a spine's calcium per unit current scales with 1 / its head volume; CaMKII sees
  * each step's time-averaged calcium (exact mean of the frozen-influx solution) rather than its end value; the slow
  * layers advance on a grid of {@code timing.slow_step_s}, every step (quiet steps too) ending on it; and through
- * silence the branch advances grid step by grid step (CaMKII lumped, {@link CamkiiPopulation#advanceSilence}, with
- * its PP1 / inhibitor-1 state updated at each, then the slow layers) instead of one jump, stopping at the neuron's
- * synchronisation points. Test pulses open a window in which each spine's peak depolarisation (the EPSP) is taken.
- * Without the expression layers none of this runs and the branch is bitwise what it was.
+ * silence the branch advances in silent steps of {@code timing.silent_step_s}, a whole number of grid steps (CaMKII
+ * lumped, {@link CamkiiPopulation#advanceSilence}, with its PP1 / inhibitor-1 state updated at each, then the slow
+ * layers) instead of one jump, stopping at records and at the neuron's synchronisation points. Test pulses open a
+ * window in which each spine's peak depolarisation (the EPSP) is taken. Without the expression layers none of this
+ * runs and the branch is bitwise what it was.
  */
 final class BranchSimulation {
     /** Calcium this far above rest counts as "elevated" for the elevated-time readout. */
@@ -112,6 +113,7 @@ final class BranchSimulation {
     private final ChannelPopulation ampaCp;
     private final double[] caStepAverage;
     private final long slowTicks;
+    private final long silentTicks; // the step through silence, a whole number of slow steps
     private final long recordTicks;
     private final long[] testTick;
     private final int[] testPathway;
@@ -272,6 +274,7 @@ final class BranchSimulation {
             ampaCp = null;
             caStepAverage = null;
             slowTicks = 0;
+            silentTicks = 0;
             recordTicks = 0;
             testTick = new long[0];
             testPathway = new int[0];
@@ -300,6 +303,8 @@ final class BranchSimulation {
         caStepAverage = new double[n];
         Arrays.fill(caStepAverage, model.caRestMicroMolar());
         slowTicks = Math.max(1, Math.round(settings.model().slowStepSec() * 1000 / fast));
+        silentTicks = slowTicks * Math.max(1, Math.round(settings.model().silentStepSec()
+                / settings.model().slowStepSec()));
         recordTicks = slowTicks * Math.max(1, Math.round(settings.recordEveryMs() / (settings.model().slowStepSec()
                 * 1000)));
         int records = (int) (endTick / recordTicks) + 1;
@@ -631,10 +636,11 @@ final class BranchSimulation {
     }
 
     /**
-     * Crosses a silent interval grid step by grid step: channels relax once over the whole interval at zero glutamate
-     * (as in {@link #jump}: nothing can conduct; receptors inserted meanwhile start resting and stay so), then per
-     * grid step calcium and Q decay exactly, CaMKII advances at resting calcium (its PP1 / inhibitor-1 state updated
-     * at each call; the phosphorylated subunits' CaM binding lumped, {@link CamkiiPopulation#advanceSilence}: most of
+     * Crosses a silent interval in silent steps ({@code timing.silent_step_s}, a whole number of grid steps, ending at
+     * every record as well): channels relax once over the whole interval at zero glutamate (as in {@link #jump}:
+     * nothing can conduct; receptors inserted meanwhile start resting and stay so), then per silent step calcium and
+     * Q decay exactly, CaMKII advances at resting calcium (its PP1 / inhibitor-1 state updated at each call; the
+     * phosphorylated subunits' CaM binding lumped, {@link CamkiiPopulation#advanceSilence}: most of
      * an ON spine's events at rest, which no readout needs one by one), and the slow layers follow.
      */
     private void quiescentAdvance(long fromTick, long toTick) {
@@ -650,7 +656,8 @@ final class BranchSimulation {
         Arrays.fill(vSpineMv, rest);
         long t = fromTick;
         while (t < toTick) {
-            long next = Math.min(toTick, (t / slowTicks + 1) * slowTicks);
+            long next = Math.min(toTick, Math.min((t / silentTicks + 1) * silentTicks, (t / recordTicks + 1)
+                    * recordTicks)); // (both on the slow grid)
             double dtMs = (next - t) * m.fastStepMs();
             for (int i = 0; i < n; i++) {
                 updateCalcium(i, 0.0, dtMs);

@@ -147,4 +147,36 @@ class SlowLayersTest {
                 change[1]);
         assertEquals(change[0], change[1], 12);
     }
+    @Test
+    void silentStepsOfTenSecondsChangeNothingBeyondNoise() {
+        // silence crossed in steps of timing.silent_step_s = 10 s (the default) against the 1 s grid: HFS on 20
+        // spines, 40 min, most of it silent (weights at 40 min: sd ~3 points each, tolerance 12 = 2.8 sd of a
+        // difference, as above; a false failure ~0.5%), the CaMKII ON fractions (all ~1) within 0.15
+        ParameterSet base = ParameterSet.defaults("expression").with("nucleus.reference_spines", "20");
+        ParameterSet[] sets = {base.with("timing.silent_step_s", "1"), base};
+        SpineRunResult[] r = new SpineRunResult[2];
+        double[] change = new double[2];
+        for (int k = 0; k < 2; k++) {
+            try (BlockExecutor executor = new BlockExecutor(2)) {
+                r[k] = new SpineSimulator(TestKernels.channels()).run(hfs(20, sets[k], 40 * MIN, 9), executor);
+                change[k] = r[k].expression().weightChangePercent(0, r[k].expression().recordCount() - 1);
+            }
+        }
+        System.out.printf("40 min after HFS: %+.1f%% (silence in 1 s steps), %+.1f%% (10 s steps)%n", change[0],
+                change[1]);
+        assertEquals(change[0], change[1], 12);
+        assertEquals(r[0].fractionCamkiiOn(0), r[1].fractionCamkiiOn(0), 0.15);
+        assertTrue(change[1] > 10, "HFS potentiates: " + change[1]);
+        assertTrue(r[1].expression().conservationViolations().isEmpty());
+    }
+
+    @Test
+    void silentStepMustBeAWholeNumberOfSlowSteps() {
+        ParameterSet base = ParameterSet.defaults("expression");
+        for (String bad : new String[] {"2.5", "0.5"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ExpressionModel.from(base.with("timing.silent_step_s", bad), false, false));
+            assertTrue(e.getMessage().contains("timing.silent_step_s"), e.getMessage());
+        }
+    }
 }
