@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ChannelKernelBenchmark {
-    @Param({"1024", "65536"})
+    @Param({"1024", "8192", "65536"})
     public int slots;
 
     @Param({"0", "1"})
