@@ -42,6 +42,14 @@ public class ChannelKernelBenchmark {
     @Param({"0", "1"})
     public double glutamateMilliMolar;
 
+    /**
+     * The slots' states at the start of every step: {@code spread} over the whole scheme (slot i in state i * 7 mod
+     * 6: five sixths bound, open or desensitised, so about 17% of slots move even at 0 mM), or all {@code closed}
+     * (C0, unbound, as between pulses in a run: nobody moves at 0 mM; about half bind at 1 mM: Rb g dt = 0.65).
+     */
+    @Param({"spread", "closed"})
+    public String start;
+
     private byte[] initial;
     private byte[] states;
     private long[] lanes;
@@ -57,7 +65,11 @@ public class ChannelKernelBenchmark {
         states = new byte[slots];
         counts = new int[ampa.stateCount() + 1];
         for (int i = 0; i < slots; i++) {
-            states[i] = (byte) (i * 7 % ampa.stateCount());
+            states[i] = switch (start) {
+                case "spread" -> (byte) (i * 7 % ampa.stateCount());
+                case "closed" -> (byte) ampa.state("C0");
+                default -> throw new IllegalArgumentException("start must be spread or closed: " + start);
+            };
             counts[states[i]]++;
         }
         initial = states.clone();
