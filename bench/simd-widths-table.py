@@ -14,7 +14,7 @@ import sys
 
 # benchmark class -> (SIMD method, scalar method, the parameter that pairs them or None, size parameters)
 PAIRS = {
-    "ChannelKernelBenchmark": ("simdStep", "scalarStep", None, ("slots", "glutamateMilliMolar")),
+    "ChannelKernelBenchmark": ("simdStep", "scalarStep", None, ("slots", "glutamateMilliMolar", "start")),
     "ChannelClockKernelBenchmark": ("simdPass", "scalarPass", None, ("spines", "regime")),
     "CamkiiSpineBenchmark": ("hazardPassPanama", "hazardPassScalar", None, ("spines",)),
     "BirthDeathBenchmark": ("engine", "engine", ("algorithm", "DIRECT_SIMD_LANES", "DIRECT_MASS_ACTION"),
