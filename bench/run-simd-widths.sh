@@ -41,7 +41,8 @@ jmh() { # lanes file-name benchmark-regex jmh-args...
 }
 for lanes in 8 4; do
   echo "== $lanes lanes"
-  # the fixed-step channel kernel: one 0.05 ms AMPA step of 1,024 / 8,192 / 65,536 slots, 0 and 1 mM glutamate
+  # the fixed-step channel kernel: one 0.05 ms AMPA step of 1,024 / 8,192 / 65,536 slots, 0 and 1 mM glutamate,
+  # slots spread over the scheme or all closed
   jmh "$lanes" ChannelKernelBenchmark 'ChannelKernelBenchmark.(scalarStep|simdStep)' -wi 3 -w 1 -i 5 -r 1
   # the event-driven populations' clock pass: 100 / 1,000 / 10,000 spines, between pulses and during one
   jmh "$lanes" ChannelClockKernelBenchmark 'ChannelClockKernelBenchmark' -wi 3 -w 1 -i 5 -r 1

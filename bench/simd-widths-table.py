@@ -3,9 +3,9 @@
 
     python3 bench/simd-widths-table.py bench/results/*-<stamp>-8lanes.json bench/results/*-<stamp>-4lanes.json
 
-Prints one markdown row per kernel, size and width: the SIMD and the scalar twin's score (+- JMH's 99.9% error),
-and the speed-up (scalar time / SIMD time, or SIMD events/s / scalar events/s), from the same file. The width is
-read from the file name (-8lanes / -4lanes).
+Prints one markdown row per kernel and size: at each width the SIMD and the scalar twin's score (+- JMH's 99.9%
+error) and the speed-up (scalar time / SIMD time, or SIMD events/s / scalar events/s), both twins from the same
+file. The width is read from the file name (-8lanes / -4lanes).
 """
 import json
 import os
@@ -67,17 +67,24 @@ def rows(path):
         sv, se, _, _ = score(twins[0])
         ratio = v / sv if higher else sv / v
         size = ", ".join(f"{k} {params[k]}" for k in sizes if k in params)
-        out.append((KERNEL[cls], size, lanes, f"{fmt(v, e)} {unit}", fmt(sv, se), f"{ratio:.2f}x",
+        out.append((KERNEL[cls], size, lanes, f"{fmt(v, e)} {unit}", f"{fmt(sv, se)} {unit}", f"{ratio:.2f}x",
                     os.path.basename(path)))
     return out
 
 
 def main(paths):
-    print("| kernel | size | lanes | SIMD | scalar twin | SIMD speed-up | raw |")
-    print("|---|---|---|---|---|---|---|")
+    """One row per kernel and size, the 8-lane run's SIMD, scalar and ratio beside the 4-lane run's."""
+    table = {}
     for path in paths:
-        for row in rows(path):
-            print("| " + " | ".join(row) + " |")
+        for kernel, size, lanes, simd, scalar, ratio, raw in rows(path):
+            raw = re.sub(r"-\dlanes\.json$", "-{8,4}lanes.json", raw)
+            table.setdefault((kernel, size), {"raw": raw})[lanes] = (simd, scalar, ratio)
+    print("| kernel | size | 8 lanes: SIMD | scalar | speed-up | 4 lanes: SIMD | scalar | speed-up | raw |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    missing = ("-", "-", "-")
+    for (kernel, size), widths in table.items():
+        cells = [kernel, size, *widths.get("8", missing), *widths.get("4", missing), "`" + widths["raw"] + "`"]
+        print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

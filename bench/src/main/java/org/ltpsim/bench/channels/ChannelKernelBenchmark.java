@@ -22,8 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The fixed-step kernel, scalar against its Vector API twin: one step of {@code slots} AMPA channel slots with the
- * table for glutamate {@code glutamateMilliMolar} over 0.05 ms (0: almost nobody moves; 1 mM: most bound
- * channels move). {@code baselineLaneRandom} only draws the eight lanes' numbers (scalar), the floor of the
+ * table for glutamate {@code glutamateMilliMolar} over 0.05 ms (0: only bound channels move; 1 mM: closed channels
+ * bind too), from the {@code start} states. {@code baselineLaneRandom} only draws the eight lanes' numbers (scalar), the floor of the
  * scalar kernel. Every operation first restores the same initial states (an 8-byte-per-8-slots copy, in all three). Time per operation = one step over all slots.
  * Run: {@code java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar ChannelKernelBenchmark}; the
  * SIMD twin is the machine's ({@code VectorizationProvider.getInstance()}): add
