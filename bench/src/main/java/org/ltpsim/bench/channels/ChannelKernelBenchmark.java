@@ -22,8 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The fixed-step kernel, scalar against its Vector API twin: one step of {@code slots} AMPA channel slots with the
- * table for glutamate {@code glutamateMilliMolar} over 0.05 ms (0: almost nobody moves; 1 mM: most bound
- * channels move). {@code baselineLaneRandom} only draws the eight lanes' numbers (scalar), the floor of the
+ * table for glutamate {@code glutamateMilliMolar} over 0.05 ms (0: only bound channels move; 1 mM: closed channels
+ * bind too), from the {@code start} states. {@code baselineLaneRandom} only draws the eight lanes' numbers (scalar), the floor of the
  * scalar kernel. Every operation first restores the same initial states (an 8-byte-per-8-slots copy, in all three). Time per operation = one step over all slots.
  * Run: {@code java --add-modules=jdk.incubator.vector -jar bench/target/benchmarks.jar ChannelKernelBenchmark}; the
  * SIMD twin is the machine's ({@code VectorizationProvider.getInstance()}): add
@@ -36,11 +36,19 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class ChannelKernelBenchmark {
-    @Param({"1024", "65536"})
+    @Param({"1024", "8192", "65536"})
     public int slots;
 
     @Param({"0", "1"})
     public double glutamateMilliMolar;
+
+    /**
+     * The slots' states at the start of every step: {@code spread} over the whole scheme (slot i in state i * 7 mod
+     * 6: five sixths bound, open or desensitised, so about 17% of slots move even at 0 mM), or all {@code closed}
+     * (C0, unbound, as between pulses in a run: nobody moves at 0 mM; about half bind at 1 mM: Rb g dt = 0.65).
+     */
+    @Param({"spread", "closed"})
+    public String start;
 
     private byte[] initial;
     private byte[] states;
@@ -57,7 +65,11 @@ public class ChannelKernelBenchmark {
         states = new byte[slots];
         counts = new int[ampa.stateCount() + 1];
         for (int i = 0; i < slots; i++) {
-            states[i] = (byte) (i * 7 % ampa.stateCount());
+            states[i] = switch (start) {
+                case "spread" -> (byte) (i * 7 % ampa.stateCount());
+                case "closed" -> (byte) ampa.state("C0");
+                default -> throw new IllegalArgumentException("start must be spread or closed: " + start);
+            };
             counts[states[i]]++;
         }
         initial = states.clone();

@@ -40,7 +40,7 @@ public class BirthDeathBenchmark {
     @Param({"DIRECT_SIMD_LANES", "DIRECT_MASS_ACTION", "DIRECT", "NEXT_REACTION"})
     public SsaAlgorithm algorithm;
 
-    @Param({"1024"})
+    @Param({"64", "1024", "10240"})
     public int replicates;
 
     private ReactionNetwork network;
