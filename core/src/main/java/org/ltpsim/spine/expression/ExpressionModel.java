@@ -74,16 +74,20 @@ public record ExpressionModel(
             throw new IllegalArgumentException("timing.sync_interval_s must be >= timing.slow_step_s > 0: "
                     + syncIntervalSec + ", " + slowStepSec);
         }
-        double ratio = syncIntervalSec / slowStepSec;
-        if (Math.abs(ratio - Math.rint(ratio)) > 1e-9 * ratio) {
+        if (!isWholeMultiple(syncIntervalSec, slowStepSec)) {
             throw new IllegalArgumentException("timing.sync_interval_s must be a whole number of timing.slow_step_s: "
                     + syncIntervalSec + " s / " + slowStepSec + " s");
         }
-        double silentRatio = silentStepSec / slowStepSec;
-        if (!(silentRatio >= 1) || Math.abs(silentRatio - Math.rint(silentRatio)) > 1e-9 * silentRatio) {
+        if (!isWholeMultiple(silentStepSec, slowStepSec)) {
             throw new IllegalArgumentException("timing.silent_step_s must be a whole number (>= 1) of "
                     + "timing.slow_step_s: " + silentStepSec + " s / " + slowStepSec + " s");
         }
+    }
+
+    /** Whether {@code value} is 1, 2, 3, ... times {@code step}, to a relative 1e-9 (NaN: no). */
+    private static boolean isWholeMultiple(double value, double step) {
+        double ratio = value / step;
+        return ratio >= 1 && Math.abs(ratio - Math.rint(ratio)) <= 1e-9 * ratio;
     }
 
     /** Reads every parameter; the drugs are switches, not parameters. */
