@@ -32,6 +32,11 @@ final class DefaultVectorizationProvider extends VectorizationProvider {
     }
 
     @Override
+    public SpineStepKernel spineStepKernel() {
+        return ScalarSpineStepKernel.INSTANCE;
+    }
+
+    @Override
     public boolean hasSsaLanes() {
         return false;
     }

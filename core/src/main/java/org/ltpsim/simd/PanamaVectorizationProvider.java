@@ -36,6 +36,11 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
     }
 
     @Override
+    public SpineStepKernel spineStepKernel() {
+        return PanamaSpineStepKernel.INSTANCE;
+    }
+
+    @Override
     public boolean hasSsaLanes() {
         return true;
     }

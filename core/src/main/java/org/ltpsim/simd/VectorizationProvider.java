@@ -105,6 +105,9 @@ public abstract class VectorizationProvider {
     /** The fixed-step channel kernel (stateless; shared by all threads). */
     public abstract FixedStepKernel fixedStepKernel();
 
+    /** The per-spine arithmetic of a branch step (voltage rows, calcium). */
+    public abstract SpineStepKernel spineStepKernel();
+
     /**
      * Whether {@link #ssaLanes} is available; the scalar provider has none (the engine runs the scalar direct
      * method instead).

@@ -6,6 +6,11 @@ import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.channels.ChannelPopulation;
 import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.simd.CalciumStep;
+import org.ltpsim.simd.SpineCircuit;
+import org.ltpsim.simd.SpineStepArrays;
+import org.ltpsim.simd.SpineStepKernel;
+import org.ltpsim.simd.VectorizationProvider;
 import org.ltpsim.spine.ChannelFactory;
 import org.ltpsim.spine.Receptor;
 import org.ltpsim.spine.Release;
@@ -95,9 +100,12 @@ final class BranchSimulation {
     private double vBranchMv;
     private final double[] caMicroMolar;
     private final double[] qMicroMolarSec;
-    private final double[] aCoefficient;
+    private final double[] aCoefficient; // the heads' rows of the step's voltage system (spineStep's arrays)
     private final double[] inverseDiagonal; // 1 / the head's diagonal of the step's voltage system
     private final double[] nmdaConductanceNs;
+    private final SpineStepKernel spineStepKernel;
+    private final SpineStepArrays spineStep;
+    private final SpineCircuit.Model circuitModel;
     private final MgBlock mgBlock;
     private final double[] caStepMean; // mean calcium over the step, for CaMKII on quiet steps (null if not needed)
     private boolean glutamateCleared; // every spine's glutamate is 0: glutamateStepTicks() found so, and no release since
@@ -141,13 +149,14 @@ final class BranchSimulation {
     private boolean stepThroughSilence; // tests: never jump, step through silence (the reference for the jumps)
 
     private final BranchResult result;
-    // exponentials of the last step length used by updateCalcium (steps take only a few distinct lengths)
-    private CalciumStep calciumStep;
+    // the constants of the last step length (steps take only a few distinct lengths)
+    private SpineCircuit circuit;
     /**
-     * Calcium steps by step length, direct-mapped on the length's bits: fast, slow and quiet steps alternate, and
-     * making a step anew (two exponentials) on every change was ~10% of an HFS run (JFR). Same numbers either way.
+     * Step constants by step length, direct-mapped on the length's bits: fast, slow and quiet steps alternate, and
+     * making a calcium step anew (two exponentials) on every change was ~10% of an HFS run (JFR). Same numbers
+     * either way.
      */
-    private final CalciumStep[] calciumSteps = new CalciumStep[64];
+    private final SpineCircuit[] circuits = new SpineCircuit[64];
 
     BranchSimulation(SpineModel model, ChannelFactory factory, List<Pathway> pathways, SpineLayout layout,
             int branch, long seed, double endMs, double traceBinMs, CamkiiParameters camkiiParameters,
@@ -251,9 +260,6 @@ final class BranchSimulation {
         caMicroMolar = new double[n];
         Arrays.fill(caMicroMolar, model.caRestMicroMolar());
         qMicroMolarSec = new double[n];
-        aCoefficient = new double[n];
-        inverseDiagonal = new double[n];
-        nmdaConductanceNs = new double[n];
         mgBlock = new MgBlock(model, n);
         caStepMean = camkii != null && expressionSettings == null && model.quietSteps() > model.slowSteps()
                 ? new double[n] : null;
@@ -261,8 +267,21 @@ final class BranchSimulation {
         binMaxCaMicroMolar = new double[n];
         Arrays.fill(binMinCaMicroMolar, model.caRestMicroMolar());
         Arrays.fill(binMaxCaMicroMolar, model.caRestMicroMolar());
-        calciumStep = new CalciumStep(fast, model.extrusionTauMs(), model.qTauMs());
         result = new BranchResult(n, pathwayCount, bins);
+        spineStepKernel = VectorizationProvider.getInstance().spineStepKernel();
+        spineStep = new SpineStepArrays(n, vSpineMv, caMicroMolar, qMicroMolarSec, result.nmdaOpenChannelMs,
+                result.peakDepolarisationMv, result.caInfluxMicroMolar, result.qMaxMicroMolarSec,
+                result.peakCaMicroMolar, result.caElevatedMs, binMinCaMicroMolar, binMaxCaMicroMolar, caStepMean);
+        aCoefficient = spineStep.aCoefficient;
+        inverseDiagonal = spineStep.inverseDiagonal;
+        nmdaConductanceNs = spineStep.nmdaConductanceNs;
+        circuitModel = new SpineCircuit.Model(model.headCapacitancePf(), model.headLeakNs(),
+                model.neckConductanceNs(), model.restMv(), model.ampaConductanceNs(), model.ampaReversalMv(),
+                model.nmdaConductanceNs(), model.nmdaReversalMv(), model.mgSlopePerMv(),
+                model.mgMilliMolar() / model.mgKMilliMolar(), model.nmdaCaFraction(), model.nmdaCaReversalMv(),
+                model.calciumPerPicoAmp(), model.caRestMicroMolar(), model.extrusionTauMs(), model.qTauMs(),
+                ELEVATED_MICRO_MOLAR);
+        circuit = new SpineCircuit(circuitModel, fast);
         recorder = traceRequest == null ? null : recorder(traceRequest, layout, first, endTick);
 
         settings = expressionSettings;
@@ -862,63 +881,38 @@ final class BranchSimulation {
             ampaCp.advance(dtMs, glutamateStepAverage);
         }
 
-        // voltage: backward Euler, heads eliminated (star network)
-        final double cs = m.headCapacitancePf() / dtMs;
-        final double gLs = m.headLeakNs();
-        final double gNeck = m.neckConductanceNs();
-        final double rest = m.restMv();
-        final double gA1 = m.ampaConductanceNs();
-        final double eA = m.ampaReversalMv();
-        final double gN1 = m.nmdaConductanceNs();
-        final double eN = m.nmdaReversalMv();
-        double sumCoupling = 0;
-        double sumDrive = 0;
-        // a head with no open channel (between LFS pulses 92 of 100 at a quiet step): gA = gN = 0, so its diagonal,
-        // inverse and coupling are the same numbers for every such head; made once per step (the same bits as per head)
-        final double closedInverse = 1.0 / (cs + gLs + gNeck);
-        final double closedCoupling = gNeck * (1 - gNeck * closedInverse);
+        // voltage: backward Euler, heads eliminated (star network); the heads' rows in the kernel
+        final SpineCircuit step = circuit(dtMs);
+        final double[] openAmpa = spineStep.openAmpa;
+        final double[] openNmda = spineStep.openNmda;
         for (int i = 0; i < n; i++) {
-            double openA = ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i);
-            double openN = nmda.openChannels(i);
-            double a;
-            double inverse;
-            if (openA == 0 && openN == 0) {
-                nmdaConductanceNs[i] = 0.0;
-                a = cs * vSpineMv[i] + gLs * rest;
-                inverse = closedInverse;
-                sumCoupling += closedCoupling;
-            } else {
-                double gA = openA * gA1;
-                double gOpenN = openN * gN1;
-                double gN = openN == 0 ? 0.0 : gOpenN * mgUnblocked(i, vSpineMv[i]); // exp only when needed
-                nmdaConductanceNs[i] = gOpenN;
-                result.nmdaOpenChannelMs[i] += openN * dtMs;
-                a = cs * vSpineMv[i] + gLs * rest + gA * eA + gN * eN;
-                double d = cs + gLs + gNeck + gA + gN;
-                inverse = 1.0 / d; // one division per spine and step, not three
-                sumCoupling += gNeck * (1 - gNeck * inverse);
-            }
-            aCoefficient[i] = a;
-            inverseDiagonal[i] = inverse;
-            sumDrive += gNeck * a * inverse;
+            openAmpa[i] = ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i);
+            openNmda[i] = nmda.openChannels(i);
         }
+        spineStepKernel.voltageRows(step, spineStep, n);
+        final double rest = m.restMv();
         final double cd = m.branchCapacitancePf() / dtMs;
         final double gClamp = Double.isNaN(commandMv) ? 0 : m.clampConductanceNs();
         final double command = Double.isNaN(commandMv) ? 0 : commandMv;
-        vBranchMv = (cd * vBranchMv + m.branchLeakNs() * rest + gClamp * command + sumDrive)
-                / (cd + m.branchLeakNs() + gClamp + sumCoupling);
+        vBranchMv = (cd * vBranchMv + m.branchLeakNs() * rest + gClamp * command + spineStep.driveSum)
+                / (cd + m.branchLeakNs() + gClamp + spineStep.couplingSum);
         result.peakBranchDepolarisationMv = Math.max(result.peakBranchDepolarisationMv, vBranchMv - rest);
 
-        // calcium through NMDA receptors
-        final double f = m.nmdaCaFraction();
-        final double eCa = m.nmdaCaReversalMv();
-        final double perPa = m.calciumPerPicoAmp();
-        final CalciumStep calcium = calciumStep(dtMs);
-        for (int i = 0; i < n; i++) {
-            double v = (aCoefficient[i] + gNeck * vBranchMv) * inverseDiagonal[i];
-            vSpineMv[i] = v;
-            result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
-            updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), calcium);
+        // each head's voltage, calcium through its NMDA receptors
+        if (expression == null) {
+            spineStepKernel.calcium(step, vBranchMv, spineStep, n);
+        } else {
+            final double gNeck = m.neckConductanceNs();
+            final double f = m.nmdaCaFraction();
+            final double eCa = m.nmdaCaReversalMv();
+            final double perPa = m.calciumPerPicoAmp();
+            final CalciumStep calcium = step.calcium();
+            for (int i = 0; i < n; i++) {
+                double v = (aCoefficient[i] + gNeck * vBranchMv) * inverseDiagonal[i];
+                vSpineMv[i] = v;
+                result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
+                updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), calcium);
+            }
         }
         if (expression != null) {
             if (activeTest >= 0) {
@@ -979,20 +973,20 @@ final class BranchSimulation {
 
     /** Exact update of Ca and Q over dtMs for influx J (uM/ms) frozen over the step. */
     private void updateCalcium(int i, double influxMicroMolarPerMs, double dtMs) {
-        updateCalcium(i, influxMicroMolarPerMs, calciumStep(dtMs));
+        updateCalcium(i, influxMicroMolarPerMs, circuit(dtMs).calcium());
     }
 
-    /** The exponentials of a step of {@code dtMs}, from a small cache (steps take only a few distinct lengths). */
-    private CalciumStep calciumStep(double dtMs) {
-        CalciumStep step = calciumStep;
-        if (dtMs != step.dtMs) {
+    /** The constants of a step of {@code dtMs}, from a small cache (steps take only a few distinct lengths). */
+    private SpineCircuit circuit(double dtMs) {
+        SpineCircuit step = circuit;
+        if (dtMs != step.dtMs()) {
             int slot = (Long.hashCode(Double.doubleToRawLongBits(dtMs)) * 0x9E3779B9) >>> 26;
-            step = calciumSteps[slot];
-            if (step == null || step.dtMs != dtMs) {
-                step = new CalciumStep(dtMs, m.extrusionTauMs(), m.qTauMs());
-                calciumSteps[slot] = step;
+            step = circuits[slot];
+            if (step == null || step.dtMs() != dtMs) {
+                step = new SpineCircuit(circuitModel, dtMs);
+                circuits[slot] = step;
             }
-            calciumStep = step;
+            circuit = step;
         }
         return step;
     }

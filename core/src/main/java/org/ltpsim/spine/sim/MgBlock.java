@@ -1,6 +1,7 @@
 package org.ltpsim.spine.sim;
 
 import java.util.Arrays;
+import org.ltpsim.simd.TableExp;
 import org.ltpsim.spine.SpineModel;
 
 /**
@@ -9,18 +10,12 @@ import org.ltpsim.spine.SpineModel;
  * channel twice a step (the calcium influx at the step's end voltage, then the next step's voltage solve at the same
  * voltage), and {@code StrictMath.exp} was 16% of a 10,000-spine HFS (JFR).
  *
- * <p>{@code exp(y)}, {@code y = -s V}, as {@code exp(k / 64) exp(r)}: the first factor from a table of
- * {@code StrictMath.exp(k / 64)}, made once, for {@code |k| <= 1024} ({@code |y| <= 16}: |V| up to 250 mV at the default
- * slope), the second, {@code |r| <= 1/128}, by its Taylor polynomial of degree 6 (truncation
- * {@code r^7 / 7! < 4e-19}, far below half an ulp). A few ulps from {@link SpineModel#mgUnblocked} ({@code MgBlockTest}:
- * within 1e-14 relative), IEEE operations only, so the same bits on every CPU; outside the table,
- * {@code StrictMath.exp} itself.
+ * <p>{@code exp(y)}, {@code y = -s V}, from {@link TableExp} (a table and a short polynomial for |V| up to 250 mV
+ * at the default slope): a few ulps from {@link SpineModel#mgUnblocked} ({@code MgBlockTest}: within 1e-14
+ * relative), IEEE operations only, so the same bits on every CPU. The branch's plain step computes the same B in
+ * {@link org.ltpsim.simd.SpineStepKernel}; this class serves the expression runs and the trace recorder.
  */
 final class MgBlock {
-    private static final int STEPS_PER_UNIT = 64;
-    private static final int TABLE_HALF = 1024;
-    private static final double[] EXP_GRID = expGrid();
-
     private final double slopePerMv;
     private final double mgOverK;
     private final double[] voltageMv; // voltage of the remembered value (NaN: none)
@@ -34,24 +29,9 @@ final class MgBlock {
         unblocked = new double[spines];
     }
 
-    private static double[] expGrid() {
-        double[] grid = new double[2 * TABLE_HALF + 1];
-        for (int k = -TABLE_HALF; k <= TABLE_HALF; k++) {
-            grid[k + TABLE_HALF] = StrictMath.exp((double) k / STEPS_PER_UNIT);
-        }
-        return grid;
-    }
-
-    /** {@code exp(y)} to a few ulps: table times Taylor polynomial, or StrictMath.exp outside the table. */
+    /** {@code exp(y)} to a few ulps ({@link TableExp}). */
     static double exp(double y) {
-        double scaled = y * STEPS_PER_UNIT;
-        if (!(Math.abs(scaled) <= TABLE_HALF)) {
-            return StrictMath.exp(y);
-        }
-        double k = Math.rint(scaled);
-        double r = y - k / STEPS_PER_UNIT;
-        double p = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720))))));
-        return EXP_GRID[(int) k + TABLE_HALF] * p;
+        return TableExp.exp(y);
     }
 
     /** B at spine {@code i}'s voltage {@code vMv}. */

@@ -7,7 +7,7 @@ package org.ltpsim.spine.sim;
  * samples never change the steps taken):
  * <ul>
  * <li>calcium and Q: exact, the step's closed-form solution for its frozen influx evaluated at t
- * ({@link CalciumStep}); at a step's end it is the simulation's own state;</li>
+ * ({@link org.ltpsim.simd.CalciumStep}); at a step's end it is the simulation's own state;</li>
  * <li>spine voltage and open AMPA / NMDA channels: the values the step holds over its whole length (backward
  * Euler: the end-of-step voltage, with the channel counts after the channel update; inside a silence jump these
  * are rest and zero, as the jump requires);</li>

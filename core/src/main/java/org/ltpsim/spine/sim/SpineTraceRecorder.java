@@ -1,5 +1,6 @@
 package org.ltpsim.spine.sim;
 
+import org.ltpsim.simd.CalciumStep;
 import org.ltpsim.spine.SpineModel;
 
 /**

@@ -1,4 +1,4 @@
-package org.ltpsim.spine.sim;
+package org.ltpsim.simd;
 
 /**
  * The exact solution, over one interval of {@code dtMs}, of the spine's calcium and calcium-integral equations
@@ -7,19 +7,21 @@ package org.ltpsim.spine.sim;
  *   du/dt = J - u / tau          (u = Ca - rest, uM; u_inf = J tau)
  *   dQ/dt = u - Q / tau_Q        (Q in uM s, time in ms, hence the 1e-3)
  * </pre>
- * One place for the formula, so that the time loop and the trace recorder (which evaluates it part-way through a
- * step) give the same numbers.
+ * One place for the formula, so that the time loop, the spine step kernels (which read its factors) and the trace
+ * recorder (which evaluates it part-way through a step) give the same numbers.
  */
-final class CalciumStep {
-    final double dtMs;
-    private final double decayCa;
-    private final double decayQ;
-    private final double plateauMs;
-    private final double transientMs;
-    private final double meanFactor;
+public final class CalciumStep {
+    public final double dtMs;
+    final double tauMs;
+    final double decayCa;
+    final double decayQ;
+    final double plateauMs;
+    final double transientMs;
+    final double meanFactor;
 
-    CalciumStep(double dtMs, double tauMs, double tauQMs) {
+    public CalciumStep(double dtMs, double tauMs, double tauQMs) {
         this.dtMs = dtMs;
+        this.tauMs = tauMs;
         decayCa = StrictMath.exp(-dtMs / tauMs);
         decayQ = StrictMath.exp(-dtMs / tauQMs);
         plateauMs = tauQMs * (1 - decayQ);
@@ -28,17 +30,17 @@ final class CalciumStep {
     }
 
     /** Time average of the calcium excess over the interval: u_inf + (u0 - u_inf) tau / dt (1 - e^(-dt/tau)). */
-    double averageExcess(double u0MicroMolar, double uInfMicroMolar) {
+    public double averageExcess(double u0MicroMolar, double uInfMicroMolar) {
         return uInfMicroMolar + (u0MicroMolar - uInfMicroMolar) * meanFactor;
     }
 
     /** Calcium above rest after the interval, from {@code u0} at its start, relaxing towards {@code uInf}. */
-    double excessAfter(double u0MicroMolar, double uInfMicroMolar) {
+    public double excessAfter(double u0MicroMolar, double uInfMicroMolar) {
         return uInfMicroMolar + (u0MicroMolar - uInfMicroMolar) * decayCa;
     }
 
     /** Q after the interval, from {@code q0} and calcium excess {@code u0} at its start. */
-    double qAfter(double q0MicroMolarSec, double u0MicroMolar, double uInfMicroMolar) {
+    public double qAfter(double q0MicroMolarSec, double u0MicroMolar, double uInfMicroMolar) {
         double qMs = uInfMicroMolar * plateauMs + (u0MicroMolar - uInfMicroMolar) * transientMs;
         return q0MicroMolarSec * decayQ + qMs * 1e-3;
     }

@@ -1,0 +1,211 @@
+package org.ltpsim.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API twin of {@link ScalarSpineStepKernel}: one spine per lane, every lane the scalar kernel's operations in
+ * its order (no fused multiply-add; its branches as blends of both sides, which give the same bits because both
+ * sides are computed exactly as the scalar code computes the one it takes), the Mg2+ block's exponential as
+ * {@link TableExp} does it (a gather from its table). A vector with a lane whose exponent falls outside the table
+ * goes through the scalar kernel. The sums over spines run in spine order after the pass, as in the scalar kernel:
+ * bitwise equal at 4 and 8 lanes. Until C2 has compiled a body (one vector in under 2 us), each call sends one
+ * vector through it and the rest through the scalar twin, as {@code PanamaChannelClockKernel} does.
+ */
+final class PanamaSpineStepKernel implements SpineStepKernel {
+    private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
+    private static final VectorSpecies<Integer> INDICES = PanamaVectorConstants.INTS_PER_DOUBLE;
+    static final PanamaSpineStepKernel INSTANCE = new PanamaSpineStepKernel();
+    private static final long COMPILED_NANOS = 2_000;
+    private static volatile boolean voltageRowsCompiled;
+    private static volatile boolean calciumCompiled;
+
+    private PanamaSpineStepKernel() {}
+
+    @Override
+    public void voltageRows(SpineCircuit circuit, SpineStepArrays spines, int count) {
+        int limit = SPECIES.loopBound(count);
+        if (voltageRowsCompiled || limit == 0) {
+            voltageRowsBody(circuit, spines, limit);
+        } else { // warming up: one vector through the body, timed
+            limit = SPECIES.length();
+            long start = System.nanoTime();
+            voltageRowsBody(circuit, spines, limit);
+            if (System.nanoTime() - start < COMPILED_NANOS) {
+                voltageRowsCompiled = true;
+            }
+        }
+        // scalar tail (and the rest of the branch while warming up)
+        ScalarSpineStepKernel.voltageRowsRange(circuit, spines, limit, count);
+        ScalarSpineStepKernel.sumInSpineOrder(spines, count);
+    }
+
+    @Override
+    public void calcium(SpineCircuit circuit, double branchMv, SpineStepArrays spines, int count) {
+        int limit = SPECIES.loopBound(count);
+        if (calciumCompiled || limit == 0) {
+            calciumBody(circuit, branchMv, spines, limit);
+        } else {
+            limit = SPECIES.length();
+            long start = System.nanoTime();
+            calciumBody(circuit, branchMv, spines, limit);
+            if (System.nanoTime() - start < COMPILED_NANOS) {
+                calciumCompiled = true;
+            }
+        }
+        // scalar tail
+        ScalarSpineStepKernel.calciumRange(circuit, branchMv, spines, limit, count);
+    }
+
+    private static void voltageRowsBody(SpineCircuit c, SpineStepArrays spines, int limit) {
+        final SpineCircuit.Model m = c.model;
+        final int lanes = SPECIES.length();
+        final double cs = c.cs;
+        final double leakDrive = c.leakDrive;
+        final double gNeck = m.neckNs();
+        final double gA1 = m.ampaChannelNs();
+        final double eA = m.ampaReversalMv();
+        final double gN1 = m.nmdaChannelNs();
+        final double eN = m.nmdaReversalMv();
+        final double dtMs = c.dtMs;
+        final DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        final DoubleVector closedInverse = DoubleVector.broadcast(SPECIES, c.closedInverse);
+        final DoubleVector closedCoupling = DoubleVector.broadcast(SPECIES, c.closedCoupling);
+        final DoubleVector zero = DoubleVector.zero(SPECIES);
+        final double[] openAmpa = spines.openAmpa;
+        final double[] openNmda = spines.openNmda;
+        final double[] vSpine = spines.vSpineMv;
+        final double[] nmdaOpenMs = spines.nmdaOpenChannelMs;
+        final int[] index = spines.tableIndex;
+        for (int i = 0; i < limit; i += lanes) {
+            DoubleVector openA = DoubleVector.fromArray(SPECIES, openAmpa, i);
+            DoubleVector openN = DoubleVector.fromArray(SPECIES, openNmda, i);
+            DoubleVector v = DoubleVector.fromArray(SPECIES, vSpine, i);
+            VectorMask<Double> nmdaOpen = openN.compare(VectorOperators.NE, 0.0);
+            VectorMask<Double> closed = openA.compare(VectorOperators.EQ, 0.0).andNot(nmdaOpen);
+            DoubleVector unblocked = mgUnblocked(c, v, nmdaOpen, index);
+            if (unblocked == null) { // an exponent outside the table: this vector as the scalar kernel does it
+                ScalarSpineStepKernel.voltageRowsRange(c, spines, i, i + lanes);
+                continue;
+            }
+            DoubleVector gA = openA.mul(gA1);
+            DoubleVector gOpenN = openN.mul(gN1);
+            DoubleVector gN = zero.blend(gOpenN.mul(unblocked), nmdaOpen);
+            DoubleVector csV = v.mul(cs);
+            DoubleVector aOpen = csV.add(leakDrive).add(gA.mul(eA)).add(gN.mul(eN));
+            DoubleVector aClosed = csV.add(leakDrive);
+            DoubleVector inverseOpen = one.div(gA.add(c.closedDiagonal).add(gN));
+            DoubleVector couplingOpen = one.sub(inverseOpen.mul(gNeck)).mul(gNeck);
+            DoubleVector a = aOpen.blend(aClosed, closed);
+            DoubleVector inverse = inverseOpen.blend(closedInverse, closed);
+            zero.blend(gOpenN, closed.not()).intoArray(spines.nmdaConductanceNs, i);
+            DoubleVector openMs = DoubleVector.fromArray(SPECIES, nmdaOpenMs, i);
+            openMs.blend(openMs.add(openN.mul(dtMs)), closed.not()).intoArray(nmdaOpenMs, i);
+            a.intoArray(spines.aCoefficient, i);
+            inverse.intoArray(spines.inverseDiagonal, i);
+            couplingOpen.blend(closedCoupling, closed).intoArray(spines.coupling, i);
+            a.mul(gNeck).mul(inverse).intoArray(spines.drive, i);
+        }
+    }
+
+    private static void calciumBody(SpineCircuit c, double branchMv, SpineStepArrays spines, int limit) {
+        final SpineCircuit.Model m = c.model;
+        final CalciumStep step = c.calcium;
+        final int lanes = SPECIES.length();
+        final double neckDrive = m.neckNs() * branchMv;
+        final double rest = m.restMv();
+        final double f = m.caFraction();
+        final double eCa = m.caReversalMv();
+        final double perPa = m.caMicroMolarPerPicoAmpMs();
+        final double caRest = m.caRestMicroMolar();
+        final double tau = step.tauMs;
+        final double dtMs = c.dtMs;
+        final double elevated = m.elevatedMicroMolar();
+        final DoubleVector zero = DoubleVector.zero(SPECIES);
+        final double[] vSpine = spines.vSpineMv;
+        final double[] peakDepolarisation = spines.peakDepolarisationMv;
+        final double[] ca = spines.caMicroMolar;
+        final double[] q = spines.qMicroMolarSec;
+        final double[] caStepMean = spines.caStepMeanMicroMolar;
+        final double[] binMin = spines.binMinCaMicroMolar;
+        final double[] binMax = spines.binMaxCaMicroMolar;
+        final double[] influxIntegral = spines.caInfluxMicroMolar;
+        final double[] qMax = spines.qMaxMicroMolarSec;
+        final double[] peakCa = spines.peakCaMicroMolar;
+        final double[] elevatedMs = spines.caElevatedMs;
+        final int[] index = spines.tableIndex;
+        for (int i = 0; i < limit; i += lanes) {
+            DoubleVector gNmda = DoubleVector.fromArray(SPECIES, spines.nmdaConductanceNs, i);
+            VectorMask<Double> conducts = gNmda.compare(VectorOperators.LE, 0.0).not(); // as !(g <= 0)
+            DoubleVector v = DoubleVector.fromArray(SPECIES, spines.aCoefficient, i).add(neckDrive)
+                    .mul(DoubleVector.fromArray(SPECIES, spines.inverseDiagonal, i));
+            DoubleVector unblocked = mgUnblocked(c, v, conducts, index);
+            if (unblocked == null) { // an exponent outside the table: this vector as the scalar kernel does it
+                ScalarSpineStepKernel.calciumRange(c, branchMv, spines, i, i + lanes);
+                continue;
+            }
+            v.intoArray(vSpine, i);
+            DoubleVector peak = DoubleVector.fromArray(SPECIES, peakDepolarisation, i);
+            peak.lanewise(VectorOperators.MAX, v.sub(rest)).intoArray(peakDepolarisation, i);
+            DoubleVector current = gNmda.mul(f).mul(unblocked).mul(v.sub(eCa)); // pA, inward < 0
+            DoubleVector influx = zero.blend(current.neg().mul(perPa),
+                    conducts.and(current.compare(VectorOperators.LT, 0.0)));
+            DoubleVector uInf = influx.mul(tau);
+            DoubleVector u0 = DoubleVector.fromArray(SPECIES, ca, i).sub(caRest);
+            DoubleVector relaxing = u0.sub(uInf);
+            DoubleVector u1 = relaxing.mul(step.decayCa).add(uInf);
+            DoubleVector qNew = DoubleVector.fromArray(SPECIES, q, i).mul(step.decayQ)
+                    .add(uInf.mul(step.plateauMs).add(relaxing.mul(step.transientMs)).mul(1e-3));
+            if (caStepMean != null) {
+                relaxing.mul(step.meanFactor).add(uInf).add(caRest).intoArray(caStepMean, i);
+            }
+            qNew.intoArray(q, i);
+            DoubleVector caNew = u1.add(caRest);
+            caNew.intoArray(ca, i);
+            DoubleVector max = DoubleVector.fromArray(SPECIES, binMax, i);
+            DoubleVector min = DoubleVector.fromArray(SPECIES, binMin, i);
+            VectorMask<Double> above = caNew.compare(VectorOperators.GT, max);
+            max.blend(caNew, above).intoArray(binMax, i);
+            min.blend(caNew, caNew.compare(VectorOperators.LT, min).andNot(above)).intoArray(binMin, i);
+            DoubleVector integral = DoubleVector.fromArray(SPECIES, influxIntegral, i);
+            integral.add(influx.mul(dtMs)).intoArray(influxIntegral, i);
+            DoubleVector qPeak = DoubleVector.fromArray(SPECIES, qMax, i);
+            qPeak.blend(qNew, qNew.compare(VectorOperators.GT, qPeak)).intoArray(qMax, i);
+            DoubleVector caPeak = DoubleVector.fromArray(SPECIES, peakCa, i);
+            caPeak.blend(caNew, caNew.compare(VectorOperators.GT, caPeak)).intoArray(peakCa, i);
+            DoubleVector timeElevated = DoubleVector.fromArray(SPECIES, elevatedMs, i);
+            timeElevated.blend(timeElevated.add(dtMs), u1.compare(VectorOperators.GT, elevated))
+                    .intoArray(elevatedMs, i);
+        }
+    }
+
+    /**
+     * {@code B(v) = 1 / (1 + exp(-slope v) [Mg] / K)} lane by lane, {@link TableExp}'s operations; null when a lane
+     * of {@code needed} has its exponent outside the table (or NaN), where {@link TableExp} calls StrictMath.exp.
+     * Lanes not needed get a value from an in-table exponent, which the caller blends away.
+     */
+    private static DoubleVector mgUnblocked(SpineCircuit c, DoubleVector v, VectorMask<Double> needed, int[] index) {
+        DoubleVector y = v.mul(c.negativeMgSlope);
+        DoubleVector scaled = y.mul(TableExp.STEPS_PER_UNIT);
+        VectorMask<Double> inTable = scaled.lanewise(VectorOperators.ABS)
+                .compare(VectorOperators.LE, TableExp.TABLE_HALF);
+        if (needed.andNot(inTable).anyTrue()) {
+            return null;
+        }
+        DoubleVector safe = DoubleVector.zero(SPECIES).blend(scaled, inTable);
+        DoubleVector k = safe.add(TableExp.ROUNDING).sub(TableExp.ROUNDING);
+        DoubleVector r = y.sub(k.div(TableExp.STEPS_PER_UNIT));
+        DoubleVector p = r.mul(1.0 / 720).add(1.0 / 120);
+        p = r.mul(p).add(1.0 / 24);
+        p = r.mul(p).add(1.0 / 6);
+        p = r.mul(p).add(1.0 / 2);
+        p = r.mul(p).add(1.0);
+        p = r.mul(p).add(1.0);
+        ((IntVector) k.convertShape(VectorOperators.D2I, INDICES, 0)).add(TableExp.TABLE_HALF).intoArray(index, 0);
+        DoubleVector grid = DoubleVector.fromArray(SPECIES, TableExp.GRID, 0, index, 0);
+        return DoubleVector.broadcast(SPECIES, 1.0).div(grid.mul(p).mul(c.model.mgOverK()).add(1.0));
+    }
+}
