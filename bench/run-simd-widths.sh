@@ -46,6 +46,8 @@ for lanes in 8 4; do
   jmh "$lanes" ChannelKernelBenchmark 'ChannelKernelBenchmark.(scalarStep|simdStep)' -wi 3 -w 1 -i 5 -r 1
   # the event-driven populations' clock pass: 100 / 1,000 / 10,000 spines, between pulses and during one
   jmh "$lanes" ChannelClockKernelBenchmark 'ChannelClockKernelBenchmark' -wi 3 -w 1 -i 5 -r 1
+  # the branch step's per-spine arithmetic (voltage rows, calcium): 100 / 1,000 / 10,000 heads, HFS train and quiet
+  jmh "$lanes" SpineStepKernelBenchmark 'SpineStepKernelBenchmark' -wi 3 -w 1 -i 5 -r 1
   # the CaMKII hazard pass: 100 / 1,024 / 10,000 spines (the pass does not depend on the holoenzyme count)
   jmh "$lanes" CamkiiSpineBenchmark 'CamkiiSpineBenchmark.hazardPass' -p holoenzymes=16 -wi 3 -w 1 -i 5 -r 1
   # the SSA lanes against their scalar twin (the direct method on the same compiled network), W1 at 64 / 1,024 /

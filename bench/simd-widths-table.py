@@ -16,6 +16,7 @@ import sys
 PAIRS = {
     "ChannelKernelBenchmark": ("simdStep", "scalarStep", None, ("slots", "glutamateMilliMolar", "start")),
     "ChannelClockKernelBenchmark": ("simdPass", "scalarPass", None, ("spines", "regime")),
+    "SpineStepKernelBenchmark": ("simdStep", "scalarStep", None, ("spines", "regime")),
     "CamkiiSpineBenchmark": ("hazardPassPanama", "hazardPassScalar", None, ("spines",)),
     "BirthDeathBenchmark": ("engine", "engine", ("algorithm", "DIRECT_SIMD_LANES", "DIRECT_MASS_ACTION"),
                             ("replicates",)),
@@ -23,6 +24,7 @@ PAIRS = {
 KERNEL = {
     "ChannelKernelBenchmark": "fixed-step channel kernel (`FixedStepKernel.step`)",
     "ChannelClockKernelBenchmark": "channel clock pass (`ChannelClockKernel.integrate`)",
+    "SpineStepKernelBenchmark": "branch step's per-spine arithmetic (`SpineStepKernel`)",
     "CamkiiSpineBenchmark": "CaMKII hazard pass (`CamkiiHazardKernel.step`)",
     "BirthDeathBenchmark": "SSA lanes, W1 (`DIRECT_SIMD_LANES` vs `DIRECT_MASS_ACTION`)",
 }
