@@ -10,10 +10,16 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API twin of {@link ScalarSpineStepKernel}: one spine per lane, every lane the scalar kernel's operations in
  * its order (no fused multiply-add; its branches as blends of both sides, which give the same bits because both
  * sides are computed exactly as the scalar code computes the one it takes), the Mg2+ block's exponential as
- * {@link TableExp} does it (a gather from its table). A vector with a lane whose exponent falls outside the table
- * goes through the scalar kernel. The sums over spines run in spine order after the pass, as in the scalar kernel:
- * bitwise equal at 4 and 8 lanes. Until C2 has compiled a body (one vector in under 2 us), each call sends one
- * vector through it and the rest through the scalar twin, as {@code PanamaChannelClockKernel} does.
+ * {@link TableExp} does it (a gather from its table). The sums over spines run in spine order after the pass, as in
+ * the scalar kernel: bitwise equal at 4 and 8 lanes.
+ *
+ * <p>Work skipped where the scalar kernel skips it: a vector of closed heads (most of them between pulses) takes the
+ * closed rows only, and B is computed only for vectors with a conducting NMDA channel, in the calcium pass at the
+ * step's end voltage, and remembered per head with that voltage: the next step's voltage rows start from it. A
+ * vector with a needed lane whose exponent falls outside the table goes through the scalar kernel. B and the
+ * remembered voltages pass through arrays, not through vector variables merged after a branch, which C2 would box.
+ * Until C2 has compiled a body (one vector in under 2 us), each call sends one vector through it and the rest
+ * through the scalar twin, as {@code PanamaChannelClockKernel} does.
  */
 final class PanamaSpineStepKernel implements SpineStepKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
@@ -79,18 +85,34 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
         final double[] openNmda = spines.openNmda;
         final double[] vSpine = spines.vSpineMv;
         final double[] nmdaOpenMs = spines.nmdaOpenChannelMs;
-        final int[] index = spines.tableIndex;
+        final double[] mgVoltage = spines.mgVoltageMv;
         for (int i = 0; i < limit; i += lanes) {
             DoubleVector openA = DoubleVector.fromArray(SPECIES, openAmpa, i);
             DoubleVector openN = DoubleVector.fromArray(SPECIES, openNmda, i);
             DoubleVector v = DoubleVector.fromArray(SPECIES, vSpine, i);
             VectorMask<Double> nmdaOpen = openN.compare(VectorOperators.NE, 0.0);
             VectorMask<Double> closed = openA.compare(VectorOperators.EQ, 0.0).andNot(nmdaOpen);
-            DoubleVector unblocked = mgUnblocked(c, v, nmdaOpen, index);
-            if (unblocked == null) { // an exponent outside the table: this vector as the scalar kernel does it
-                ScalarSpineStepKernel.voltageRowsRange(c, spines, i, i + lanes);
+            if (closed.allTrue()) { // every head closed (most of them between pulses): the closed rows only
+                DoubleVector aClosed = v.mul(cs).add(leakDrive);
+                aClosed.intoArray(spines.aCoefficient, i);
+                closedInverse.intoArray(spines.inverseDiagonal, i);
+                zero.intoArray(spines.nmdaConductanceNs, i);
+                closedCoupling.intoArray(spines.coupling, i);
+                aClosed.mul(gNeck).mul(closedInverse).intoArray(spines.drive, i);
                 continue;
             }
+            // B of an open NMDA head at this voltage, if the previous calcium pass left it (checks written out: a
+            // helper with vector arguments that C2 does not inline boxes them)
+            if (nmdaOpen.andNot(v.compare(VectorOperators.EQ, DoubleVector.fromArray(SPECIES, mgVoltage, i)))
+                    .anyTrue()) {
+                storeMgUnblocked(c, spines, i);
+                if (nmdaOpen.andNot(v.compare(VectorOperators.EQ, DoubleVector.fromArray(SPECIES, mgVoltage, i)))
+                        .anyTrue()) { // an exponent outside the table: this vector as the scalar kernel does it
+                    ScalarSpineStepKernel.voltageRowsRange(c, spines, i, i + lanes);
+                    continue;
+                }
+            }
+            DoubleVector unblocked = DoubleVector.fromArray(SPECIES, spines.mgUnblocked, i);
             DoubleVector gA = openA.mul(gA1);
             DoubleVector gOpenN = openN.mul(gN1);
             DoubleVector gN = zero.blend(gOpenN.mul(unblocked), nmdaOpen);
@@ -136,20 +158,26 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
         final double[] qMax = spines.qMaxMicroMolarSec;
         final double[] peakCa = spines.peakCaMicroMolar;
         final double[] elevatedMs = spines.caElevatedMs;
-        final int[] index = spines.tableIndex;
+        final double[] mgVoltage = spines.mgVoltageMv;
         for (int i = 0; i < limit; i += lanes) {
             DoubleVector gNmda = DoubleVector.fromArray(SPECIES, spines.nmdaConductanceNs, i);
             VectorMask<Double> conducts = gNmda.compare(VectorOperators.LE, 0.0).not(); // as !(g <= 0)
             DoubleVector v = DoubleVector.fromArray(SPECIES, spines.aCoefficient, i).add(neckDrive)
                     .mul(DoubleVector.fromArray(SPECIES, spines.inverseDiagonal, i));
-            DoubleVector unblocked = mgUnblocked(c, v, conducts, index);
-            if (unblocked == null) { // an exponent outside the table: this vector as the scalar kernel does it
-                ScalarSpineStepKernel.calciumRange(c, branchMv, spines, i, i + lanes);
-                continue;
+            if (conducts.anyTrue()) { // B at the step's end voltage, kept for the next step's voltage rows
+                v.intoArray(vSpine, i);
+                storeMgUnblocked(c, spines, i);
+                if (conducts.andNot(v.compare(VectorOperators.EQ, DoubleVector.fromArray(SPECIES, mgVoltage, i)))
+                        .anyTrue()) { // an exponent outside the table: this vector as the scalar kernel does it
+                    ScalarSpineStepKernel.calciumRange(c, branchMv, spines, i, i + lanes);
+                    continue;
+                }
             }
             v.intoArray(vSpine, i);
             DoubleVector peak = DoubleVector.fromArray(SPECIES, peakDepolarisation, i);
             peak.lanewise(VectorOperators.MAX, v.sub(rest)).intoArray(peakDepolarisation, i);
+            // B where conducting; elsewhere a finite value from an earlier step, which g = 0 multiplies away
+            DoubleVector unblocked = DoubleVector.fromArray(SPECIES, spines.mgUnblocked, i);
             DoubleVector current = gNmda.mul(f).mul(unblocked).mul(v.sub(eCa)); // pA, inward < 0
             DoubleVector influx = zero.blend(current.neg().mul(perPa),
                     conducts.and(current.compare(VectorOperators.LT, 0.0)));
@@ -183,18 +211,18 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
     }
 
     /**
-     * {@code B(v) = 1 / (1 + exp(-slope v) [Mg] / K)} lane by lane, {@link TableExp}'s operations; null when a lane
-     * of {@code needed} has its exponent outside the table (or NaN), where {@link TableExp} calls StrictMath.exp.
-     * Lanes not needed get a value from an in-table exponent, which the caller blends away.
+     * {@code B(v) = 1 / (1 + exp(-slope v) [Mg] / K)} lane by lane at the heads' voltages {@code v}
+     * ({@link SpineStepArrays#vSpineMv}), {@link TableExp}'s operations, into {@link SpineStepArrays#mgUnblocked}
+     * with {@code v} as the lane's remembered voltage; a lane whose exponent is outside the table (or NaN) gets NaN
+     * as its remembered voltage instead (never equal to a voltage). No vector argument: not inlined, it still
+     * computes in registers.
      */
-    private static DoubleVector mgUnblocked(SpineCircuit c, DoubleVector v, VectorMask<Double> needed, int[] index) {
+    private static void storeMgUnblocked(SpineCircuit c, SpineStepArrays spines, int i) {
+        DoubleVector v = DoubleVector.fromArray(SPECIES, spines.vSpineMv, i);
         DoubleVector y = v.mul(c.negativeMgSlope);
         DoubleVector scaled = y.mul(TableExp.STEPS_PER_UNIT);
         VectorMask<Double> inTable = scaled.lanewise(VectorOperators.ABS)
                 .compare(VectorOperators.LE, TableExp.TABLE_HALF);
-        if (needed.andNot(inTable).anyTrue()) {
-            return null;
-        }
         DoubleVector safe = DoubleVector.zero(SPECIES).blend(scaled, inTable);
         DoubleVector k = safe.add(TableExp.ROUNDING).sub(TableExp.ROUNDING);
         DoubleVector r = y.sub(k.div(TableExp.STEPS_PER_UNIT));
@@ -204,8 +232,11 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
         p = r.mul(p).add(1.0 / 2);
         p = r.mul(p).add(1.0);
         p = r.mul(p).add(1.0);
+        int[] index = spines.tableIndex;
         ((IntVector) k.convertShape(VectorOperators.D2I, INDICES, 0)).add(TableExp.TABLE_HALF).intoArray(index, 0);
         DoubleVector grid = DoubleVector.fromArray(SPECIES, TableExp.GRID, 0, index, 0);
-        return DoubleVector.broadcast(SPECIES, 1.0).div(grid.mul(p).mul(c.model.mgOverK()).add(1.0));
+        DoubleVector.broadcast(SPECIES, 1.0).div(grid.mul(p).mul(c.model.mgOverK()).add(1.0))
+                .intoArray(spines.mgUnblocked, i);
+        DoubleVector.broadcast(SPECIES, Double.NaN).blend(v, inTable).intoArray(spines.mgVoltageMv, i);
     }
 }

@@ -33,6 +33,9 @@ public final class SpineStepArrays {
     public final double[] binMaxCaMicroMolar;
     /** The step's mean calcium per spine, or null when the caller does not need it. */
     public final double[] caStepMeanMicroMolar;
+    // PanamaSpineStepKernel: the Mg2+ unblocked fraction per spine at a remembered voltage (NaN: none yet)
+    final double[] mgUnblocked;
+    final double[] mgVoltageMv;
     /** Room for one vector of table indices ({@link PanamaSpineStepKernel}). */
     final int[] tableIndex = new int[16];
 
@@ -60,6 +63,9 @@ public final class SpineStepArrays {
         nmdaConductanceNs = new double[spines];
         coupling = new double[spines];
         drive = new double[spines];
+        mgUnblocked = new double[spines];
+        mgVoltageMv = new double[spines];
+        java.util.Arrays.fill(mgVoltageMv, Double.NaN);
     }
 
     private static double[] atLeast(int spines, double[] array) {
