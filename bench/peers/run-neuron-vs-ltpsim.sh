@@ -4,6 +4,9 @@
 #   bench/peers/run-neuron-vs-ltpsim.sh [options] [S ...]          (S: spine counts, default 1000 10000)
 #     --reps N          repetitions of every configuration (default 3)
 #     --threads T       threads for both tools (default 1); pinned with taskset to CPUs 0..T-1
+#     --cpus LIST|all   the CPUs the processes may run on instead (taskset list, e.g. 0-1); "all": not pinned, as a
+#                       user runs it (the JVM's compiler threads then use the other cores: JIT compilation is ~3 s
+#                       of CPU in a 10,000-spine ltpsim run, which a pinned run takes from its one CPU)
 #     --synapses LIST   NEURON synapse models, space-separated (default "exp2 kinetic"; see spine_hfs_neuron.py)
 #     --methods LIST    NEURON integrators (default "fixed cvode"; also lvardt)
 #     --neuron-opts STR extra options for spine_hfs_neuron.py (e.g. "--cache-efficient", "--dt 0.05")
@@ -35,11 +38,13 @@ methods="fixed cvode"
 neuron_opts=""
 ltpsim_variants="camkii nocamkii"
 results="$root/bench/results"
+cpus_option=""
 sizes=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) reps=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --cpus) cpus_option=$2; shift 2 ;;
     --synapses) synapses=$2; shift 2 ;;
     --methods) methods=$2; shift 2 ;;
     --neuron-opts) neuron_opts=$2; shift 2 ;;
@@ -51,7 +56,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-cpus=$(seq -s, 0 $((threads - 1)))
+cpus=${cpus_option:-$(seq -s, 0 $((threads - 1)))}
+[ "$cpus" = all ] && cpus=$(seq -s, 0 $(($(nproc) - 1)))
 if [ "$threads" -gt "$(nproc)" ]; then
   echo "run-neuron-vs-ltpsim: --threads $threads but nproc is $(nproc)" >&2
   exit 2
@@ -110,6 +116,7 @@ trap 'rm -rf "$work"' EXIT
   echo "# java: $java_version"
   echo "# neuron: $neuron_version"
   echo "# commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "# cpus (taskset -c): $cpus of $(nproc)${cpus_option:+ (--cpus $cpus_option)}"
   echo "# loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   echo "spines,config,rep,threads,wall_s,user_s,sys_s,max_rss_kb,inner_s,inner_what,peak_depolarisation_mV,branch_peak_depolarisation_mV,load1_before,exit,command"
 } >"$csv"
