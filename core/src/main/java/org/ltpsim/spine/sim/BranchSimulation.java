@@ -856,8 +856,39 @@ final class BranchSimulation {
         recordBins(fromTick, toTick);
     }
 
+    /**
+     * One step of {@code ticks} fast steps, in phases: glutamate decays, the channels move with the step's mean
+     * glutamate frozen, the voltage system is solved with the channels open at the step's end, each head's calcium
+     * follows, CaMKII last. The per-spine loops are methods of their own: C2 then compiles each once, instead of
+     * recompiling this method on stack replacement at every loop.
+     */
     private void advance(long ticks, double commandMv) {
         final double dtMs = ticks * m.fastStepMs();
+        decayGlutamate(dtMs);
+        ampa.advance(dtMs, glutamateStepAverage);
+        nmda.advance(dtMs, expression == null ? (m.ap5() ? zeros : glutamateStepAverage) : nmdaGlutamate());
+        if (ampaCp != null) {
+            ampaCp.advance(dtMs, glutamateStepAverage);
+        }
+        final SpineCircuit step = circuit(dtMs);
+        readOpenChannels();
+        solveVoltage(step, commandMv);
+        if (expression == null) {
+            spineStepKernel.calcium(step, vBranchMv, spineStep, n);
+        } else {
+            expressionCalcium(step);
+            recordTestPeaks();
+            camkii.advance(dtMs / 1000, caStepAverage); // the step's mean calcium, not its end value
+        }
+        if (expression == null && camkii != null) {
+            // a quiet step longer than the slow step: the step's mean calcium (exact for the frozen influx), not
+            // its end value; up to the slow step, the end value as always
+            camkii.advance(dtMs / 1000, ticks > m.slowSteps() ? caStepMean : caMicroMolar);
+        }
+    }
+
+    /** Cleft glutamate over the step: its mean (what the channels see) and its value at the step's end. */
+    private void decayGlutamate(double dtMs) {
         final double tauGlu = m.glutamateTauMs();
         final double decay = Math.exp(-dtMs / tauGlu);
         final double averageFactor = tauGlu / dtMs * (1 - decay);
@@ -874,62 +905,59 @@ final class BranchSimulation {
             Arrays.fill(glutamateStepAverage, 0.0);
             stepAverageCleared = true;
         }
-        // channels
-        ampa.advance(dtMs, glutamateStepAverage);
-        nmda.advance(dtMs, expression == null ? (m.ap5() ? zeros : glutamateStepAverage) : nmdaGlutamate());
-        if (ampaCp != null) {
-            ampaCp.advance(dtMs, glutamateStepAverage);
-        }
+    }
 
-        // voltage: backward Euler, heads eliminated (star network); the heads' rows in the kernel
-        final SpineCircuit step = circuit(dtMs);
+    /** Each head's open AMPA (GluA2-lacking ones included) and NMDA channels, for the voltage system. */
+    private void readOpenChannels() {
         final double[] openAmpa = spineStep.openAmpa;
         final double[] openNmda = spineStep.openNmda;
         for (int i = 0; i < n; i++) {
             openAmpa[i] = ampaCp == null ? ampa.openChannels(i) : ampa.openChannels(i) + ampaCp.openChannels(i);
             openNmda[i] = nmda.openChannels(i);
         }
+    }
+
+    /** Backward Euler, heads eliminated (star network): the heads' rows in the kernel, then the branch's equation. */
+    private void solveVoltage(SpineCircuit step, double commandMv) {
         spineStepKernel.voltageRows(step, spineStep, n);
         final double rest = m.restMv();
-        final double cd = m.branchCapacitancePf() / dtMs;
+        final double cd = m.branchCapacitancePf() / step.dtMs();
         final double gClamp = Double.isNaN(commandMv) ? 0 : m.clampConductanceNs();
         final double command = Double.isNaN(commandMv) ? 0 : commandMv;
         vBranchMv = (cd * vBranchMv + m.branchLeakNs() * rest + gClamp * command + spineStep.driveSum)
                 / (cd + m.branchLeakNs() + gClamp + spineStep.couplingSum);
         result.peakBranchDepolarisationMv = Math.max(result.peakBranchDepolarisationMv, vBranchMv - rest);
+    }
 
-        // each head's voltage, calcium through its NMDA receptors
-        if (expression == null) {
-            spineStepKernel.calcium(step, vBranchMv, spineStep, n);
-        } else {
-            final double gNeck = m.neckConductanceNs();
-            final double f = m.nmdaCaFraction();
-            final double eCa = m.nmdaCaReversalMv();
-            final double perPa = m.calciumPerPicoAmp();
-            final CalciumStep calcium = step.calcium();
-            for (int i = 0; i < n; i++) {
-                double v = (aCoefficient[i] + gNeck * vBranchMv) * inverseDiagonal[i];
-                vSpineMv[i] = v;
-                result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
-                updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), calcium);
+    /** Expression runs: each head's voltage and calcium (with the GluA2-lacking AMPA share and the layers' hooks). */
+    private void expressionCalcium(SpineCircuit step) {
+        final double rest = m.restMv();
+        final double gNeck = m.neckConductanceNs();
+        final double f = m.nmdaCaFraction();
+        final double eCa = m.nmdaCaReversalMv();
+        final double perPa = m.calciumPerPicoAmp();
+        final CalciumStep calcium = step.calcium();
+        for (int i = 0; i < n; i++) {
+            double v = (aCoefficient[i] + gNeck * vBranchMv) * inverseDiagonal[i];
+            vSpineMv[i] = v;
+            result.peakDepolarisationMv[i] = Math.max(result.peakDepolarisationMv[i], v - rest);
+            updateCalcium(i, calciumInflux(i, v, f, eCa, perPa), calcium);
+        }
+    }
+
+    /** Expression runs: the open test window's EPSP peaks of its pathway's spines and of the branch. */
+    private void recordTestPeaks() {
+        if (activeTest < 0) {
+            return;
+        }
+        final double rest = m.restMv();
+        int p = testPathway[activeTest];
+        for (int i = 0; i < n; i++) {
+            if (pathwayOfSpine[i] == p) {
+                epspPeakMv[i] = Math.max(epspPeakMv[i], vSpineMv[i] - rest);
             }
         }
-        if (expression != null) {
-            if (activeTest >= 0) {
-                int p = testPathway[activeTest];
-                for (int i = 0; i < n; i++) {
-                    if (pathwayOfSpine[i] == p) {
-                        epspPeakMv[i] = Math.max(epspPeakMv[i], vSpineMv[i] - rest);
-                    }
-                }
-                activeTestBranchPeakMv = Math.max(activeTestBranchPeakMv, vBranchMv - rest);
-            }
-            camkii.advance(dtMs / 1000, caStepAverage); // the step's mean calcium, not its end value
-        } else if (camkii != null) {
-            // a quiet step longer than the slow step: the step's mean calcium (exact for the frozen influx), not
-            // its end value; up to the slow step, the end value as always
-            camkii.advance(dtMs / 1000, ticks > m.slowSteps() ? caStepMean : caMicroMolar);
-        }
+        activeTestBranchPeakMv = Math.max(activeTestBranchPeakMv, vBranchMv - rest);
     }
 
     /**
