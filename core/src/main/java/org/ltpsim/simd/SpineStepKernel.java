@@ -32,7 +32,7 @@ public interface SpineStepKernel {
     /**
      * Per spine {@code i < count}, with the branch at {@code branchMv}: the head voltage
      * {@code v = (a + gNeck branchMv) inverse} (and its peak depolarisation), the calcium influx
-     * {@code -f gN B(v) (v - E_Ca) / (pA per uM/ms)} where that current is inward (else 0), then calcium and Q over
+     * {@code -f gN B(v) (v - E_Ca)} (pA) times the uM/ms of free calcium per pA, where that current is inward (else 0), then calcium and Q over
      * the step for that influx frozen ({@link SpineCircuit}'s exact exponential update), the trace bin's extremes
      * (a new maximum, or else a new minimum), the influx integral, Q's maximum, peak calcium, and the time with
      * calcium more than {@link SpineCircuit#elevatedMicroMolar} above rest; the step's mean calcium when

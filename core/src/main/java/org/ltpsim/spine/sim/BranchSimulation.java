@@ -875,15 +875,15 @@ final class BranchSimulation {
         solveVoltage(step, commandMv);
         if (expression == null) {
             spineStepKernel.calcium(step, vBranchMv, spineStep, n);
+            if (camkii != null) {
+                // a quiet step longer than the slow step: the step's mean calcium (exact for the frozen influx), not
+                // its end value; up to the slow step, the end value as always
+                camkii.advance(dtMs / 1000, ticks > m.slowSteps() ? caStepMean : caMicroMolar);
+            }
         } else {
             expressionCalcium(step);
             recordTestPeaks();
             camkii.advance(dtMs / 1000, caStepAverage); // the step's mean calcium, not its end value
-        }
-        if (expression == null && camkii != null) {
-            // a quiet step longer than the slow step: the step's mean calcium (exact for the frozen influx), not
-            // its end value; up to the slow step, the end value as always
-            camkii.advance(dtMs / 1000, ticks > m.slowSteps() ? caStepMean : caMicroMolar);
         }
     }
 

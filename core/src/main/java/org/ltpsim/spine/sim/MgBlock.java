@@ -6,14 +6,14 @@ import org.ltpsim.spine.SpineModel;
 
 /**
  * The Jahr &amp; Stevens (1990) Mg2+ unblocked fraction {@code B(V) = 1 / (1 + exp(-s V) [Mg] / K)} of each spine,
- * remembered per spine at its last voltage, because the branch step needs it for every spine with an open NMDA
- * channel twice a step (the calcium influx at the step's end voltage, then the next step's voltage solve at the same
- * voltage), and {@code StrictMath.exp} was 16% of a 10,000-spine HFS (JFR).
+ * remembered per spine at its last voltage, for the expression runs' calcium step and the trace recorder (the plain
+ * branch step computes the same B in {@link org.ltpsim.simd.SpineStepKernel}): the calcium influx at a step's end
+ * voltage and the next step's influx read it at the same voltage.
  *
  * <p>{@code exp(y)}, {@code y = -s V}, from {@link TableExp} (a table and a short polynomial for |V| up to 250 mV
- * at the default slope): a few ulps from {@link SpineModel#mgUnblocked} ({@code MgBlockTest}: within 1e-14
- * relative), IEEE operations only, so the same bits on every CPU. The branch's plain step computes the same B in
- * {@link org.ltpsim.simd.SpineStepKernel}; this class serves the expression runs and the trace recorder.
+ * at the default slope; {@code StrictMath.exp} was 16% of a 10,000-spine HFS): a few ulps from
+ * {@link SpineModel#mgUnblocked} ({@code MgBlockTest}: within 1e-14 relative), IEEE operations only, so the same bits
+ * on every CPU.
  */
 final class MgBlock {
     private final double slopePerMv;
