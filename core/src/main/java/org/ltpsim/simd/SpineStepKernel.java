@@ -31,11 +31,11 @@ public interface SpineStepKernel {
 
     /**
      * Per spine {@code i < count}, with the branch at {@code branchMv}: the head voltage
-     * {@code v = (a + gNeck branchMv) inverse} (and its peak depolarisation), the calcium influx
-     * {@code -f gN B(v) (v - E_Ca)} (pA) times the uM/ms of free calcium per pA, where that current is inward (else 0), then calcium and Q over
-     * the step for that influx frozen ({@link SpineCircuit}'s exact exponential update), the trace bin's extremes
-     * (a new maximum, or else a new minimum), the influx integral, Q's maximum, peak calcium, and the time with
-     * calcium more than {@link SpineCircuit#elevatedMicroMolar} above rest; the step's mean calcium when
+     * {@code v = (a + gNeck branchMv) inverse} (and its peak depolarisation); the calcium influx, the inward part of
+     * the Ca current {@code f gN B(v) (v - E_Ca)} (pA) in uM/ms of free calcium, else 0; then calcium and Q over the
+     * step for that influx frozen ({@link CalciumStep}'s exact update), the trace bin's extremes (a new maximum, or
+     * else a new minimum), the influx integral, Q's maximum, peak calcium, and the time with calcium more than
+     * {@link SpineCircuit.Model#elevatedMicroMolar()} above rest; the step's mean calcium when
      * {@link SpineStepArrays#caStepMeanMicroMolar} is not null.
      */
     void calcium(SpineCircuit circuit, double branchMv, SpineStepArrays spines, int count);
