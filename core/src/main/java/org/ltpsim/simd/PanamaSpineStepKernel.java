@@ -1,7 +1,7 @@
 package org.ltpsim.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API twin of {@link ScalarSpineStepKernel}: one spine per lane, every lane the scalar kernel's operations in
  * its order (no fused multiply-add; its branches as blends of both sides, which give the same bits because both
  * sides are computed exactly as the scalar code computes the one it takes), the Mg2+ block's exponential as
- * {@link TableExp} does it (a gather from its table). The sums over spines run in spine order after the pass, as in
+ * {@link ReducedExp} does it (no table, so no gather). The sums over spines run in spine order after the pass, as in
  * the scalar kernel: bitwise equal at 4 and 8 lanes.
  *
  * <p>Work skipped where the scalar kernel skips it: a vector of closed heads (most of them between pulses) takes the
@@ -23,7 +23,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PanamaSpineStepKernel implements SpineStepKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
-    private static final VectorSpecies<Integer> INDICES = PanamaVectorConstants.INTS_PER_DOUBLE;
     static final PanamaSpineStepKernel INSTANCE = new PanamaSpineStepKernel();
     private static final long COMPILED_NANOS = 2_000;
     private static volatile boolean voltageRowsCompiled;
@@ -175,11 +174,13 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
             }
             v.intoArray(vSpine, i);
             DoubleVector peak = DoubleVector.fromArray(SPECIES, peakDepolarisation, i);
-            peak.lanewise(VectorOperators.MAX, v.sub(rest)).intoArray(peakDepolarisation, i);
+            DoubleVector depolarisation = v.sub(rest); // a new peak where greater (no MAX: not a vector op on AVX2)
+            peak.blend(depolarisation, depolarisation.compare(VectorOperators.GT, peak))
+                    .intoArray(peakDepolarisation, i);
             // B where conducting; elsewhere a finite value from an earlier step, which g = 0 multiplies away
             DoubleVector unblocked = DoubleVector.fromArray(SPECIES, spines.mgUnblocked, i);
             DoubleVector current = gNmda.mul(f).mul(unblocked).mul(v.sub(eCa)); // pA, inward < 0
-            DoubleVector influx = zero.blend(current.neg().mul(perPa),
+            DoubleVector influx = zero.blend(current.mul(-perPa), // -(c p) = (-c) p, bit for bit
                     conducts.and(current.compare(VectorOperators.LT, 0.0)));
             DoubleVector uInf = influx.mul(tau);
             DoubleVector u0 = DoubleVector.fromArray(SPECIES, ca, i).sub(caRest);
@@ -212,7 +213,7 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
 
     /**
      * {@code B(v) = 1 / (1 + exp(-slope v) [Mg] / K)} lane by lane at the heads' voltages {@code v}
-     * ({@link SpineStepArrays#vSpineMv}), {@link TableExp}'s operations, into {@link SpineStepArrays#mgUnblocked}
+     * ({@link SpineStepArrays#vSpineMv}), {@link ReducedExp}'s operations, into {@link SpineStepArrays#mgUnblocked}
      * with {@code v} as the lane's remembered voltage; a lane whose exponent is outside the table (or NaN) gets NaN
      * as its remembered voltage instead (never equal to a voltage). No vector argument: not inlined, it still
      * computes in registers.
@@ -220,23 +221,25 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
     private static void storeMgUnblocked(SpineCircuit c, SpineStepArrays spines, int i) {
         DoubleVector v = DoubleVector.fromArray(SPECIES, spines.vSpineMv, i);
         DoubleVector y = v.mul(c.negativeMgSlope);
-        DoubleVector scaled = y.mul(TableExp.STEPS_PER_UNIT);
-        VectorMask<Double> inTable = scaled.lanewise(VectorOperators.ABS)
-                .compare(VectorOperators.LE, TableExp.TABLE_HALF);
-        DoubleVector safe = DoubleVector.zero(SPECIES).blend(scaled, inTable);
-        DoubleVector k = safe.add(TableExp.ROUNDING).sub(TableExp.ROUNDING);
-        DoubleVector r = y.sub(k.div(TableExp.STEPS_PER_UNIT));
-        DoubleVector p = r.mul(1.0 / 720).add(1.0 / 120);
-        p = r.mul(p).add(1.0 / 24);
-        p = r.mul(p).add(1.0 / 6);
-        p = r.mul(p).add(1.0 / 2);
-        p = r.mul(p).add(1.0);
-        p = r.mul(p).add(1.0);
-        int[] index = spines.tableIndex;
-        ((IntVector) k.convertShape(VectorOperators.D2I, INDICES, 0)).add(TableExp.TABLE_HALF).intoArray(index, 0);
-        DoubleVector grid = DoubleVector.fromArray(SPECIES, TableExp.GRID, 0, index, 0);
-        DoubleVector.broadcast(SPECIES, 1.0).div(grid.mul(p).mul(c.model.mgOverK()).add(1.0))
+        // |y| <= 16 as two compares (false for NaN, as in the scalar test); no ABS, no D2L conversion: neither is a
+        // vector instruction on AVX2, and the Vector API then runs its Java fallback
+        VectorMask<Double> inRange = y.compare(VectorOperators.LE, ReducedExp.MAX_ARGUMENT)
+                .and(y.compare(VectorOperators.GE, -ReducedExp.MAX_ARGUMENT));
+        DoubleVector safe = DoubleVector.zero(SPECIES).blend(y, inRange);
+        DoubleVector shifted = safe.mul(ReducedExp.LOG2_E).add(ReducedExp.ROUNDING);
+        DoubleVector n = shifted.sub(ReducedExp.ROUNDING);
+        DoubleVector r = safe.sub(n.mul(ReducedExp.LN2_HI)).sub(n.mul(ReducedExp.LN2_LO));
+        double[] coefficients = ReducedExp.INVERSE_FACTORIALS;
+        DoubleVector p = DoubleVector.broadcast(SPECIES, coefficients[13]);
+        for (int k = 12; k >= 0; k--) {
+            p = p.mul(r).add(coefficients[k]);
+        }
+        // 2^n from its exponent bits; n is in the low bits of n + 1.5 * 2^52 ({@link ReducedExp#twoTo})
+        DoubleVector twoToN = ((LongVector) shifted.reinterpretAsLongs())
+                .add(1023L - Double.doubleToRawLongBits(ReducedExp.ROUNDING))
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector.broadcast(SPECIES, 1.0).div(p.mul(twoToN).mul(c.model.mgOverK()).add(1.0))
                 .intoArray(spines.mgUnblocked, i);
-        DoubleVector.broadcast(SPECIES, Double.NaN).blend(v, inTable).intoArray(spines.mgVoltageMv, i);
+        DoubleVector.broadcast(SPECIES, Double.NaN).blend(v, inRange).intoArray(spines.mgVoltageMv, i);
     }
 }

@@ -2,7 +2,6 @@ package org.ltpsim.simd;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -24,8 +23,6 @@ final class PanamaVectorConstants {
     static final VectorSpecies<Double> DOUBLES = LANES == 8 ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_256;
     /** The kernels' long vectors: as many lanes as {@link #DOUBLES}. */
     static final VectorSpecies<Long> LONGS = LANES == 8 ? LongVector.SPECIES_512 : LongVector.SPECIES_256;
-    /** Int vectors with as many lanes as {@link #DOUBLES} (table indices for gathers). */
-    static final VectorSpecies<Integer> INTS_PER_DOUBLE = LANES == 8 ? IntVector.SPECIES_256 : IntVector.SPECIES_128;
     /** 8 bytes: one group of {@link LaneRandom#LANES} channel slots. */
     static final VectorSpecies<Byte> BYTE_64 = ByteVector.SPECIES_64;
 

@@ -109,7 +109,10 @@ final class ScalarSpineStepKernel implements SpineStepKernel {
         for (int i = from; i < to; i++) {
             double v = (aCoefficient[i] + neckDrive) * inverseDiagonal[i];
             vSpine[i] = v;
-            peakDepolarisation[i] = Math.max(peakDepolarisation[i], v - rest);
+            double depolarisation = v - rest;
+            if (depolarisation > peakDepolarisation[i]) { // as Math.max for every number but NaN
+                peakDepolarisation[i] = depolarisation;
+            }
             double influx = 0.0; // uM/ms
             if (!(nmdaConductance[i] <= 0)) {
                 double caCurrentPa = f * nmdaConductance[i] * c.mgUnblocked(v) * (v - eCa); // inward < 0

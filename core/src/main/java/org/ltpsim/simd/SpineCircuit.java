@@ -52,8 +52,8 @@ public final class SpineCircuit {
         return calcium;
     }
 
-    /** The unblocked fraction {@code B(v)}, {@link TableExp}'s exponential. */
+    /** The unblocked fraction {@code B(v)}, {@link ReducedExp}'s exponential. */
     public double mgUnblocked(double vMv) {
-        return 1.0 / (1.0 + TableExp.exp(negativeMgSlope * vMv) * model.mgOverK());
+        return 1.0 / (1.0 + ReducedExp.exp(negativeMgSlope * vMv) * model.mgOverK());
     }
 }

@@ -36,8 +36,6 @@ public final class SpineStepArrays {
     // PanamaSpineStepKernel: the Mg2+ unblocked fraction per spine at a remembered voltage (NaN: none yet)
     final double[] mgUnblocked;
     final double[] mgVoltageMv;
-    /** Room for one vector of table indices ({@link PanamaSpineStepKernel}). */
-    final int[] tableIndex = new int[16];
 
     /** The state and readout arrays are the caller's, held by reference; {@code caStepMeanMicroMolar} may be null. */
     public SpineStepArrays(int spines, double[] vSpineMv, double[] caMicroMolar, double[] qMicroMolarSec,

@@ -1,7 +1,7 @@
 package org.ltpsim.spine.sim;
 
 import java.util.Arrays;
-import org.ltpsim.simd.TableExp;
+import org.ltpsim.simd.ReducedExp;
 import org.ltpsim.spine.SpineModel;
 
 /**
@@ -10,7 +10,7 @@ import org.ltpsim.spine.SpineModel;
  * branch step computes the same B in {@link org.ltpsim.simd.SpineStepKernel}): the calcium influx at a step's end
  * voltage and the next step's influx read it at the same voltage.
  *
- * <p>{@code exp(y)}, {@code y = -s V}, from {@link TableExp} (a table and a short polynomial for |V| up to 250 mV
+ * <p>{@code exp(y)}, {@code y = -s V}, from {@link ReducedExp} (a reduction and a polynomial for |V| up to 258 mV
  * at the default slope; {@code StrictMath.exp} was 16% of a 10,000-spine HFS): a few ulps from
  * {@link SpineModel#mgUnblocked} ({@code MgBlockTest}: within 1e-14 relative), IEEE operations only, so the same bits
  * on every CPU.
@@ -29,9 +29,9 @@ final class MgBlock {
         unblocked = new double[spines];
     }
 
-    /** {@code exp(y)} to a few ulps ({@link TableExp}). */
+    /** {@code exp(y)} to a few ulps ({@link ReducedExp}). */
     static double exp(double y) {
-        return TableExp.exp(y);
+        return ReducedExp.exp(y);
     }
 
     /** B at spine {@code i}'s voltage {@code vMv}. */
