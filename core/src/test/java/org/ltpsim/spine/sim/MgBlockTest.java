@@ -35,11 +35,11 @@ class MgBlockTest {
     }
 
     @Test
-    void theExponentialIsWithinAFewUlpsOnAndBetweenTheGridAndExactOutsideIt() {
+    void theExponentialIsWithinAFewUlpsInItsRangeAndExactOutsideIt() {
         SplittableRandom rng = new SplittableRandom(3);
         double worstUlps = 0;
         for (int j = 0; j < 1_000_000; j++) {
-            double y = j < 2049 ? (j - 1024) / 64.0 : -16 + 32 * rng.nextDouble(); // the grid points, then between
+            double y = j < 2049 ? (j - 1024) / 64.0 : -16 + 32 * rng.nextDouble(); // a grid over the range, then random points
             double exact = StrictMath.exp(y);
             worstUlps = Math.max(worstUlps, Math.abs(MgBlock.exp(y) - exact) / Math.ulp(exact));
         }
