@@ -125,7 +125,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         this.lumpedAtSec = new double[spines];
         Arrays.fill(lumpedAutonomous, -1);
         this.state = new byte[Math.multiplyExact(spines, perSpine)];
-        this.part = new ClassPartition(spines, perSpine, CLASSES, K_INACTIVE);
+        this.part = ClassPartition.of(spines, perSpine, CLASSES, K_INACTIVE);
         this.st = new CamkiiStepState(spines);
         this.rng = rng;
         this.exp = ZigguratSampler.Exponential.of(rng);
@@ -652,16 +652,21 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         return index < count ? index : count - 1;
     }
 
-    /** Sets a subunit's state and re-files it and, if its activity changed, its right neighbour. */
+    /**
+     * Sets a subunit's state and re-files it and, if its activity changed, its right neighbour (a CaM-bound
+     * neighbour was primed exactly when this subunit was active).
+     */
     private void setState(int spine, int i, byte newState) {
         final int base = spine * perSpine;
         final byte old = state[base + i];
         state[base + i] = newState;
-        part.move(spine, i, classOf(newState, state[base + left(i)] != INACTIVE));
+        final boolean leftActive = state[base + left(i)] != INACTIVE;
+        part.move(spine, i, classOf(old, leftActive), classOf(newState, leftActive));
         if ((old == INACTIVE) != (newState == INACTIVE)) {
             int r = right(i);
             if (state[base + r] == CAM) {
-                part.move(spine, r, newState != INACTIVE ? K_CAM_PRIMED : K_CAM_ISOLATED);
+                part.move(spine, r, old != INACTIVE ? K_CAM_PRIMED : K_CAM_ISOLATED,
+                        newState != INACTIVE ? K_CAM_PRIMED : K_CAM_ISOLATED);
             }
         }
     }
