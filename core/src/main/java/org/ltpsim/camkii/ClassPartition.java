@@ -55,6 +55,12 @@ abstract sealed class ClassPartition permits ClassPartition.Narrow, ClassPartiti
     /** Swaps positions {@code p} and {@code q} of the segment at {@code base}, and the two subunits' positions. */
     abstract void swap(int base, int p, int q);
 
+    /**
+     * Reads one entry of every cache line of the spine's member list and positions and returns their sum (a read
+     * ahead: {@code HoloenzymePopulation} fetches the next busy spine's lines this way).
+     */
+    abstract int touch(int spine);
+
     final int count(int spine, int c) {
         int s = spine * (classCount + 1) + c;
         return start[s + 1] - start[s];
@@ -135,6 +141,16 @@ abstract sealed class ClassPartition permits ClassPartition.Narrow, ClassPartiti
         }
 
         @Override
+        int touch(int spine) {
+            final int base = spine * perSpine;
+            int sum = 0;
+            for (int k = 0; k < perSpine; k += 64) {
+                sum += members[base + k] + position[base + k];
+            }
+            return sum;
+        }
+
+        @Override
         int positionAt(int offset) {
             return position[offset] & 0xFF;
         }
@@ -169,6 +185,16 @@ abstract sealed class ClassPartition permits ClassPartition.Narrow, ClassPartiti
         @Override
         int memberAt(int offset) {
             return members[offset];
+        }
+
+        @Override
+        int touch(int spine) {
+            final int base = spine * perSpine;
+            int sum = 0;
+            for (int k = 0; k < perSpine; k += 16) {
+                sum += members[base + k] + position[base + k];
+            }
+            return sum;
         }
 
         @Override
