@@ -56,8 +56,8 @@ abstract sealed class ClassPartition permits ClassPartition.Narrow, ClassPartiti
     abstract void swap(int base, int p, int q);
 
     /**
-     * Reads one entry of every cache line of the spine's member list and positions and returns their sum (a read
-     * ahead: {@code HoloenzymePopulation} fetches the next busy spine's lines this way).
+     * Reads one entry in every 64 bytes of the spine's member list and positions and returns their sum (a read
+     * ahead: {@code HoloenzymePopulation} fetches the next busy spine's cache lines this way).
      */
     abstract int touch(int spine);
 

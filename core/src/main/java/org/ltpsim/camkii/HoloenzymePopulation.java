@@ -670,9 +670,9 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     }
 
     /**
-     * Reads one byte of every cache line of the spine's subunit states, member list and positions, and returns
-     * their sum: called for the next busy spine before this one's events run, so that its lines arrive meanwhile (Java
-     * has no prefetch instruction; the reads change nothing).
+     * Reads every 64th byte (a cache line's worth) of the spine's subunit states, member list and positions, and
+     * returns their sum: called for the next busy spine before this one's events run, so that its lines arrive
+     * meanwhile (Java has no prefetch instruction; the reads change nothing).
      */
     private int touch(int spine) {
         final int base = spine * perSpine;
