@@ -30,6 +30,11 @@ abstract sealed class ClassPartition permits ClassPartition.Narrow, ClassPartiti
                 : new Wide(spines, perSpine, classCount, initialClass);
     }
 
+    /** Bytes a subunit takes in the partition {@link #of} makes for spines of {@code perSpine} subunits. */
+    static int bytesPerSubunit(int perSpine) {
+        return perSpine <= NARROW_MAX ? 2 : 8;
+    }
+
     private ClassPartition(int spines, int perSpine, int classCount, int initialClass) {
         if (!(classCount > 0 && initialClass >= 0 && initialClass < classCount && perSpine > 0 && spines >= 0)) {
             throw new IllegalArgumentException("bad partition: " + spines + " spines of " + perSpine

@@ -67,7 +67,7 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     static final int K_PHOSPHO_CAM = 3;
     static final int K_AUTONOMOUS = 4;
     static final int CLASSES = 5;
-    /** Subunit states, members and positions (3 bytes a subunit) above which events read their spine ahead. */
+    /** Subunit states, members and positions (bytes in all) above which events read the next busy spine ahead. */
     static final long READ_AHEAD_ABOVE_BYTES = 1 << 20;
 
     private final byte[] state;
@@ -125,7 +125,13 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes, CamkiiHazardKernel hazardKernel) {
         this(parameters, spines, holoenzymes, rng, keepLifetimes, hazardKernel,
-                3L * spines * holoenzymes * PER_HOLOENZYME > READ_AHEAD_ABOVE_BYTES);
+                subunitBytes(spines, holoenzymes) > READ_AHEAD_ABOVE_BYTES);
+    }
+
+    /** Bytes of subunit state, members and positions of a population (3 a subunit at <= 256 per spine, else 9). */
+    static long subunitBytes(int spines, int holoenzymes) {
+        int perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
+        return (long) spines * perSpine * (1 + ClassPartition.bytesPerSubunit(perSpine));
     }
 
     /** @param readAhead whether events read the next busy spine ahead (a speed choice: the results are the same) */

@@ -80,8 +80,10 @@ class HoloenzymePopulationTest {
         }
         assertFalse(((HoloenzymePopulation) CamkiiPopulations.create(DEFAULTS, 100, 16,
                 RandomStreams.forBlock(1, "camkii", 0))).readsAhead(), "100 spines fit the cache");
-        assertTrue(((HoloenzymePopulation) CamkiiPopulations.create(DEFAULTS, 1_000, 100,
-                RandomStreams.forBlock(1, "camkii", 0))).readsAhead(), "3.6 MB of subunits do not");
+        assertTrue(((HoloenzymePopulation) CamkiiPopulations.create(DEFAULTS, 2_000, 16,
+                RandomStreams.forBlock(1, "camkii", 0))).readsAhead(), "2,000 x 192 x 3 bytes do not");
+        assertTrue(((HoloenzymePopulation) CamkiiPopulations.create(DEFAULTS, 100, 100,
+                RandomStreams.forBlock(1, "camkii", 0))).readsAhead(), "100 x 1,200 x 9 bytes (int partition) do not");
     }
 
     @Test
