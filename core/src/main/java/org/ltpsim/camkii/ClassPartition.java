@@ -10,8 +10,8 @@ package org.ltpsim.camkii;
  * {@code classCount - 1} swaps, independent of the number of subunits. A subunit's class is not stored: the
  * caller of the hot {@link #move(int, int, int, int)} knows it, and {@link #classOf} finds it from the position.
  *
- * <p>Memory decides the speed once the spines outgrow the caches (10,000 spines: an event's members and positions
- * come from main memory), so the member list and the positions are held in bytes when a spine has at most 256
+ * <p>Memory decides the speed once a population's spines outgrow the caches (10,000 spines in one population: an
+ * event's members and positions come from main memory), so the member list and the positions are held in bytes when a spine has at most 256
  * subunits ({@link Narrow}: the default 16 holoenzymes have 192), in ints otherwise ({@link Wide}); both keep the
  * very same permutation, so the choice never changes which subunit an event picks.
  */
