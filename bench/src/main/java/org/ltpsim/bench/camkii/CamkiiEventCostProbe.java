@@ -14,8 +14,9 @@ import org.ltpsim.rng.RandomStreams;
  * phosphorylation and PP1) at ~100 events per spine and second ({@code AMP} = 1), or the resting ~11 ({@code AMP}
  * = 0: then the time is mostly the per-step hazard pass). Thread CPU time per event, per repetition; the phosphorylated
  * and active counts are folded into a check value so that two builds can be compared for the same events.
- * {@code SPINES} (default 100) repeats the 100 spines' calcium pattern over more spines: at 10,000 (the HFS benchmark's
- * size) the subunit arrays no longer fit the caches and an event's cost is mostly memory latency.
+ * {@code SPINES} (default 100) repeats the 100 spines' calcium pattern over more spines, all in one population: at
+ * 10,000 the subunit arrays no longer fit the caches and an event's cost is mostly memory latency (the spine runs
+ * never get there: {@code ltpsim run} makes one population per branch of 100 spines).
  *
  * <pre>
  * java --add-modules=jdk.incubator.vector -cp bench/target/benchmarks.jar \
