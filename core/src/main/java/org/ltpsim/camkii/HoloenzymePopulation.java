@@ -620,29 +620,32 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
                 final double target = rng.nextDouble() * Math.min(a0, c6);
                 if (target < c1) {
                     int i = part.member(spine, K_INACTIVE, index(target / konHz, nInactive));
-                    setState(spine, i, CAM);
+                    refile(spine, i, CAM, K_INACTIVE, leftActive(spine, i) ? K_CAM_PRIMED : K_CAM_ISOLATED);
+                    refileRight(spine, i, true);
                 } else if (target < c2) {
                     double x = (target - c1) / primedHz;
                     int index = index(x, nPrimed);
                     int i = part.member(spine, K_CAM_PRIMED, index);
                     if ((x - index) * primedHz < offHz) {
-                        setState(spine, i, INACTIVE);
+                        refile(spine, i, INACTIVE, K_CAM_PRIMED, K_INACTIVE);
+                        refileRight(spine, i, false);
                     } else {
-                        setState(spine, i, PHOSPHO_CAM);
+                        refile(spine, i, PHOSPHO_CAM, K_CAM_PRIMED, K_PHOSPHO_CAM);
                         tracker.update(spine, phosphorylated + 1, eventSec);
                     }
                 } else if (target < c3) {
                     int i = part.member(spine, K_CAM_ISOLATED, index((target - c2) / offHz, nIsolated));
-                    setState(spine, i, INACTIVE);
+                    refile(spine, i, INACTIVE, K_CAM_ISOLATED, K_INACTIVE);
+                    refileRight(spine, i, false);
                 } else if (target < c4) {
                     double rate = offTrappedHz + dephosHz;
                     double x = (target - c3) / rate;
                     int index = index(x, nPhosphoCam);
                     int i = part.member(spine, K_PHOSPHO_CAM, index);
                     if ((x - index) * rate < offTrappedHz) {
-                        setState(spine, i, AUTONOMOUS);
+                        refile(spine, i, AUTONOMOUS, K_PHOSPHO_CAM, K_AUTONOMOUS);
                     } else {
-                        setState(spine, i, CAM);
+                        refile(spine, i, CAM, K_PHOSPHO_CAM, leftActive(spine, i) ? K_CAM_PRIMED : K_CAM_ISOLATED);
                         tracker.update(spine, phosphorylated - 1, eventSec);
                     }
                 } else if (target < c5) {
@@ -651,9 +654,10 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
                     int index = index(x, nAutonomous);
                     int i = part.member(spine, K_AUTONOMOUS, index);
                     if ((x - index) * rate < konHz) {
-                        setState(spine, i, PHOSPHO_CAM);
+                        refile(spine, i, PHOSPHO_CAM, K_AUTONOMOUS, K_PHOSPHO_CAM);
                     } else {
-                        setState(spine, i, INACTIVE);
+                        refile(spine, i, INACTIVE, K_AUTONOMOUS, K_INACTIVE);
+                        refileRight(spine, i, false);
                         tracker.update(spine, phosphorylated - 1, eventSec);
                     }
                 } else if (target < c6 && turnoverHz > 0) {
@@ -689,6 +693,28 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         return sum;
     }
 
+    /**
+     * Sets a subunit's state and moves it from class {@code from} to {@code to}: {@link #setState} with the classes
+     * named, as the event loop knows them from the reaction (a subunit's class follows from its state and its left
+     * neighbour's activity); when the subunit's activity changes, {@link #refileRight} must follow.
+     */
+    private void refile(int spine, int i, byte newState, int from, int to) {
+        state[spine * perSpine + i] = newState;
+        part.move(spine, i, from, to);
+    }
+
+    /** After subunit {@code i}'s activity changed: its CaM-bound right neighbour is primed exactly when i is active. */
+    private void refileRight(int spine, int i, boolean active) {
+        int r = right(i);
+        if (state[spine * perSpine + r] == CAM) {
+            part.move(spine, r, active ? K_CAM_ISOLATED : K_CAM_PRIMED, active ? K_CAM_PRIMED : K_CAM_ISOLATED);
+        }
+    }
+
+    private boolean leftActive(int spine, int i) {
+        return state[spine * perSpine + left(i)] != INACTIVE;
+    }
+
     private static int index(double x, int count) {
         int index = (int) x;
         return index < count ? index : count - 1;
@@ -699,17 +725,11 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
      * neighbour was primed exactly when this subunit was active).
      */
     private void setState(int spine, int i, byte newState) {
-        final int base = spine * perSpine;
-        final byte old = state[base + i];
-        state[base + i] = newState;
-        final boolean leftActive = state[base + left(i)] != INACTIVE;
-        part.move(spine, i, classOf(old, leftActive), classOf(newState, leftActive));
+        final byte old = state[spine * perSpine + i];
+        final boolean leftActive = leftActive(spine, i);
+        refile(spine, i, newState, classOf(old, leftActive), classOf(newState, leftActive));
         if ((old == INACTIVE) != (newState == INACTIVE)) {
-            int r = right(i);
-            if (state[base + r] == CAM) {
-                part.move(spine, r, old != INACTIVE ? K_CAM_PRIMED : K_CAM_ISOLATED,
-                        newState != INACTIVE ? K_CAM_PRIMED : K_CAM_ISOLATED);
-            }
+            refileRight(spine, i, newState != INACTIVE);
         }
     }
 
