@@ -67,6 +67,8 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     static final int K_PHOSPHO_CAM = 3;
     static final int K_AUTONOMOUS = 4;
     static final int CLASSES = 5;
+    /** Subunit states, members and positions (bytes in all) above which events read the next busy spine ahead. */
+    static final long READ_AHEAD_ABOVE_BYTES = 1 << 20;
 
     private final byte[] state;
     private final ClassPartition part;
@@ -79,6 +81,13 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
     private final CamkiiParameters parameters;
     private final CamkiiHazardKernel hazardKernel;
     private final int[] pending;
+    /**
+     * Whether {@link #advance} reads the next busy spine's subunit lines ahead ({@link #touch}): by default when the
+     * subunit arrays outgrow a core's L2 cache ({@link #READ_AHEAD_ABOVE_BYTES}; 10,000 spines of 192 subunits take
+     * 5.8 MB), where an event otherwise waits on main memory for each of its lines.
+     */
+    private final boolean readAhead;
+    private int touchedSum; // the sum of the reads ahead, kept so that the compiler cannot drop them
     /**
      * Lumped silence ({@link #advanceSilence}), per spine: the autonomous count of its "settled" phosphorylated
      * subunits ({@link #lumpedPhosphorylated} of them) at {@link #lumpedAtSec}, their CaM chains not drawn since;
@@ -115,6 +124,19 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
 
     HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
             boolean keepLifetimes, CamkiiHazardKernel hazardKernel) {
+        this(parameters, spines, holoenzymes, rng, keepLifetimes, hazardKernel,
+                subunitBytes(spines, holoenzymes) > READ_AHEAD_ABOVE_BYTES);
+    }
+
+    /** Bytes of subunit state, members and positions of a population (3 a subunit at <= 256 per spine, else 9). */
+    static long subunitBytes(int spines, int holoenzymes) {
+        int perSpine = Math.multiplyExact(holoenzymes, PER_HOLOENZYME);
+        return (long) spines * perSpine * (1 + ClassPartition.bytesPerSubunit(perSpine));
+    }
+
+    /** @param readAhead whether events read the next busy spine ahead (a speed choice: the results are the same) */
+    HoloenzymePopulation(CamkiiParameters parameters, int spines, int holoenzymes, UniformRandomProvider rng,
+            boolean keepLifetimes, CamkiiHazardKernel hazardKernel, boolean readAhead) {
         super(spines, holoenzymes, parameters.onFraction(), parameters.offFraction(), parameters.ltpMinOnSec(),
                 keepLifetimes);
         this.parameters = parameters;
@@ -125,7 +147,8 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         this.lumpedAtSec = new double[spines];
         Arrays.fill(lumpedAutonomous, -1);
         this.state = new byte[Math.multiplyExact(spines, perSpine)];
-        this.part = new ClassPartition(spines, perSpine, CLASSES, K_INACTIVE);
+        this.part = ClassPartition.of(spines, perSpine, CLASSES, K_INACTIVE);
+        this.readAhead = readAhead;
         this.st = new CamkiiStepState(spines);
         this.rng = rng;
         this.exp = ZigguratSampler.Exponential.of(rng);
@@ -191,11 +214,16 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         // one pass over all spines (kon, Vmax, phospho-I1, hazard); spines with an event run the event loop in
         // ascending order (the order in which they draw random numbers, whichever kernel ran)
         int busy = hazardKernel.step(rates, dtSec, caMicroMolar, st, spines, pending);
+        int touched = 0;
         for (int k = 0; k < busy; k++) {
             int spine = pending[k];
+            if (readAhead && k + 1 < busy) {
+                touched += touch(pending[k + 1]);
+            }
             assert validCalcium(caMicroMolar[spine]) : "calcium " + caMicroMolar[spine] + " uM at spine " + spine;
             advanceSpine(spine, dtSec, st.konHz[spine], st.vmaxHz[spine]);
         }
+        touchedSum += touched;
         timeSec += dtSec;
     }
 
@@ -592,29 +620,32 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
                 final double target = rng.nextDouble() * Math.min(a0, c6);
                 if (target < c1) {
                     int i = part.member(spine, K_INACTIVE, index(target / konHz, nInactive));
-                    setState(spine, i, CAM);
+                    refile(spine, i, CAM, K_INACTIVE, leftActive(spine, i) ? K_CAM_PRIMED : K_CAM_ISOLATED);
+                    refileRight(spine, i, true);
                 } else if (target < c2) {
                     double x = (target - c1) / primedHz;
                     int index = index(x, nPrimed);
                     int i = part.member(spine, K_CAM_PRIMED, index);
                     if ((x - index) * primedHz < offHz) {
-                        setState(spine, i, INACTIVE);
+                        refile(spine, i, INACTIVE, K_CAM_PRIMED, K_INACTIVE);
+                        refileRight(spine, i, false);
                     } else {
-                        setState(spine, i, PHOSPHO_CAM);
+                        refile(spine, i, PHOSPHO_CAM, K_CAM_PRIMED, K_PHOSPHO_CAM);
                         tracker.update(spine, phosphorylated + 1, eventSec);
                     }
                 } else if (target < c3) {
                     int i = part.member(spine, K_CAM_ISOLATED, index((target - c2) / offHz, nIsolated));
-                    setState(spine, i, INACTIVE);
+                    refile(spine, i, INACTIVE, K_CAM_ISOLATED, K_INACTIVE);
+                    refileRight(spine, i, false);
                 } else if (target < c4) {
                     double rate = offTrappedHz + dephosHz;
                     double x = (target - c3) / rate;
                     int index = index(x, nPhosphoCam);
                     int i = part.member(spine, K_PHOSPHO_CAM, index);
                     if ((x - index) * rate < offTrappedHz) {
-                        setState(spine, i, AUTONOMOUS);
+                        refile(spine, i, AUTONOMOUS, K_PHOSPHO_CAM, K_AUTONOMOUS);
                     } else {
-                        setState(spine, i, CAM);
+                        refile(spine, i, CAM, K_PHOSPHO_CAM, leftActive(spine, i) ? K_CAM_PRIMED : K_CAM_ISOLATED);
                         tracker.update(spine, phosphorylated - 1, eventSec);
                     }
                 } else if (target < c5) {
@@ -623,9 +654,10 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
                     int index = index(x, nAutonomous);
                     int i = part.member(spine, K_AUTONOMOUS, index);
                     if ((x - index) * rate < konHz) {
-                        setState(spine, i, PHOSPHO_CAM);
+                        refile(spine, i, PHOSPHO_CAM, K_AUTONOMOUS, K_PHOSPHO_CAM);
                     } else {
-                        setState(spine, i, INACTIVE);
+                        refile(spine, i, INACTIVE, K_AUTONOMOUS, K_INACTIVE);
+                        refileRight(spine, i, false);
                         tracker.update(spine, phosphorylated - 1, eventSec);
                     }
                 } else if (target < c6 && turnoverHz > 0) {
@@ -647,22 +679,57 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         }
     }
 
+    /**
+     * Reads every 64th byte (a cache line's worth) of the spine's subunit states, member list and positions, and
+     * returns their sum: called for the next busy spine before this one's events run, so that its lines arrive
+     * meanwhile (Java has no prefetch instruction; the reads change nothing).
+     */
+    private int touch(int spine) {
+        final int base = spine * perSpine;
+        int sum = part.touch(spine);
+        for (int k = 0; k < perSpine; k += 64) {
+            sum += state[base + k];
+        }
+        return sum;
+    }
+
+    /**
+     * Sets a subunit's state and moves it from class {@code from} to {@code to}: {@link #setState} with the classes
+     * named, as the event loop knows them from the reaction (a subunit's class follows from its state and its left
+     * neighbour's activity); when the subunit's activity changes, {@link #refileRight} must follow.
+     */
+    private void refile(int spine, int i, byte newState, int from, int to) {
+        state[spine * perSpine + i] = newState;
+        part.move(spine, i, from, to);
+    }
+
+    /** After subunit {@code i}'s activity changed: its CaM-bound right neighbour is primed exactly when i is active. */
+    private void refileRight(int spine, int i, boolean active) {
+        int r = right(i);
+        if (state[spine * perSpine + r] == CAM) {
+            part.move(spine, r, active ? K_CAM_ISOLATED : K_CAM_PRIMED, active ? K_CAM_PRIMED : K_CAM_ISOLATED);
+        }
+    }
+
+    private boolean leftActive(int spine, int i) {
+        return state[spine * perSpine + left(i)] != INACTIVE;
+    }
+
     private static int index(double x, int count) {
         int index = (int) x;
         return index < count ? index : count - 1;
     }
 
-    /** Sets a subunit's state and re-files it and, if its activity changed, its right neighbour. */
+    /**
+     * Sets a subunit's state and re-files it and, if its activity changed, its right neighbour (a CaM-bound
+     * neighbour was primed exactly when this subunit was active).
+     */
     private void setState(int spine, int i, byte newState) {
-        final int base = spine * perSpine;
-        final byte old = state[base + i];
-        state[base + i] = newState;
-        part.move(spine, i, classOf(newState, state[base + left(i)] != INACTIVE));
+        final byte old = state[spine * perSpine + i];
+        final boolean leftActive = leftActive(spine, i);
+        refile(spine, i, newState, classOf(old, leftActive), classOf(newState, leftActive));
         if ((old == INACTIVE) != (newState == INACTIVE)) {
-            int r = right(i);
-            if (state[base + r] == CAM) {
-                part.move(spine, r, newState != INACTIVE ? K_CAM_PRIMED : K_CAM_ISOLATED);
-            }
+            refileRight(spine, i, newState != INACTIVE);
         }
     }
 
@@ -722,6 +789,11 @@ final class HoloenzymePopulation extends TrackedPopulation implements CamkiiPopu
         }
         // from the spine's current phospho-I1, so it is up to date after steps and silent jumps alike
         return vmaxPerFreeHz * parameters.pp1FreeFraction(st.i1Phospho[spine]) / vmaxHz;
+    }
+
+    /** Whether events read the next busy spine ahead (tests). */
+    boolean readsAhead() {
+        return readAhead;
     }
 
     /** Phosphorylated inhibitor-1 fraction of a spine at its last update (tests). */

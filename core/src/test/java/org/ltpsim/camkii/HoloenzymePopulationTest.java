@@ -1,11 +1,13 @@
 package org.ltpsim.camkii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.ltpsim.rng.RandomStreams;
+import org.ltpsim.simd.VectorizationProvider;
 
 class HoloenzymePopulationTest {
     private static final CamkiiParameters DEFAULTS = CamkiiParameters.defaults();
@@ -42,6 +44,46 @@ class HoloenzymePopulationTest {
             assertEquals(active, pop.activeSubunits(spine));
             assertEquals(autonomous, pop.autonomousSubunits(spine));
         }
+    }
+
+    /**
+     * Reading the next busy spine ahead is a speed choice only: with and without it, the same events and states, for
+     * the byte partition (16 holoenzymes) and the int one (25: 300 subunits); on by default only for large blocks.
+     */
+    @Test
+    void readingAheadChangesNothing() {
+        for (int holoenzymes : new int[] {16, 25}) {
+            int spines = 40;
+            HoloenzymePopulation plain = new HoloenzymePopulation(DEFAULTS, spines, holoenzymes,
+                    RandomStreams.forBlock(5, "camkii", 0), false,
+                    VectorizationProvider.getInstance().camkiiHazardKernel(), false);
+            HoloenzymePopulation ahead = new HoloenzymePopulation(DEFAULTS, spines, holoenzymes,
+                    RandomStreams.forBlock(5, "camkii", 0), false,
+                    VectorizationProvider.getInstance().camkiiHazardKernel(), true);
+            double[] ca = new double[spines];
+            for (int step = 0; step < 5_000; step++) {
+                for (int i = 0; i < spines; i++) {
+                    // a transient restarted every second, its size varying across the spines
+                    ca[i] = 0.1 + (0.5 + 0.05 * i) * Math.exp(-(step % 500) * 0.02);
+                }
+                plain.advance(2e-3, ca);
+                ahead.advance(2e-3, ca);
+            }
+            assertTrue(plain.eventCount() > 10_000, "events fired: " + plain.eventCount());
+            assertEquals(plain.eventCount(), ahead.eventCount());
+            for (int spine = 0; spine < spines; spine++) {
+                for (int i = 0; i < plain.subunitCount(spine); i++) {
+                    assertEquals(plain.subunitState(spine, i), ahead.subunitState(spine, i));
+                }
+            }
+            assertTrue(ahead.classesConsistent());
+        }
+        assertFalse(((HoloenzymePopulation) CamkiiPopulations.create(DEFAULTS, 100, 16,
+                RandomStreams.forBlock(1, "camkii", 0))).readsAhead(), "100 spines fit the cache");
+        assertTrue(((HoloenzymePopulation) CamkiiPopulations.create(DEFAULTS, 2_000, 16,
+                RandomStreams.forBlock(1, "camkii", 0))).readsAhead(), "2,000 x 192 x 3 bytes do not");
+        assertTrue(((HoloenzymePopulation) CamkiiPopulations.create(DEFAULTS, 100, 100,
+                RandomStreams.forBlock(1, "camkii", 0))).readsAhead(), "100 x 1,200 x 9 bytes (int partition) do not");
     }
 
     @Test
