@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Work skipped where the scalar kernel skips it: a vector of closed heads (most of them between pulses) takes the
  * closed rows only, and B is computed only for vectors with a conducting NMDA channel, in the calcium pass at the
  * step's end voltage, and remembered per head with that voltage: the next step's voltage rows start from it. A
- * vector with a needed lane whose exponent falls outside the table goes through the scalar kernel. B and the
+ * vector with a needed lane whose exponent falls outside ReducedExp's range goes through the scalar kernel. B and the
  * remembered voltages pass through arrays, not through vector variables merged after a branch, which C2 would box.
  * Until C2 has compiled a body (one vector in under 2 us), each call sends one vector through it and the rest
  * through the scalar twin, as {@code PanamaChannelClockKernel} does.
@@ -106,7 +106,7 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
                     .anyTrue()) {
                 storeMgUnblocked(c, spines, i);
                 if (nmdaOpen.andNot(v.compare(VectorOperators.EQ, DoubleVector.fromArray(SPECIES, mgVoltage, i)))
-                        .anyTrue()) { // an exponent outside the table: this vector as the scalar kernel does it
+                        .anyTrue()) { // an exponent outside the range: this vector as the scalar kernel does it
                     ScalarSpineStepKernel.voltageRowsRange(c, spines, i, i + lanes);
                     continue;
                 }
@@ -167,7 +167,7 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
                 v.intoArray(vSpine, i);
                 storeMgUnblocked(c, spines, i);
                 if (conducts.andNot(v.compare(VectorOperators.EQ, DoubleVector.fromArray(SPECIES, mgVoltage, i)))
-                        .anyTrue()) { // an exponent outside the table: this vector as the scalar kernel does it
+                        .anyTrue()) { // an exponent outside the range: this vector as the scalar kernel does it
                     ScalarSpineStepKernel.calciumRange(c, branchMv, spines, i, i + lanes);
                     continue;
                 }
@@ -214,7 +214,7 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
     /**
      * {@code B(v) = 1 / (1 + exp(-slope v) [Mg] / K)} lane by lane at the heads' voltages {@code v}
      * ({@link SpineStepArrays#vSpineMv}), {@link ReducedExp}'s operations, into {@link SpineStepArrays#mgUnblocked}
-     * with {@code v} as the lane's remembered voltage; a lane whose exponent is outside the table (or NaN) gets NaN
+     * with {@code v} as the lane's remembered voltage; a lane whose exponent is outside the range (or NaN) gets NaN
      * as its remembered voltage instead (never equal to a voltage). No vector argument: not inlined, it still
      * computes in registers.
      */

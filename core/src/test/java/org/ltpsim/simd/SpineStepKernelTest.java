@@ -14,8 +14,8 @@ import org.ltpsim.spine.SpineModel;
 /**
  * The Vector API spine step at 4 and 8 lanes against its scalar twin: every output array bitwise equal on sizes that
  * hit every tail (each width in the JVM of that width; the other skips), on heads closed, AMPA-only, NMDA-open, with
- * voltages whose Mg2+ exponent leaves the table (the scalar path inside a vector), several steps in a row so that
- * the state carries over.
+ * a voltage whose Mg2+ exponent leaves ReducedExp's range (the scalar path inside a vector), several steps in a row
+ * so that the state (and the remembered Mg2+ block) carries over.
  */
 @Tag("simd-kernels")
 class SpineStepKernelTest {
@@ -42,7 +42,7 @@ class SpineStepKernelTest {
                     SpineCircuit circuit = new SpineCircuit(MODEL, stepIndex % 2 == 0 ? 0.05 : 0.25);
                     a.openChannels(random);
                     b.copyOpenChannelsFrom(a);
-                    if (stepIndex == 3 && size > 2) { // beyond the table (|V| > 258 mV): StrictMath.exp in a lane
+                    if (stepIndex == 3 && size > 2) { // beyond the range (|V| > 258 mV): StrictMath.exp in a lane
                         a.arrays.vSpineMv[size / 2] = -300;
                         b.arrays.vSpineMv[size / 2] = -300;
                         a.arrays.openNmda[size / 2] = 1;
