@@ -2,8 +2,9 @@ package org.ltpsim.simd;
 
 /**
  * The spine step, spine by spine: the reference {@link PanamaSpineStepKernel} equals bit for bit, and the fallback.
- * The operations and their order are those of the branch step before the kernels existed, so outputs kept their
- * bits.
+ * The operations and their order are those of the branch step before the kernels existed, but for the Mg2+ block's
+ * exponential ({@link ReducedExp}, within an ulp of the table it replaced): spines.csv and calcium.csv kept their
+ * bytes.
  */
 final class ScalarSpineStepKernel implements SpineStepKernel {
     static final ScalarSpineStepKernel INSTANCE = new ScalarSpineStepKernel();
