@@ -1,5 +1,7 @@
 package org.ltpsim.simd;
 
+import java.util.Arrays;
+
 /**
  * The per-spine arrays that {@link SpineStepKernel} reads and writes, index = spine on the branch; the caller owns
  * them (state and readouts) and fills {@link #openAmpa} and {@link #openNmda} before each step.
@@ -63,7 +65,7 @@ public final class SpineStepArrays {
         drive = new double[spines];
         mgUnblocked = new double[spines];
         mgVoltageMv = new double[spines];
-        java.util.Arrays.fill(mgVoltageMv, Double.NaN);
+        Arrays.fill(mgVoltageMv, Double.NaN);
     }
 
     private static double[] atLeast(int spines, double[] array) {

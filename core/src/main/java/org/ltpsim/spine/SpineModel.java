@@ -1,6 +1,7 @@
 package org.ltpsim.spine;
 
 import org.ltpsim.params.ParameterSet;
+import org.ltpsim.simd.SpineCircuit;
 
 /**
  * The spine model's parameters, read once from a {@link ParameterSet} (defaults in {@code data/spine.toml}) into
@@ -78,6 +79,17 @@ public record SpineModel(
      */
     public double mgUnblocked(double vMv) {
         return 1.0 / (1.0 + StrictMath.exp(-mgSlopePerMv * vMv) * mgMilliMolar / mgKMilliMolar);
+    }
+
+    /**
+     * This model's constants for the branch step's kernel ({@link SpineCircuit}); calcium more than
+     * {@code elevatedMicroMolar} above rest counts as elevated (the caElevatedMs readout).
+     */
+    public SpineCircuit.Model circuit(double elevatedMicroMolar) {
+        return new SpineCircuit.Model(headCapacitancePf(), headLeakNs(), neckConductanceNs(), restMv(),
+                ampaConductanceNs(), ampaReversalMv(), nmdaConductanceNs(), nmdaReversalMv(), mgSlopePerMv(),
+                mgMilliMolar() / mgKMilliMolar(), nmdaCaFraction(), nmdaCaReversalMv(), calciumPerPicoAmp(),
+                caRestMicroMolar(), extrusionTauMs(), qTauMs(), elevatedMicroMolar);
     }
 
     /** uM/ms of free calcium per pA of inward Ca current: 1 / (2 F volume (1 + kappa)). */

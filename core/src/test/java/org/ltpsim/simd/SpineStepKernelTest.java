@@ -22,10 +22,7 @@ class SpineStepKernelTest {
     private static final SpineStepKernel SCALAR = VectorizationProvider.scalar().spineStepKernel();
     private static final SpineModel M = SpineModel.defaults();
     // the spine model's defaults, as BranchSimulation builds them
-    private static final SpineCircuit.Model MODEL = new SpineCircuit.Model(M.headCapacitancePf(), M.headLeakNs(),
-            M.neckConductanceNs(), M.restMv(), M.ampaConductanceNs(), M.ampaReversalMv(), M.nmdaConductanceNs(),
-            M.nmdaReversalMv(), M.mgSlopePerMv(), M.mgMilliMolar() / M.mgKMilliMolar(), M.nmdaCaFraction(),
-            M.nmdaCaReversalMv(), M.calciumPerPicoAmp(), M.caRestMicroMolar(), M.extrusionTauMs(), M.qTauMs(), 0.1);
+    private static final SpineCircuit.Model MODEL = M.circuit(0.1);
 
     @ParameterizedTest(name = "{0} lanes")
     @ValueSource(ints = {4, 8})

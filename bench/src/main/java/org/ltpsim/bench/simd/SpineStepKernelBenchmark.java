@@ -63,11 +63,7 @@ public class SpineStepKernelBenchmark {
             default -> throw new IllegalArgumentException("regime must be train or quiet: " + regime);
         };
         SpineModel m = SpineModel.defaults();
-        SpineCircuit.Model model = new SpineCircuit.Model(m.headCapacitancePf(), m.headLeakNs(),
-                m.neckConductanceNs(), m.restMv(), m.ampaConductanceNs(), m.ampaReversalMv(), m.nmdaConductanceNs(),
-                m.nmdaReversalMv(), m.mgSlopePerMv(), m.mgMilliMolar() / m.mgKMilliMolar(), m.nmdaCaFraction(),
-                m.nmdaCaReversalMv(), m.calciumPerPicoAmp(), m.caRestMicroMolar(), m.extrusionTauMs(), m.qTauMs(),
-                0.1);
+        SpineCircuit.Model model = m.circuit(0.1);
         circuit = new SpineCircuit(model, train ? 0.05 : 2.0);
         double[][] a = new double[12][spines];
         arrays = new SpineStepArrays(spines, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10],

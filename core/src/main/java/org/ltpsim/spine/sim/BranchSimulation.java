@@ -260,7 +260,6 @@ final class BranchSimulation {
         caMicroMolar = new double[n];
         Arrays.fill(caMicroMolar, model.caRestMicroMolar());
         qMicroMolarSec = new double[n];
-        mgBlock = new MgBlock(model, n);
         caStepMean = camkii != null && expressionSettings == null && model.quietSteps() > model.slowSteps()
                 ? new double[n] : null;
         binMinCaMicroMolar = new double[n];
@@ -275,13 +274,9 @@ final class BranchSimulation {
         aCoefficient = spineStep.aCoefficient;
         inverseDiagonal = spineStep.inverseDiagonal;
         nmdaConductanceNs = spineStep.nmdaConductanceNs;
-        circuitModel = new SpineCircuit.Model(model.headCapacitancePf(), model.headLeakNs(),
-                model.neckConductanceNs(), model.restMv(), model.ampaConductanceNs(), model.ampaReversalMv(),
-                model.nmdaConductanceNs(), model.nmdaReversalMv(), model.mgSlopePerMv(),
-                model.mgMilliMolar() / model.mgKMilliMolar(), model.nmdaCaFraction(), model.nmdaCaReversalMv(),
-                model.calciumPerPicoAmp(), model.caRestMicroMolar(), model.extrusionTauMs(), model.qTauMs(),
-                ELEVATED_MICRO_MOLAR);
+        circuitModel = model.circuit(ELEVATED_MICRO_MOLAR);
         circuit = new SpineCircuit(circuitModel, fast);
+        mgBlock = new MgBlock(circuit, n);
         recorder = traceRequest == null ? null : recorder(traceRequest, layout, first, endTick);
 
         settings = expressionSettings;

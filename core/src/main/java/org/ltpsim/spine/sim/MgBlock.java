@@ -2,6 +2,7 @@ package org.ltpsim.spine.sim;
 
 import java.util.Arrays;
 import org.ltpsim.simd.ReducedExp;
+import org.ltpsim.simd.SpineCircuit;
 import org.ltpsim.spine.SpineModel;
 
 /**
@@ -10,28 +11,23 @@ import org.ltpsim.spine.SpineModel;
  * branch step computes the same B in {@link org.ltpsim.simd.SpineStepKernel}): the calcium influx at a step's end
  * voltage and the next step's influx read it at the same voltage.
  *
- * <p>{@code exp(y)}, {@code y = -s V}, from {@link ReducedExp} (a reduction and a polynomial for |V| up to 258 mV
- * at the default slope; {@code StrictMath.exp} was 16% of a 10,000-spine HFS): a few ulps from
+ * <p>B from {@link SpineCircuit#mgUnblocked}, the kernel's own formula; {@code exp(y)}, {@code y = -s V}, from
+ * {@link ReducedExp} (a reduction and a polynomial for |V| up to 258 mV at the default slope; {@code StrictMath.exp}
+ * was 16% of a 10,000-spine HFS): a few ulps from
  * {@link SpineModel#mgUnblocked} ({@code MgBlockTest}: within 1e-14 relative), IEEE operations only, so the same bits
  * on every CPU.
  */
 final class MgBlock {
-    private final double slopePerMv;
-    private final double mgOverK;
+    private final SpineCircuit circuit;
     private final double[] voltageMv; // voltage of the remembered value (NaN: none)
     private final double[] unblocked; // B at that voltage
 
-    MgBlock(SpineModel model, int spines) {
-        slopePerMv = model.mgSlopePerMv();
-        mgOverK = model.mgMilliMolar() / model.mgKMilliMolar();
+    /** @param circuit any step length's constants of the branch (B does not depend on the step) */
+    MgBlock(SpineCircuit circuit, int spines) {
+        this.circuit = circuit;
         voltageMv = new double[spines];
         Arrays.fill(voltageMv, Double.NaN);
         unblocked = new double[spines];
-    }
-
-    /** {@code exp(y)} to a few ulps ({@link ReducedExp}). */
-    static double exp(double y) {
-        return ReducedExp.exp(y);
     }
 
     /** B at spine {@code i}'s voltage {@code vMv}. */
@@ -39,7 +35,7 @@ final class MgBlock {
         if (vMv == voltageMv[i]) {
             return unblocked[i];
         }
-        double b = 1.0 / (1.0 + exp(-slopePerMv * vMv) * mgOverK);
+        double b = circuit.mgUnblocked(vMv);
         voltageMv[i] = vMv;
         unblocked[i] = b;
         return b;
