@@ -15,18 +15,20 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
-    static final PanamaCamkiiHazardKernel INSTANCE = new PanamaCamkiiHazardKernel();
-    /** One vector of the body in less than this means C2 has compiled it (its Java fallback takes ~100 us). */
-    private static final long COMPILED_NANOS = 2_000;
-    /**
-     * Until C2 has compiled {@link #stepBody}, the Vector API runs its Java fallback, measured ~5,000 times slower
-     * than the compiled body (1.7 ms per 100-spine call against 0.3 us) and ~1,000 times slower than the scalar
-     * twin. So until then each call sends only its first vector through the body (which counts the invocations that
-     * get it compiled) and the rest through the scalar reference; the results are the same bits either way.
-     */
-    private static volatile boolean compiled;
+    static final PanamaCamkiiHazardKernel EAGER = new PanamaCamkiiHazardKernel(null);
+    static final PanamaCamkiiHazardKernel WARMING =
+            new PanamaCamkiiHazardKernel(new BodyWarmUp("PanamaCamkiiHazardKernel.step"));
 
-    private PanamaCamkiiHazardKernel() {}
+    private final BodyWarmUp warmUp; // null: the body from the first call
+
+    PanamaCamkiiHazardKernel(BodyWarmUp warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    /** Whether the vector bodies run (always for {@link #EAGER}; once compiled for {@link #WARMING}). */
+    boolean compiled() {
+        return warmUp == null || warmUp.compiled();
+    }
 
     @Override
     public int step(CamkiiStepRates rates, double dtSec, double[] caMicroMolar, CamkiiStepState state, int count,
@@ -34,37 +36,48 @@ final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
         assert rates.fitsOneStep(dtSec) : dtSec;
         assert count <= caMicroMolar.length && count <= state.residual.length && count <= pending.length;
         int limit = SPECIES.loopBound(count);
-        int n;
-        if (compiled || limit == 0) {
-            n = stepBody(rates, dtSec, caMicroMolar, state, limit, pending);
-        } else { // warming up: one vector through the body, timed
-            limit = SPECIES.length();
-            long start = System.nanoTime();
-            n = stepBody(rates, dtSec, caMicroMolar, state, limit, pending);
-            if (System.nanoTime() - start < COMPILED_NANOS) {
-                compiled = true;
-            }
+        if (warmUp != null && !warmUp.compiled()) {
+            warmUp.startOnce(() -> warmUpCall(rates, dtSec, caMicroMolar, state, count));
+            limit = 0;
         }
-        // scalar tail (and the rest of the block while warming up): the reference arithmetic
-        final boolean control = rates.pp1Control;
-        for (int s = limit; s < count; s++) {
-            double ca = caMicroMolar[s];
-            double kon = rates.konHz(ca);
-            double vmax = rates.vmaxHz(state.i1Phospho[s]);
-            if (control) {
-                state.i1Phospho[s] = rates.relaxation(state.i1Phospho[s], rates.calcineurinActivity(ca), dtSec);
-            }
-            state.konHz[s] = kon;
-            state.vmaxHz[s] = vmax;
-            double hazard = rates.totalHz(state.konWeight[s], state.constantHz[s], state.phosphorylated[s], kon, vmax)
-                    * dtSec;
-            if (ca >= 0 && hazard <= state.residual[s]) {
-                state.residual[s] -= hazard;
-            } else {
-                pending[n++] = s;
-            }
+        int n = limit > 0 ? stepBody(rates, dtSec, caMicroMolar, state, limit, pending) : 0;
+        // the tail (all of the block while warming up): the reference arithmetic
+        return ScalarCamkiiHazardKernel.stepRange(rates, dtSec, caMicroMolar, state, limit, count, pending, n);
+    }
+
+    /**
+     * The warm-up's own two vectors of spines, their state copied from the caller's first {@code count}: the first at
+     * the caller's calcium, the second at 5 uM with half its residuals spent, so that both the event-free and the
+     * listed path are compiled. Nanoseconds per vector.
+     */
+    private static BodyWarmUp.TimedCall warmUpCall(CamkiiStepRates rates, double dtSec, double[] caMicroMolar,
+            CamkiiStepState callerState, int count) {
+        final int lanes = SPECIES.length();
+        final int size = 2 * lanes;
+        CamkiiStepState start = new CamkiiStepState(size);
+        double[] ca = new double[size];
+        for (int s = 0; s < size; s++) {
+            int from = s % count;
+            start.konWeight[s] = callerState.konWeight[from];
+            start.constantHz[s] = callerState.constantHz[from];
+            start.phosphorylated[s] = callerState.phosphorylated[from];
+            start.i1Phospho[s] = callerState.i1Phospho[from];
+            boolean second = s >= lanes;
+            start.residual[s] = second && s % 2 == 0 ? 0 : callerState.residual[from];
+            ca[s] = second ? 5.0 : caMicroMolar[from];
         }
-        return n;
+        CamkiiStepState state = new CamkiiStepState(size);
+        int[] pending = new int[size];
+        return () -> {
+            System.arraycopy(start.konWeight, 0, state.konWeight, 0, size);
+            System.arraycopy(start.constantHz, 0, state.constantHz, 0, size);
+            System.arraycopy(start.phosphorylated, 0, state.phosphorylated, 0, size);
+            System.arraycopy(start.i1Phospho, 0, state.i1Phospho, 0, size);
+            System.arraycopy(start.residual, 0, state.residual, 0, size);
+            long t0 = System.nanoTime();
+            stepBody(rates, dtSec, ca, state, size, pending);
+            return (System.nanoTime() - t0) / 2;
+        };
     }
 
     private static int stepBody(CamkiiStepRates rates, double dtSec, double[] caMicroMolar, CamkiiStepState state,

@@ -9,38 +9,77 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API twin of {@code ScalarChannelClockKernel}: one spine per lane, the same multiply and add in every lane
  * ({@code constSum + gluSum * g}, then {@code a0 * dt}, no fused multiply-add), the clock blended and stored
  * unmasked, the pending spines from one {@code VectorMask.toLong} per vector in ascending order: bitwise equal to the
- * scalar kernel at 4 and 8 lanes. Until C2 has compiled the body (one vector in under 2 us), each call sends one
- * vector through it and the rest through the scalar twin, as {@code PanamaCamkiiHazardKernel} does.
+ * scalar kernel at 4 and 8 lanes. {@link #WARMING} (the simulation's) runs the scalar twin until {@link BodyWarmUp}
+ * has the body compiled; {@link #EAGER} runs the body from the first call.
  */
 final class PanamaChannelClockKernel implements ChannelClockKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
-    static final PanamaChannelClockKernel INSTANCE = new PanamaChannelClockKernel();
-    private static final long COMPILED_NANOS = 2_000;
-    private static volatile boolean compiled;
+    static final PanamaChannelClockKernel EAGER = new PanamaChannelClockKernel(null);
+    static final PanamaChannelClockKernel WARMING =
+            new PanamaChannelClockKernel(new BodyWarmUp("PanamaChannelClockKernel.integrate"));
 
-    private PanamaChannelClockKernel() {}
+    private final BodyWarmUp warmUp; // null: the body from the first call
+
+    PanamaChannelClockKernel(BodyWarmUp warmUp) {
+        this.warmUp = warmUp;
+    }
+
+    /** Whether the vector bodies run (always for {@link #EAGER}; once compiled for {@link #WARMING}). */
+    boolean compiled() {
+        return warmUp == null || warmUp.compiled();
+    }
 
     @Override
     public int integrate(double dtMs, double[] glutamateMilliMolar, double[] constSum, double[] gluSum,
             double[] liveSum, double[] poolSinceMs, boolean pooling, double[] clock, int count, int[] pending) {
         assert count <= glutamateMilliMolar.length && count <= clock.length && count <= pending.length;
         int limit = SPECIES.loopBound(count);
-        int n;
-        if (compiled || limit == 0) {
-            n = integrateBody(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs, pooling, clock,
-                    limit, pending);
-        } else { // warming up: one vector through the body, timed
-            limit = SPECIES.length();
-            long start = System.nanoTime();
-            n = integrateBody(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs, pooling, clock,
-                    limit, pending);
-            if (System.nanoTime() - start < COMPILED_NANOS) {
-                compiled = true;
-            }
+        if (warmUp != null && !warmUp.compiled()) {
+            warmUp.startOnce(() -> warmUpCall(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs,
+                    pooling, clock, count));
+            limit = 0;
         }
-        // scalar tail (and the rest of the block while warming up)
+        int n = limit > 0 ? integrateBody(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs, pooling,
+                clock, limit, pending) : 0;
+        // the tail (all of the block while warming up)
         return ScalarChannelClockKernel.integrateRange(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum,
                 poolSinceMs, pooling, clock, limit, count, pending, n);
+    }
+
+    /**
+     * The warm-up's own three vectors of spines: the caller's first {@code count} as they are; spines with
+     * glutamate, half of them with an event due; spines without, half in pool mode and half entering it. Every path
+     * of the body is compiled. Nanoseconds per vector.
+     */
+    private static BodyWarmUp.TimedCall warmUpCall(double dtMs, double[] glutamateMilliMolar, double[] constSum,
+            double[] gluSum, double[] liveSum, double[] poolSinceMs, boolean pooling, double[] callerClock, int count) {
+        final int lanes = SPECIES.length();
+        final int size = 3 * lanes;
+        double[] g = new double[size];
+        double[] constant = new double[size];
+        double[] perGlutamate = new double[size];
+        double[] live = new double[size];
+        double[] since = new double[size];
+        double[] clockStart = new double[size];
+        for (int s = 0; s < size; s++) {
+            int vector = s / lanes;
+            int from = s % count;
+            boolean caller = vector == 0;
+            g[s] = caller ? glutamateMilliMolar[from] : vector == 1 ? 0.5 : 0.0;
+            constant[s] = caller ? constSum[from] : 0.1;
+            perGlutamate[s] = caller ? gluSum[from] : 2.0;
+            live[s] = caller ? liveSum[from] : 0.05;
+            since[s] = caller ? poolSinceMs[from] : vector == 2 && s % 2 == 0 ? 0.0 : Double.NaN;
+            clockStart[s] = caller ? callerClock[from] : s % 2 == 0 ? 1.0 : 0.0;
+        }
+        double[] clock = new double[size];
+        int[] pending = new int[size];
+        return () -> {
+            System.arraycopy(clockStart, 0, clock, 0, size);
+            long t0 = System.nanoTime();
+            integrateBody(dtMs, g, constant, perGlutamate, live, since, pooling, clock, size, pending);
+            return (System.nanoTime() - t0) / 3;
+        };
     }
 
     private static int integrateBody(double dtMs, double[] glutamateMilliMolar, double[] constSum, double[] gluSum,

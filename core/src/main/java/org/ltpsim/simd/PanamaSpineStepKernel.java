@@ -18,51 +18,61 @@ import jdk.incubator.vector.VectorSpecies;
  * step's end voltage, and remembered per head with that voltage: the next step's voltage rows start from it. A
  * vector with a needed lane whose exponent falls outside ReducedExp's range goes through the scalar kernel. B and the
  * remembered voltages pass through arrays, not through vector variables merged after a branch, which C2 would box.
- * Until C2 has compiled a body (one vector in under 2 us), each call sends one vector through it and the rest
- * through the scalar twin, as {@code PanamaChannelClockKernel} does.
+ *
+ * <p>{@link #WARMING} (the simulation's) runs the scalar twin until {@link BodyWarmUp} has each body compiled;
+ * {@link #EAGER} (tests, benchmarks, {@code -Dltpsim.vectorization=panama}) runs the bodies from the first call.
  */
 final class PanamaSpineStepKernel implements SpineStepKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
-    static final PanamaSpineStepKernel INSTANCE = new PanamaSpineStepKernel();
-    private static final long COMPILED_NANOS = 2_000;
-    private static volatile boolean voltageRowsCompiled;
-    private static volatile boolean calciumCompiled;
+    static final PanamaSpineStepKernel EAGER = new PanamaSpineStepKernel(null, null);
+    static final PanamaSpineStepKernel WARMING = new PanamaSpineStepKernel(
+            new BodyWarmUp("PanamaSpineStepKernel.voltageRows"), new BodyWarmUp("PanamaSpineStepKernel.calcium"));
 
-    private PanamaSpineStepKernel() {}
+    private final BodyWarmUp voltageRowsWarmUp; // null: the body from the first call
+    private final BodyWarmUp calciumWarmUp;
+
+    PanamaSpineStepKernel(BodyWarmUp voltageRowsWarmUp, BodyWarmUp calciumWarmUp) {
+        this.voltageRowsWarmUp = voltageRowsWarmUp;
+        this.calciumWarmUp = calciumWarmUp;
+    }
+
+    /** Whether the vector bodies run (always for {@link #EAGER}; once compiled for {@link #WARMING}). */
+    boolean compiled() {
+        return (voltageRowsWarmUp == null || voltageRowsWarmUp.compiled())
+                && (calciumWarmUp == null || calciumWarmUp.compiled());
+    }
 
     @Override
     public void voltageRows(SpineCircuit circuit, SpineStepArrays spines, int count) {
         int limit = SPECIES.loopBound(count);
-        if (voltageRowsCompiled || limit == 0) {
-            voltageRowsBody(circuit, spines, limit);
-        } else { // warming up: one vector through the body, timed
-            limit = SPECIES.length();
-            long start = System.nanoTime();
-            voltageRowsBody(circuit, spines, limit);
-            if (System.nanoTime() - start < COMPILED_NANOS) {
-                voltageRowsCompiled = true;
-            }
+        if (voltageRowsWarmUp != null && !voltageRowsWarmUp.compiled()) {
+            voltageRowsWarmUp.startOnce(() -> {
+                SpineStepWarmUpHeads heads = new SpineStepWarmUpHeads(spines, count, SPECIES.length());
+                return () -> heads.timedVoltageRows(circuit, PanamaSpineStepKernel::voltageRowsBody);
+            });
+            limit = 0;
         }
-        // scalar tail (and the rest of the branch while warming up)
-        ScalarSpineStepKernel.voltageRowsRange(circuit, spines, limit, count);
+        if (limit > 0) {
+            voltageRowsBody(circuit, spines, limit);
+        }
+        ScalarSpineStepKernel.voltageRowsRange(circuit, spines, limit, count); // the tail (all while warming up)
         ScalarSpineStepKernel.sumInSpineOrder(spines, count);
     }
 
     @Override
     public void calcium(SpineCircuit circuit, double branchMv, SpineStepArrays spines, int count) {
         int limit = SPECIES.loopBound(count);
-        if (calciumCompiled || limit == 0) {
-            calciumBody(circuit, branchMv, spines, limit);
-        } else {
-            limit = SPECIES.length();
-            long start = System.nanoTime();
-            calciumBody(circuit, branchMv, spines, limit);
-            if (System.nanoTime() - start < COMPILED_NANOS) {
-                calciumCompiled = true;
-            }
+        if (calciumWarmUp != null && !calciumWarmUp.compiled()) {
+            calciumWarmUp.startOnce(() -> {
+                SpineStepWarmUpHeads heads = new SpineStepWarmUpHeads(spines, count, SPECIES.length());
+                return () -> heads.timedCalcium(circuit, PanamaSpineStepKernel::calciumBody);
+            });
+            limit = 0;
         }
-        // scalar tail
-        ScalarSpineStepKernel.calciumRange(circuit, branchMv, spines, limit, count);
+        if (limit > 0) {
+            calciumBody(circuit, branchMv, spines, limit);
+        }
+        ScalarSpineStepKernel.calciumRange(circuit, branchMv, spines, limit, count); // the tail (all while warming up)
     }
 
     private static void voltageRowsBody(SpineCircuit c, SpineStepArrays spines, int limit) {

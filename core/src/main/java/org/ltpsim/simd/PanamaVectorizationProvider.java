@@ -4,11 +4,21 @@ package org.ltpsim.simd;
  * The Vector API kernels, at this JVM's Panama width ({@link PanamaVectorConstants#LANES}: 4 or 8). Loaded only by
  * {@link VectorizationProvider} after it has found the module {@code jdk.incubator.vector} and native vectors of
  * at least 4 lanes.
+ *
+ * <p>{@link #WARMING}, the simulation's, runs the scalar twin of each per-step kernel (spine step, CaMKII hazard,
+ * channel clock) until {@link BodyWarmUp} has its vector body compiled, off the simulation's thread. {@link #EAGER}
+ * (tests, benchmarks, {@code -Dltpsim.vectorization=panama}) runs the vector bodies from the first call. Both give
+ * the same bits.
  */
 final class PanamaVectorizationProvider extends VectorizationProvider {
-    static final PanamaVectorizationProvider INSTANCE = new PanamaVectorizationProvider();
+    static final PanamaVectorizationProvider EAGER = new PanamaVectorizationProvider(false);
+    static final PanamaVectorizationProvider WARMING = new PanamaVectorizationProvider(true);
 
-    private PanamaVectorizationProvider() {}
+    private final boolean warming;
+
+    private PanamaVectorizationProvider(boolean warming) {
+        this.warming = warming;
+    }
 
     @Override
     public String name() {
@@ -22,12 +32,12 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
 
     @Override
     public CamkiiHazardKernel camkiiHazardKernel() {
-        return PanamaCamkiiHazardKernel.INSTANCE;
+        return warming ? PanamaCamkiiHazardKernel.WARMING : PanamaCamkiiHazardKernel.EAGER;
     }
 
     @Override
     public ChannelClockKernel channelClockKernel() {
-        return PanamaChannelClockKernel.INSTANCE;
+        return warming ? PanamaChannelClockKernel.WARMING : PanamaChannelClockKernel.EAGER;
     }
 
     @Override
@@ -37,7 +47,7 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
 
     @Override
     public SpineStepKernel spineStepKernel() {
-        return PanamaSpineStepKernel.INSTANCE;
+        return warming ? PanamaSpineStepKernel.WARMING : PanamaSpineStepKernel.EAGER;
     }
 
     @Override

@@ -10,6 +10,12 @@ final class ScalarCamkiiHazardKernel implements CamkiiHazardKernel {
     public int step(CamkiiStepRates rates, double dtSec, double[] caMicroMolar, CamkiiStepState state, int count,
             int[] pending) {
         assert rates.fitsOneStep(dtSec) : dtSec;
+        return stepRange(rates, dtSec, caMicroMolar, state, 0, count, pending, 0);
+    }
+
+    /** The reference arithmetic on spines {@code from .. to-1}, appending to {@code pending} from {@code n}. */
+    static int stepRange(CamkiiStepRates rates, double dtSec, double[] caMicroMolar, CamkiiStepState state, int from,
+            int to, int[] pending, int n) {
         final double[] konWeight = state.konWeight;
         final double[] constantHz = state.constantHz;
         final double[] phosphorylated = state.phosphorylated;
@@ -18,8 +24,7 @@ final class ScalarCamkiiHazardKernel implements CamkiiHazardKernel {
         final double[] konOut = state.konHz;
         final double[] vmaxOut = state.vmaxHz;
         final boolean control = rates.pp1Control;
-        int n = 0;
-        for (int s = 0; s < count; s++) {
+        for (int s = from; s < to; s++) {
             double ca = caMicroMolar[s];
             double kon = rates.konHz(ca);
             double vmax = rates.vmaxHz(i1[s]);

@@ -18,10 +18,13 @@ import java.util.Locale;
  *   <li>otherwise Panama kernels at 8 lanes where the preferred vector has 8 (AVX-512), else at 4 (AVX2).
  *       {@code -Dltpsim.vectorization.lanes=4} narrows an AVX-512 machine to the 4-lane kernels.</li>
  * </ol>
- * {@code -Dltpsim.vectorization=panama} insists on the Panama kernels: where case 2 or 3 holds, the first use
- * fails with an {@link IllegalStateException} saying why. The choice is logged once through {@link System.Logger}
- * ({@code org.ltpsim.simd.VectorizationProvider}): the missing module at WARNING, everything else at DEBUG, so a
- * normal run prints nothing.
+ * In case 4 the per-step kernels of the spine simulation run their scalar twins until C2 has compiled their vector
+ * bodies, which a daemon thread gets done ({@link BodyWarmUp}): the simulation never waits on the Vector API's slow
+ * Java fallback; in a run announced as short ({@link #expectShortRun}) they stay scalar.
+ * {@code -Dltpsim.vectorization=panama} insists on the Panama kernels, from the first call: where case 2 or 3 holds,
+ * the first use fails with an {@link IllegalStateException} saying why. The choice is logged once through
+ * {@link System.Logger} ({@code org.ltpsim.simd.VectorizationProvider}): the missing module at WARNING, everything
+ * else at DEBUG, so a normal run prints nothing.
  *
  * <p>The Panama width is one per JVM ({@link #panamaLanes()}): the kernels' vector species are compile-time
  * constants ({@code PanamaVectorConstants}), which C2 needs to emit vector instructions. To test the other width,
@@ -70,7 +73,7 @@ public abstract class VectorizationProvider {
             throw new UnsupportedOperationException("no " + lanes + "-lane kernels in this JVM (panamaLanes = "
                     + panamaLanes() + "; " + Probe.describe() + ")");
         }
-        return PanamaVectorizationProvider.INSTANCE;
+        return PanamaVectorizationProvider.EAGER;
     }
 
     /**
@@ -83,11 +86,22 @@ public abstract class VectorizationProvider {
 
     /**
      * The width of this JVM's Panama kernels: {@link #nativeLanes()}, or 4 where
-     * {@code -Dltpsim.vectorization.lanes=4} narrows an 8-lane machine; 0 when there are none. Fixed for the life of the JVM (it does not depend on
-     * {@code -Dltpsim.vectorization}, which only decides whether {@link #getInstance()} uses them).
+     * {@code -Dltpsim.vectorization.lanes=4} narrows an 8-lane machine; 0 when there are none. Fixed for the life of
+     * the JVM (it does not depend on {@code -Dltpsim.vectorization}, which only decides whether
+     * {@link #getInstance()} uses them).
      */
     public static int panamaLanes() {
         return Width.LANES;
+    }
+
+    /**
+     * Tells the kernels whether the run about to start is too short for the SIMD kernels to repay the JIT's work on
+     * them (~1 s of CPU): then the per-step kernels stay on their scalar twins; otherwise they switch to the vector
+     * bodies as soon as a daemon thread has them compiled ({@link BodyWarmUp}). Speed only: the results are the same
+     * bits either way. The spine simulation calls this before each run; until then a run counts as long.
+     */
+    public static void expectShortRun(boolean shortRun) {
+        BodyWarmUp.expectShortRun(shortRun);
     }
 
     /** Short description for logs and reports, e.g. {@code scalar} or {@code panama-512 (8 lanes)}. */
@@ -202,7 +216,9 @@ public abstract class VectorizationProvider {
             }
             return scalar();
         }
-        VectorizationProvider panama = PanamaVectorizationProvider.INSTANCE;
+        // auto: each per-step kernel runs its scalar twin until its vector body is compiled (BodyWarmUp)
+        VectorizationProvider panama = mode.equals("panama") ? PanamaVectorizationProvider.EAGER
+                : PanamaVectorizationProvider.WARMING;
         LOG.log(Level.DEBUG, "Panama kernels: " + panama.name() + " (" + Probe.describe() + ")");
         return panama;
     }

@@ -61,6 +61,40 @@ class SpineStepKernelTest {
         }
     }
 
+    /**
+     * The simulation's kernel ({@link PanamaSpineStepKernel#WARMING}'s kind) runs the scalar twin until its warm-up
+     * reports the bodies compiled, then the bodies: the scalar kernel's bits on either side of the switch. Here the
+     * warm-up reports "compiled" on its first timed pass, which the test waits for after the first step.
+     */
+    @ParameterizedTest(name = "{0} lanes")
+    @ValueSource(ints = {4, 8})
+    void warmingKernelEqualsScalarAcrossItsSwitch(int lanes) throws InterruptedException {
+        PanamaWidth.assume(lanes);
+        PanamaSpineStepKernel warming = new PanamaSpineStepKernel(WarmUps.firstPassCompiles("rows"),
+                WarmUps.firstPassCompiles("calcium"));
+        int size = 4 * lanes + 3;
+        SplittableRandom random = new SplittableRandom(11);
+        State a = new State(size, true, random);
+        State b = a.copy();
+        for (int stepIndex = 0; stepIndex < 4; stepIndex++) {
+            if (stepIndex == 1) {
+                WarmUps.await(warming::compiled);
+            } else {
+                assertEquals(stepIndex > 1, warming.compiled());
+            }
+            SpineCircuit circuit = new SpineCircuit(MODEL, 0.05);
+            a.openChannels(random);
+            b.copyOpenChannelsFrom(a);
+            SCALAR.voltageRows(circuit, a.arrays, size);
+            warming.voltageRows(circuit, b.arrays, size);
+            double branchMv = -70 + 80 * random.nextDouble();
+            SCALAR.calcium(circuit, branchMv, a.arrays, size);
+            warming.calcium(circuit, branchMv, b.arrays, size);
+            assertEquals(bits(a.arrays.driveSum), bits(b.arrays.driveSum), "drive sum, step " + stepIndex);
+            a.assertBitwiseEqual(b, "step " + stepIndex);
+        }
+    }
+
     /** The exercised paths really occur: closed heads, open NMDA heads with influx, calcium above the bin maximum. */
     @Test
     void theRandomHeadsCoverEveryBranchOfTheStep() {

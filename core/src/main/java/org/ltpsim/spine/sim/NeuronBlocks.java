@@ -51,6 +51,7 @@ public final class NeuronBlocks {
         this.layout = new SpineLayout(experiment.pathways(), experiment.model().spinesPerBranch(),
                 experiment.neurons());
         this.traces = traces;
+        SpineBlocks.announceRunLength(work(BlockRange.all(blockCount())));
     }
 
     /** Blocks: one per neuron. */

@@ -8,6 +8,7 @@ import java.util.function.LongConsumer;
 import org.ltpsim.parallel.BlockCodec;
 import org.ltpsim.parallel.BlockFold;
 import org.ltpsim.parallel.BlockRange;
+import org.ltpsim.simd.VectorizationProvider;
 import org.ltpsim.spine.ChannelFactory;
 
 /**
@@ -61,6 +62,20 @@ public final class SpineBlocks {
             traces.sampleTicks(this.experiments.get(0).model().fastStepMs());
         }
         this.traces = traces;
+        announceRunLength(work(BlockRange.all(blockCount())));
+    }
+
+    /**
+     * Runs with less simulated work than this (branch fast steps) are too short for the SIMD kernels to repay the
+     * JIT's ~1 s of CPU on them: their kernels stay on the scalar twins. Measured on a 2-core machine
+     * (docs/performance.md, "The fifth session"): the 1,000-spine HFS (400,000) is faster scalar, the 10,000-spine
+     * HFS (4,000,000) faster with SIMD.
+     */
+    static final long SHORT_RUN_WORK = 1_000_000;
+
+    /** Tells the kernels whether the run about to start ({@code work} branch fast steps) is short (speed only). */
+    static void announceRunLength(long work) {
+        VectorizationProvider.expectShortRun(work < SHORT_RUN_WORK);
     }
 
     /**
