@@ -87,6 +87,11 @@ final class BodyWarmUp {
         shortRunAhead = shortRun;
     }
 
+    /** Whether a call should start the warm-up (not started, no short run ahead): cheap, before building inputs. */
+    boolean wantsStart() {
+        return !started.get() && !shortRunAhead;
+    }
+
     /**
      * Starts the warm-up on the first call outside a short run (later calls return at once). {@code callFromInputs}
      * runs on the caller's thread, now: it must copy what it needs of the caller's inputs, which the caller goes on

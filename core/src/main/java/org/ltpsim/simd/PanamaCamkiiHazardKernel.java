@@ -37,7 +37,9 @@ final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
         assert count <= caMicroMolar.length && count <= state.residual.length && count <= pending.length;
         int limit = SPECIES.loopBound(count);
         if (warmUp != null && !warmUp.compiled()) {
-            warmUp.startOnce(() -> warmUpCall(rates, dtSec, caMicroMolar, state, count));
+            if (warmUp.wantsStart()) {
+                warmUp.startOnce(() -> warmUpCall(rates, dtSec, caMicroMolar, state, count));
+            }
             limit = 0;
         }
         int n = limit > 0 ? stepBody(rates, dtSec, caMicroMolar, state, limit, pending) : 0;

@@ -35,8 +35,10 @@ final class PanamaChannelClockKernel implements ChannelClockKernel {
         assert count <= glutamateMilliMolar.length && count <= clock.length && count <= pending.length;
         int limit = SPECIES.loopBound(count);
         if (warmUp != null && !warmUp.compiled()) {
-            warmUp.startOnce(() -> warmUpCall(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs,
-                    pooling, clock, count));
+            if (warmUp.wantsStart()) {
+                warmUp.startOnce(() -> warmUpCall(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs,
+                        pooling, clock, count));
+            }
             limit = 0;
         }
         int n = limit > 0 ? integrateBody(dtMs, glutamateMilliMolar, constSum, gluSum, liveSum, poolSinceMs, pooling,

@@ -46,10 +46,12 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
     public void voltageRows(SpineCircuit circuit, SpineStepArrays spines, int count) {
         int limit = SPECIES.loopBound(count);
         if (voltageRowsWarmUp != null && !voltageRowsWarmUp.compiled()) {
-            voltageRowsWarmUp.startOnce(() -> {
-                SpineStepWarmUpHeads heads = new SpineStepWarmUpHeads(spines, count, SPECIES.length());
-                return () -> heads.timedVoltageRows(circuit, PanamaSpineStepKernel::voltageRowsBody);
-            });
+            if (voltageRowsWarmUp.wantsStart()) {
+                voltageRowsWarmUp.startOnce(() -> {
+                    SpineStepWarmUpHeads heads = new SpineStepWarmUpHeads(spines, count, SPECIES.length());
+                    return () -> heads.timedVoltageRows(circuit, PanamaSpineStepKernel::voltageRowsBody);
+                });
+            }
             limit = 0;
         }
         if (limit > 0) {
@@ -63,10 +65,12 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
     public void calcium(SpineCircuit circuit, double branchMv, SpineStepArrays spines, int count) {
         int limit = SPECIES.loopBound(count);
         if (calciumWarmUp != null && !calciumWarmUp.compiled()) {
-            calciumWarmUp.startOnce(() -> {
-                SpineStepWarmUpHeads heads = new SpineStepWarmUpHeads(spines, count, SPECIES.length());
-                return () -> heads.timedCalcium(circuit, PanamaSpineStepKernel::calciumBody);
-            });
+            if (calciumWarmUp.wantsStart()) {
+                calciumWarmUp.startOnce(() -> {
+                    SpineStepWarmUpHeads heads = new SpineStepWarmUpHeads(spines, count, SPECIES.length());
+                    return () -> heads.timedCalcium(circuit, PanamaSpineStepKernel::calciumBody);
+                });
+            }
             limit = 0;
         }
         if (limit > 0) {
