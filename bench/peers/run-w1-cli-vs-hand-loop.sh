@@ -7,7 +7,8 @@
 #
 # Output: a table (median, min, max wall seconds) and the raw runs in bench/results/w1-cli-vs-hand-loop-<UTC>.csv,
 # whose '#' lines record CPU, nproc, JDK, vector width and commit. Both write a table of mean and sd per output time;
-# the script checks that their means at t = 50 agree within 5 standard errors.
+# the script checks that their means at t = 50 agree within 5 standard errors. LTPSIM_JAVA_OPTS=-XX:UseAVX=2 runs
+# ltpsim on the AVX2 path (4 lanes) on an AVX-512 machine; the header records it.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 n=${1:-1000000}
@@ -26,13 +27,15 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 csv="$root/bench/results/w1-cli-vs-hand-loop-$stamp.csv"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-lanes=$("$java" --add-modules=jdk.incubator.vector -cp "$root/core/target/classes:$root/bench/target/classes" org.ltpsim.bench.VectorInfo 2>/dev/null \
+# shellcheck disable=SC2086 # LTPSIM_JAVA_OPTS (e.g. -XX:UseAVX=2, the AVX2 path) reaches ltpsim through its launcher
+lanes=$("$java" --add-modules=jdk.incubator.vector ${LTPSIM_JAVA_OPTS:-} -cp "$root/core/target/classes:$root/bench/target/classes" org.ltpsim.bench.VectorInfo 2>/dev/null \
   | head -n 1 || echo "unknown")
 {
   echo "# W1 whole-process wall times, $n realisations, 1 thread, taskset -c 0"
   echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "# avx512: $(grep -o 'avx512[a-z]*' /proc/cpuinfo | sort -u | tr '\n' ' ')"
   echo "# vector: $lanes"
+  echo "# ltpsim JVM options (LTPSIM_JAVA_OPTS): ${LTPSIM_JAVA_OPTS:-none}"
   echo "# nproc: $(nproc)"
   echo "# java: $("$java" -version 2>&1 | head -n 1)"
   echo "# commit: $(git -C "$root" rev-parse --short HEAD)"
