@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.ltpsim.parallel.BlockCodec;
 import org.ltpsim.parallel.BlockFold;
@@ -66,16 +67,19 @@ public final class SpineBlocks {
     }
 
     /**
-     * Runs with less simulated work than this (branch fast steps) are too short for the SIMD kernels to repay the
-     * JIT's ~1 s of CPU on them: their kernels stay on the scalar twins. Measured on a 2-core machine
-     * (docs/performance.md, "The fifth session"): the 1,000-spine HFS (400,000) is faster scalar, the 10,000-spine
-     * HFS (4,000,000) faster with SIMD.
+     * A process whose runs, this one included, hold less simulated work than this (branch fast steps) is too short
+     * for the SIMD kernels to repay the JIT's ~1 s of CPU on them: its kernels stay on the scalar twins. Measured on a
+     * 2-core machine (docs/performance.md, "The fifth session"): the 1,000-spine HFS (400,000) is faster scalar, the
+     * 10,000-spine HFS (4,000,000) faster with SIMD. Counted over the process, so that a sweep run in many small
+     * batches switches once its batches add up.
      */
     static final long SHORT_RUN_WORK = 1_000_000;
 
-    /** Tells the kernels whether the run about to start ({@code work} branch fast steps) is short (speed only). */
+    private static final AtomicLong ANNOUNCED_WORK = new AtomicLong();
+
+    /** Tells the kernels whether the process is short with the run about to start ({@code work}); speed only. */
     static void announceRunLength(long work) {
-        VectorizationProvider.expectShortRun(work < SHORT_RUN_WORK);
+        VectorizationProvider.expectShortRun(ANNOUNCED_WORK.addAndGet(work) < SHORT_RUN_WORK);
     }
 
     /**
