@@ -11,6 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/find-java.sh"
+. "$root/scripts/machine-record.sh"
 ltpsim_find_java
 reps=3
 sizes=()
@@ -28,10 +29,8 @@ csv="$root/bench/results/vectorization-modes-$(date -u +%Y%m%dT%H%M%SZ).csv"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 {
-  echo "# cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1); nproc $(nproc); avx512f: $(grep -q avx512f /proc/cpuinfo && echo yes || echo no)"
-  echo "# java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  ltpsim_machine_record | sed 's/^/# /'
   echo "# commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ' (dirty)')"
-  echo "# loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "spines,mode,rep,wall_s,user_s,sys_s,run_wall_time_s"
 } >"$csv"
 for rep in $(seq 1 "$reps"); do
