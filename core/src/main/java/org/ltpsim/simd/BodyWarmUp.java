@@ -13,17 +13,17 @@ import java.util.function.Supplier;
  * <p>Until C2 has compiled a body, the Vector API runs its Java fallback: ~0.1 ms per vector, thousands of times
  * slower than the compiled body and than the scalar twin. A kernel with a warm-up therefore runs its scalar twin (the
  * same bits) until {@link #compiled()}. Its first call {@link #startOnce starts} the warm-up with a {@link TimedCall}
- * built from that call's inputs, copied (unless a short run is ahead, below); one daemon thread,
+ * built from that call's inputs, copied (unless the process is short, below); one daemon thread,
  * {@code ltpsim-simd-warm-up}, sends those copies through the body, timed, in short bursts (half the time asleep,
  * leaving the compiler threads a core) until a vector takes under {@code compiledNanos}: C2 has compiled the body
- * and the kernel switches to it. A body still interpreted after
- * a minute (a JVM without C2, e.g. {@code -Xint}) is given up: the scalar twin stays, logged at DEBUG.
+ * and the kernel switches to it. A body still slow after a minute (a JVM without C2, e.g. {@code -Xint}) is given
+ * up: the scalar twin stays, logged at DEBUG.
  *
- * <p>{@link #expectShortRun}: compiling the vector bodies and the Vector API's fallback code costs the JIT ~0.7-1 s of
+ * <p>{@link #expectShortRun}: compiling the vector bodies and the Vector API's fallback code costs the JIT ~1 s of
  * CPU (per-thread CPU and JFR, 1,000-spine HFS), which on a 2-core machine the simulation's own compiles, and so the
- * simulation, wait for. A run too short to repay that stays scalar: the simulation says so before it starts, and
- * no warm-up starts while it runs. A long run warms up at once: every second on the scalar twins costs it more than
- * the compiles (docs/performance.md, "The fifth session").
+ * simulation, wait for. The spine simulation announces each run's work; while the process's runs add up to too
+ * little to repay the compiles, no warm-up starts and the kernels stay scalar. A long run warms up at once: every
+ * second on the scalar twins costs it more than the compiles (docs/performance.md, "The fifth session").
  *
  * <p>Before this, the simulation thread itself sent one vector per call through the body until it was fast: ~0.5 s
  * of the main thread in a 1,000-spine HFS run (JFR), more than the SIMD kernels save there (docs/performance.md).
@@ -80,7 +80,7 @@ final class BodyWarmUp {
     }
 
     /**
-     * Whether the run ahead is too short for the vector bodies to repay their compiles: while true, no warm-up starts
+     * Whether the process is too short for the vector bodies to repay their compiles: while true, no warm-up starts
      * (the kernels stay scalar). Speed only: the results are the same bits either way.
      */
     static void expectShortRun(boolean shortRun) {
@@ -133,7 +133,10 @@ final class BodyWarmUp {
             }
             try {
                 TimeUnit.NANOSECONDS.sleep(Math.max(TimeUnit.MILLISECONDS.toNanos(1), System.nanoTime() - burstStart));
-            } catch (InterruptedException e) {
+            } catch (InterruptedException e) { // nobody interrupts it; if someone does, the next start starts anew
+                synchronized (LOCK) {
+                    thread = null;
+                }
                 Thread.currentThread().interrupt();
                 return;
             }

@@ -20,7 +20,7 @@ import java.util.Locale;
  * </ol>
  * In case 4 the per-step kernels of the spine simulation run their scalar twins until C2 has compiled their vector
  * bodies, which a daemon thread gets done ({@link BodyWarmUp}): the simulation never waits on the Vector API's slow
- * Java fallback; in a run announced as short ({@link #expectShortRun}) they stay scalar.
+ * Java fallback; in a process announced as short ({@link #expectShortRun}) they stay scalar.
  * {@code -Dltpsim.vectorization=panama} insists on the Panama kernels, from the first call: where case 2 or 3 holds,
  * the first use fails with an {@link IllegalStateException} saying why. The choice is logged once through
  * {@link System.Logger} ({@code org.ltpsim.simd.VectorizationProvider}): the missing module at WARNING, everything
@@ -95,10 +95,11 @@ public abstract class VectorizationProvider {
     }
 
     /**
-     * Tells the kernels whether the run about to start is too short for the SIMD kernels to repay the JIT's work on
-     * them (~1 s of CPU): then the per-step kernels stay on their scalar twins; otherwise they switch to the vector
-     * bodies as soon as a daemon thread has them compiled ({@link BodyWarmUp}). Speed only: the results are the same
-     * bits either way. The spine simulation calls this before each run; until then a run counts as long.
+     * Tells the kernels whether the process, with the run about to start, is too short for the SIMD kernels to repay
+     * the JIT's work on them (~1 s of CPU): then the per-step kernels stay on their scalar twins; otherwise they switch
+     * to the vector bodies as soon as a daemon thread has them compiled ({@link BodyWarmUp}). Speed only: the results
+     * are the same bits either way. The spine simulation calls this before each run (counting the process's runs
+     * together); until then a process counts as long.
      */
     public static void expectShortRun(boolean shortRun) {
         BodyWarmUp.expectShortRun(shortRun);
