@@ -37,7 +37,7 @@ final class BodyWarmUp {
     private static final System.Logger LOG = System.getLogger(BodyWarmUp.class.getName());
     /** A vector in less than this: the body is compiled (its Java fallback takes ~100 us per vector). */
     static final long COMPILED_NANOS = 2_000;
-    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private static final int CALLS_PER_BURST = 16;
 
@@ -49,6 +49,7 @@ final class BodyWarmUp {
     private final String name;
     private final long compiledNanos;
     private final long giveUpNanos;
+    private final boolean followsShortRuns;
 
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean compiled;
@@ -56,15 +57,22 @@ final class BodyWarmUp {
     private long startNanos;
     private long calls;
 
+    /** A spine simulation kernel's warm-up: none while the process is short ({@link #expectShortRun}). */
     BodyWarmUp(String name) {
-        this(name, COMPILED_NANOS, GIVE_UP_NANOS);
+        this(name, COMPILED_NANOS, GIVE_UP_NANOS, true);
+    }
+
+    /** @param followsShortRuns whether no warm-up starts while the spine simulation announces a short process */
+    BodyWarmUp(String name, long compiledNanos, long giveUpNanos, boolean followsShortRuns) {
+        this.name = name;
+        this.compiledNanos = compiledNanos;
+        this.giveUpNanos = giveUpNanos;
+        this.followsShortRuns = followsShortRuns;
     }
 
     /** With other thresholds, for tests. */
     BodyWarmUp(String name, long compiledNanos, long giveUpNanos) {
-        this.name = name;
-        this.compiledNanos = compiledNanos;
-        this.giveUpNanos = giveUpNanos;
+        this(name, compiledNanos, giveUpNanos, true);
     }
 
     /** Whether the body runs compiled: the kernel may use it. */
@@ -89,7 +97,7 @@ final class BodyWarmUp {
 
     /** Whether a call should start the warm-up (not started, no short run ahead): cheap, before building inputs. */
     boolean wantsStart() {
-        return !started.get() && !shortRunAhead;
+        return !started.get() && !(followsShortRuns && shortRunAhead);
     }
 
     /**
@@ -98,7 +106,7 @@ final class BodyWarmUp {
      * changing.
      */
     void startOnce(Supplier<TimedCall> callFromInputs) {
-        if (compiled || started.get() || shortRunAhead || !started.compareAndSet(false, true)) {
+        if (compiled || !wantsStart() || !started.compareAndSet(false, true)) {
             return;
         }
         TimedCall timed = callFromInputs.get();

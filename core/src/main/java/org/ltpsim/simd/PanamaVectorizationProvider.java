@@ -56,6 +56,11 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
     }
 
     @Override
+    public boolean ssaLanesCompiled(CompiledMassAction net, double[] timesSec) {
+        return !warming || PanamaSsaLanes.compiledFor(net, timesSec);
+    }
+
+    @Override
     public LaneBlockKernel ssaLanes(CompiledMassAction net, double[] timesSec, String streamPurpose) {
         return new PanamaSsaLanes(net, timesSec, streamPurpose);
     }

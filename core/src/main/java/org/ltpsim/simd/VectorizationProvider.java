@@ -130,6 +130,17 @@ public abstract class VectorizationProvider {
     public abstract boolean hasSsaLanes();
 
     /**
+     * Whether a block should run {@link #ssaLanes} now rather than their scalar twin, the scalar direct method (the
+     * same trajectories and events, bit for bit): true from the first call for tests, benchmarks and
+     * {@code -Dltpsim.vectorization=panama}; in a default run the first call starts the lanes' warm-up on {@code net}
+     * off the caller's thread ({@link BodyWarmUp}), and this says true once C2 has compiled them. False where there
+     * are no lanes.
+     */
+    public boolean ssaLanesCompiled(CompiledMassAction net, double[] timesSec) {
+        return hasSsaLanes();
+    }
+
+    /**
      * A direct-method lane kernel for one block of realisations of {@code net}, recording at {@code timesSec}, each
      * realisation r on the stream {@code RandomStreams.forBlock(seed, streamPurpose, r)}. One per block: it holds
      * the block's lane state.

@@ -92,7 +92,7 @@ public final class EnsembleBlocks {
         int count = (int) Math.min(EnsembleSimulator.BLOCK_SIZE, spec.replicates() - first);
         MomentGrid grid = new MomentGrid(timeCount, speciesCount);
         long events;
-        if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES) {
+        if (algorithm == SsaAlgorithm.DIRECT_SIMD_LANES && vectors.ssaLanesCompiled(compiled, timesSec)) {
             LaneBlockKernel kernel = vectors.ssaLanes(compiled, timesSec, EnsembleSimulator.STREAM_PURPOSE);
             // at most BLOCK_SIZE rows (supports() bounds the buffer to SIMD_MAX_BUFFER_DOUBLES)
             double[] rows = new double[count * timeCount * speciesCount];
@@ -101,7 +101,10 @@ public final class EnsembleBlocks {
                 grid.add(rows, i * timeCount * speciesCount);
             }
         } else {
-            RealisationSimulator simulator = EnsembleSimulator.scalarSimulator(algorithm, network, compiled, timesSec);
+            // the lanes' scalar twin while C2 compiles them (the same trajectories and events), or the algorithm
+            SsaAlgorithm scalar = algorithm == SsaAlgorithm.DIRECT_SIMD_LANES ? SsaAlgorithm.DIRECT_MASS_ACTION
+                    : algorithm;
+            RealisationSimulator simulator = EnsembleSimulator.scalarSimulator(scalar, network, compiled, timesSec);
             double[] row = new double[timeCount * speciesCount];
             events = 0;
             for (int i = 0; i < count; i++) {

@@ -16,7 +16,7 @@ import org.ltpsim.spine.SpineModel;
 
 /**
  * {@link BodyWarmUp}: the decision (compiled, given up, failed, none in a short run) on made-up timings, and the
- * simulation's own warming kernels reaching their compiled bodies in this JVM. That the kernels give the scalar
+ * simulation's own warming kernels and SSA lanes reaching their compiled bodies in this JVM. That the kernels give the scalar
  * twin's bits across the switch: SpineStepKernelTest and WarmingKernelSwitchTest.
  */
 @Tag("simd-kernels")
@@ -130,6 +130,29 @@ class BodyWarmUpTest {
         assertTrue(PanamaSpineStepKernel.WARMING.compiled(), "spine step");
         assertTrue(PanamaCamkiiHazardKernel.WARMING.compiled(), "CaMKII hazard");
         assertTrue(PanamaChannelClockKernel.WARMING.compiled(), "channel clock");
+    }
+
+    /**
+     * The SSA lanes of the simulation's provider: blocks run their scalar twin until the lanes' warm-up (started by
+     * the first question, on W1's network and output grid) reports them compiled, within two minutes.
+     */
+    @Test
+    void theSimulationsSsaLanesReachTheirCompiledForm() throws InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(VectorizationProvider.panamaLanes() > 0, "no Panama kernels");
+        VectorizationProvider warming = PanamaVectorizationProvider.WARMING;
+        CompiledMassAction w1 = org.ltpsim.ssa.MassActionCompiler.compile(org.ltpsim.network.StandardNetworks
+                .birthDeath());
+        double[] timesSec = new double[51];
+        for (int k = 0; k < timesSec.length; k++) {
+            timesSec[k] = k;
+        }
+        assertTrue(PanamaVectorizationProvider.EAGER.ssaLanesCompiled(w1, timesSec), "eager: lanes from the start");
+        assertFalse(VectorizationProvider.scalar().ssaLanesCompiled(w1, timesSec), "no lanes");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!warming.ssaLanesCompiled(w1, timesSec) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(warming.ssaLanesCompiled(w1, timesSec));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
