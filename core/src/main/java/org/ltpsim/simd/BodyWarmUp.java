@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * little to repay the compiles, no warm-up starts and the kernels stay scalar. A long run warms up at once: every
  * second on the scalar twins costs it more than the compiles (docs/performance.md, "The fifth session").
  *
- * <p>Before this, the simulation thread itself sent one vector per call through the body until it was fast: ~0.5 s
- * of the main thread in a 1,000-spine HFS run (JFR), more than the SIMD kernels save there (docs/performance.md).
+ * <p>Before this, the simulation thread itself sent one vector per call through the body until it was fast: in the
+ * first second of a 1,000-spine HFS run 23% of its JFR samples were in the kernels, against ~10% later
+ * (docs/performance.md, "The fifth session").
  */
 final class BodyWarmUp {
     /** One pass of the body over the warm-up's own copy of the inputs; returns nanoseconds per vector. */
