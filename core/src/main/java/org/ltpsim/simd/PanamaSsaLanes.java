@@ -75,6 +75,8 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      */
     private final double[] laneExponential = new double[AHEAD * WIDTH];
     private final double[] laneUniform = new double[AHEAD * WIDTH];
+    /** The generators' words for the batch's exponentials, before the logarithm. */
+    private final long[] timeBits = new long[AHEAD * WIDTH];
     /** The entry of the batch the next step takes; {@link #AHEAD} when the batch is used up. */
     private int aheadIndex;
     private final int[] laneNext = new int[WIDTH];
@@ -266,59 +268,58 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         return dueBits;
     }
 
-    /** Draws the variates of the next {@link #AHEAD} steps for every lane (the batch is used up). */
+    /**
+     * Draws the variates of the next {@link #AHEAD} steps for every lane (the batch is used up): two XoShiRo256++
+     * words per lane and step, turned into the unit exponential {@code -log(2 - [1,2))} and the uniform
+     * {@code [1,2) - 1}, {@link SsaVariates#exponential} and {@link SsaVariates#uniform} with the same operations.
+     * The generators run first, their state in registers from step to step; the logarithms then run over the whole
+     * batch, each independent of the others.
+     *
+     * <p>The generator steps are written out here rather than called from {@link PanamaXoShiRo256PlusPlus} (which
+     * has the same step, tested equal): with the calls inlined into a loop of vector code, C2 can reach its
+     * node-count cut-off and box the vectors, which then run the Vector API's Java fallback (W1 through the lanes
+     * 2.3x slower when it happened, 2026-12-02). {@code LanesEqualScalarTest} checks the lanes against the scalar
+     * twin bit for bit.
+     */
     private void refill() {
-        for (int p = 0; p < AHEAD; p++) {
-            for (int g = 0; g < GROUPS; g++) {
-                draw(g * LANES, p * WIDTH);
+        final long[] rs = rngState;
+        final long[] bitsTime = timeBits;
+        for (int lane0 = 0; lane0 < WIDTH; lane0 += LANES) {
+            LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
+            LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
+            LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
+            LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
+            for (int entry = lane0; entry < AHEAD * WIDTH; entry += WIDTH) {
+                s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0).intoArray(bitsTime, entry);
+                LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
+                s2 = s2.lanewise(VectorOperators.XOR, s0);
+                s3 = s3.lanewise(VectorOperators.XOR, s1);
+                s1 = s1.lanewise(VectorOperators.XOR, s2);
+                s0 = s0.lanewise(VectorOperators.XOR, s3);
+                s2 = s2.lanewise(VectorOperators.XOR, tmp);
+                s3 = s3.lanewise(VectorOperators.ROL, 45);
+                s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0)
+                        .lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS).reinterpretAsDoubles().sub(1.0)
+                        .intoArray(laneUniform, entry);
+                tmp = s1.lanewise(VectorOperators.LSHL, 17);
+                s2 = s2.lanewise(VectorOperators.XOR, s0);
+                s3 = s3.lanewise(VectorOperators.XOR, s1);
+                s1 = s1.lanewise(VectorOperators.XOR, s2);
+                s0 = s0.lanewise(VectorOperators.XOR, s3);
+                s2 = s2.lanewise(VectorOperators.XOR, tmp);
+                s3 = s3.lanewise(VectorOperators.ROL, 45);
             }
+            s0.intoArray(rs, lane0);
+            s1.intoArray(rs, WIDTH + lane0);
+            s2.intoArray(rs, 2 * WIDTH + lane0);
+            s3.intoArray(rs, 3 * WIDTH + lane0);
+        }
+        for (int entry = 0; entry < AHEAD * WIDTH; entry += LANES) {
+            DoubleVector u = LongVector.fromArray(LONG_SPECIES, bitsTime, entry).lanewise(VectorOperators.LSHR, 12)
+                    .or(SsaVariates.ONE_BITS).reinterpretAsDoubles().neg().add(2.0);
+            log(u).neg().intoArray(laneExponential, entry);
         }
         aheadIndex = 0;
-    }
-
-    /**
-     * Two XoShiRo256++ words per lane of the group at {@code lane0}, turned into one step's unit exponential
-     * {@code -log(2 - [1,2))} and uniform {@code [1,2) - 1} at {@code entry + lane}: {@link SsaVariates#exponential}
-     * and {@link SsaVariates#uniform} with the same operations.
-     *
-     * <p>The two generator steps are written out here rather than called from {@link PanamaXoShiRo256PlusPlus}
-     * (which has the same step, tested equal): C2 inlines this method into the lanes' big event loop, and with the
-     * calls it reached its node-count cut-off and left {@link #log} out of line, so its vectors were boxed and ran
-     * the Vector API's Java fallback (W1 through the lanes 2.3x slower, 1.7 GB of garbage per 300,000
-     * realisations; measured 2026-12-02). {@code PanamaSsaLanesTest} checks these lanes against the scalar twin bit
-     * for bit.
-     */
-    private void draw(int lane0, int entry) {
-        final long[] rs = rngState;
-        LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
-        LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
-        LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
-        LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
-        LongVector bitsTime = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-        LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
-        s2 = s2.lanewise(VectorOperators.XOR, s0);
-        s3 = s3.lanewise(VectorOperators.XOR, s1);
-        s1 = s1.lanewise(VectorOperators.XOR, s2);
-        s0 = s0.lanewise(VectorOperators.XOR, s3);
-        s2 = s2.lanewise(VectorOperators.XOR, tmp);
-        s3 = s3.lanewise(VectorOperators.ROL, 45);
-        LongVector bitsPick = s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0);
-        tmp = s1.lanewise(VectorOperators.LSHL, 17);
-        s2 = s2.lanewise(VectorOperators.XOR, s0);
-        s3 = s3.lanewise(VectorOperators.XOR, s1);
-        s1 = s1.lanewise(VectorOperators.XOR, s2);
-        s0 = s0.lanewise(VectorOperators.XOR, s3);
-        s2 = s2.lanewise(VectorOperators.XOR, tmp);
-        s3 = s3.lanewise(VectorOperators.ROL, 45);
-        s0.intoArray(rs, lane0);
-        s1.intoArray(rs, WIDTH + lane0);
-        s2.intoArray(rs, 2 * WIDTH + lane0);
-        s3.intoArray(rs, 3 * WIDTH + lane0);
-        DoubleVector u = bitsTime.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS)
-                .reinterpretAsDoubles().neg().add(2.0);
-        log(u).neg().intoArray(laneExponential, entry + lane0);
-        bitsPick.lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS).reinterpretAsDoubles().sub(1.0)
-                .intoArray(laneUniform, entry + lane0);
     }
 
     /** Lane-wise {@link CompiledMassAction#propensity} of reaction j. */
