@@ -230,14 +230,14 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                     a0.intoArray(cum, j * WIDTH + lane0);
                 }
                 // this step's variates were drawn in the last batch, so the logarithm is off the critical path
-                VectorMask<Double> positive = a0.compare(VectorOperators.GT, 0.0);
                 DoubleVector tau = DoubleVector.fromArray(SPECIES, laneExponential, ahead + lane0).div(a0)
-                        .blend(Double.POSITIVE_INFINITY, positive.not());
+                        .blend(Double.POSITIVE_INFINITY, a0.compare(VectorOperators.LE, 0.0));
                 DoubleVector t = DoubleVector.fromArray(SPECIES, laneTimeSec, lane0);
                 DoubleVector tNext = t.add(tau);
                 tNext.intoArray(laneTNext, lane0);
                 DoubleVector target = DoubleVector.fromArray(SPECIES, laneUniform, ahead + lane0).mul(a0);
                 VectorMask<Double> active = VectorMask.fromLong(SPECIES, groupActive);
+                VectorMask<Double> idle = VectorMask.fromLong(SPECIES, ~groupActive & LANE_MASK);
                 VectorMask<Double> due = DoubleVector.fromArray(SPECIES, laneNextOutputSec, lane0)
                         .compare(VectorOperators.LE, tNext).and(active);
                 long groupDue = due.toLong();
@@ -245,9 +245,10 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                 for (int s = 0; s < speciesCount; s++) {
                     DoubleVector.fromArray(SPECIES, xs, s * WIDTH + lane0).intoArray(xBefore, s * WIDTH + lane0);
                 }
-                VectorMask<Double> fire = tNext.compare(VectorOperators.LT, tEndSec).and(active);
-                // lanes that do not fire count as already past every reaction
-                VectorMask<Double> below = fire.not();
+                // lanes that do not fire count as already past every reaction (masks built without not(): on
+                // AVX2, C2 turns a negated mask into bytes and back)
+                VectorMask<Double> stay = tNext.compare(VectorOperators.GE, tEndSec).or(idle);
+                VectorMask<Double> below = stay;
                 for (int j = 0; j < reactionCount; j++) {
                     VectorMask<Double> lt = target.compare(VectorOperators.LT,
                             DoubleVector.fromArray(SPECIES, cum, j * WIDTH + lane0)).or(below);
@@ -259,9 +260,9 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                                 .intoArray(xs, offset);
                     }
                 }
-                t.blend(tNext, fire).intoArray(laneTimeSec, lane0);
+                tNext.blend(t, stay).intoArray(laneTimeSec, lane0);
                 dueBits |= groupDue << lane0;
-                firings += Long.bitCount(fire.toLong());
+                firings += LANES - Long.bitCount(stay.toLong());
             }
         }
         events += firings;
@@ -328,7 +329,8 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         DoubleVector value = DoubleVector.broadcast(SPECIES, k[j]);
         for (int i = readStart[j]; i < readStart[j + 1]; i++) {
             DoubleVector xi = DoubleVector.fromArray(SPECIES, xs, readSpecies[i] * WIDTH + lane0);
-            for (int m = 0; m < readOrder[i]; m++) {
+            value = value.mul(xi); // x - 0 is x exactly: one operation less on the step's critical path
+            for (int m = 1; m < readOrder[i]; m++) {
                 value = value.mul(xi.sub(m));
             }
         }
