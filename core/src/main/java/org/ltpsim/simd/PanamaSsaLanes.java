@@ -57,6 +57,7 @@ final class PanamaSsaLanes implements LaneBlockKernel {
     private static final long TWO_POW_52_BITS = Double.doubleToRawLongBits(0x1p52);
     private static final double TWO_POW_52_PLUS_OFFSET = 0x1p52 + EXPONENT_OFFSET;
     private static final long LANE_MASK = LANES == 64 ? -1L : (1L << LANES) - 1;
+    private static final DoubleVector INFINITY = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
 
     private final CompiledMassAction net;
     private final String streamPurpose;
@@ -230,8 +231,9 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                     a0.intoArray(cum, j * WIDTH + lane0);
                 }
                 // this step's variates were drawn in the last batch, so the logarithm is off the critical path
-                DoubleVector tau = DoubleVector.fromArray(SPECIES, laneExponential, ahead + lane0).div(a0)
-                        .blend(Double.POSITIVE_INFINITY, a0.compare(VectorOperators.LE, 0.0));
+                // a0 > 0 ? e / a0 : infinity, as the scalar twin (a NaN a0 too), so tNext is never NaN
+                DoubleVector tau = INFINITY.blend(DoubleVector.fromArray(SPECIES, laneExponential, ahead + lane0)
+                        .div(a0), a0.compare(VectorOperators.GT, 0.0));
                 DoubleVector t = DoubleVector.fromArray(SPECIES, laneTimeSec, lane0);
                 DoubleVector tNext = t.add(tau);
                 tNext.intoArray(laneTNext, lane0);
@@ -245,8 +247,8 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                 for (int s = 0; s < speciesCount; s++) {
                     DoubleVector.fromArray(SPECIES, xs, s * WIDTH + lane0).intoArray(xBefore, s * WIDTH + lane0);
                 }
-                // lanes that do not fire count as already past every reaction (masks built without not(): on
-                // AVX2, C2 turns a negated mask into bytes and back)
+                // lanes that do not fire (tNext is never NaN) count as already past every reaction; masks built
+                // without not(): on AVX2, C2 turns a negated mask into bytes and back
                 VectorMask<Double> stay = tNext.compare(VectorOperators.GE, tEndSec).or(idle);
                 VectorMask<Double> below = stay;
                 for (int j = 0; j < reactionCount; j++) {
