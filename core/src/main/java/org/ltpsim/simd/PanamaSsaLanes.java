@@ -281,8 +281,9 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      * <p>The generator steps are written out here rather than called from {@link PanamaXoShiRo256PlusPlus} (which
      * has the same step, tested equal), so that the state stays in registers through the batch: calling it (it
      * loads and stores the state each call) made W1 at 4 lanes 1.5x slower (13.4 against 8.9 ns an event,
-     * interleaved runs, 2026-12-02), and so did a batch method there with the step count a parameter (its loop keeps
-     * a safepoint, where C2 boxes the four state vectors: 260 collections instead of 3 in one driver run).
+     * interleaved runs, 2026-12-02), and so did a batch method there with the step count a parameter: its loop
+     * allocated (261 collections instead of 3 in one driver run), most likely C2 boxing the state vectors at the
+     * safepoint a loop of unknown length keeps.
      * {@code LanesEqualScalarTest} checks the lanes against the scalar twin bit for bit.
      */
     private void refill() {
