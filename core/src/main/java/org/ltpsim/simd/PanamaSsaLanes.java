@@ -27,9 +27,15 @@ import org.ltpsim.rng.SsaVariates;
  * {@link #WIDTH} realisations in flight. A realisation's trajectory depends only on its own stream, so the rows
  * depend neither on the lane count nor on which lane runs which realisation. The variates of the next {@link #AHEAD}
  * steps are drawn in one batch (see {@link #refill}), so the logarithm runs outside the chain propensities ->
- * waiting time -> selection -> counts. Layout: species s of lane v at {@code x[s * WIDTH + v]}; generator words, propensity sums
- * likewise. A step is vector code from propensities to firing; recording outputs and loading the next realisation
- * into a finished lane is a rare scalar path working on the arrays alone.
+ * waiting time -> selection -> counts. Layout: species s of lane v at {@code x[s * WIDTH + v]}; generator words,
+ * propensity sums likewise. A step is vector code from propensities to firing; recording outputs and loading the
+ * next realisation into a finished lane is a rare scalar path working on the arrays alone.
+ *
+ * <p>{@link #propensity} and {@link #log} take or return vectors: C2 must inline them, or it boxes the vectors and
+ * they run the Vector API's Java fallback. Whether it does depends on the call sites' profile when it compiles, so
+ * the launcher and the test JVMs force it ({@code -XX:CompileCommand=inline}; {@code JitDirectivesTest}). Left to
+ * C2, W1 at 1e6 realisations took 2x as long in about 1 run in 5 (2,870 collections instead of ~30; either method
+ * forced out of line with {@code dontinline}: 846 and 2,052 collections; 2026-12-02).
  */
 final class PanamaSsaLanes implements LaneBlockKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
@@ -103,17 +109,20 @@ final class PanamaSsaLanes implements LaneBlockKernel {
     }
 
     /**
-     * One throwaway block of {@link #WIDTH} realisations of {@code net} over its first output interval (bounded
+     * One throwaway block of {@code 3 WIDTH} realisations of {@code net} over its first output interval (bounded
      * work whatever the network), its own stream purpose; nanoseconds per vector step, a block's set-up included.
+     * More realisations than lanes, so that the path which loads a finished lane's next realisation is compiled too:
+     * a path the compiled code has never seen is a deoptimisation in the simulation's first block.
      */
     private static BodyWarmUp.TimedCall warmUpCall(CompiledMassAction net, double[] timesSec) {
         double[] firstInterval = Arrays.copyOf(timesSec, Math.min(2, timesSec.length));
-        double[] rows = new double[WIDTH * firstInterval.length * net.speciesCount];
+        int realisations = 3 * WIDTH;
+        double[] rows = new double[realisations * firstInterval.length * net.speciesCount];
         long[] seed = {0};
         return () -> {
             PanamaSsaLanes lanes = new PanamaSsaLanes(net, firstInterval, "simd-lanes-warm-up");
             long start = System.nanoTime();
-            long events = lanes.simulate(seed[0]++, 0, WIDTH, rows);
+            long events = lanes.simulate(seed[0]++, 0, realisations, rows);
             return (System.nanoTime() - start) * LANES / (events + LANES);
         };
     }
