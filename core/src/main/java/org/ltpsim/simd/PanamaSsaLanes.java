@@ -34,7 +34,7 @@ import org.ltpsim.rng.SsaVariates;
  * <p>{@link #propensity} and {@link #log} take or return vectors: C2 must inline them, or it boxes the vectors and
  * they run the Vector API's Java fallback. Whether it does depends on the call sites' profile when it compiles, so
  * the launcher and the test JVMs force it ({@code -XX:CompileCommand=inline}; {@code JitDirectivesTest}). Left to
- * C2, W1 at 1e6 realisations took 2x as long in about 1 run in 5 (2,870 collections instead of ~30; either method
+ * C2, W1 at 1e6 realisations took 1.6-2x as long in 4 runs of 32 (2,870 collections instead of ~30; either method
  * forced out of line with {@code dontinline}: 846 and 2,052 collections; 2026-12-02).
  */
 final class PanamaSsaLanes implements LaneBlockKernel {
