@@ -286,27 +286,29 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      * Draws the variates of the next {@link #AHEAD} steps for every lane (the batch is used up): two XoShiRo256++
      * words per lane and step, turned into the unit exponential {@code -log(2 - [1,2))} and the uniform
      * {@code [1,2) - 1}, {@link SsaVariates#exponential} and {@link SsaVariates#uniform} with the same operations.
-     * The generators run first, their state in registers from step to step; the logarithms then run over the whole
-     * batch, each independent of the others.
+     * The generators run first; the logarithms then run over the whole batch, each independent of the others.
+     * Keeping the generators' state in registers through the batch was no faster and let C2 lose the vectors'
+     * exact class round the loop: {@code -XX:+PrintIntrinsics} showed this method's compiles failing intrinsics
+     * ("missing constant: vclass=DecodeN ... vlen=LoadI"), which box.
      *
      * <p>The generator steps are written out here rather than called from {@link PanamaXoShiRo256PlusPlus} (which
-     * has the same step, tested equal), so that the state stays in registers through the batch: calling it (it
-     * loads and stores the state each call) made W1 at 4 lanes 1.5x slower (13.4 against 8.9 ns an event,
-     * interleaved runs, 2026-12-02), and so did a batch method there with the step count a parameter: its loop
-     * allocated (261 collections instead of 3 in one driver run), most likely C2 boxing the state vectors at the
-     * safepoint a loop of unknown length keeps.
+     * has the same step, tested equal): calling it twice a step made W1 at 4 lanes 1.5x slower (13.4 against 8.9 ns
+     * an event, interleaved runs, 2026-12-02), and so did a batch method there with the step count a parameter: its
+     * loop allocated (261 collections instead of 3 in one driver run), the state vectors boxed round its loop.
      * {@code LanesEqualScalarTest} checks the lanes against the scalar twin bit for bit.
      */
     private void refill() {
         final long[] rs = rngState;
         final long[] bitsTime = timeBits;
-        for (int lane0 = 0; lane0 < WIDTH; lane0 += LANES) {
-            LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
-            LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
-            LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
-            LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
-            for (int entry = lane0; entry < AHEAD * WIDTH; entry += WIDTH) {
-                s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0).intoArray(bitsTime, entry);
+        for (int entry = 0; entry < AHEAD * WIDTH; entry += WIDTH) {
+            for (int lane0 = 0; lane0 < WIDTH; lane0 += LANES) {
+                // the state goes through the array at every step: vectors carried round a loop can lose their
+                // exact class in C2, whose intrinsics then fail and box them (the lanes 2x slower in some runs)
+                LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
+                LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
+                LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
+                LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
+                s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0).intoArray(bitsTime, entry + lane0);
                 LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
                 s2 = s2.lanewise(VectorOperators.XOR, s0);
                 s3 = s3.lanewise(VectorOperators.XOR, s1);
@@ -316,7 +318,7 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                 s3 = s3.lanewise(VectorOperators.ROL, 45);
                 s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0)
                         .lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS).reinterpretAsDoubles().sub(1.0)
-                        .intoArray(laneUniform, entry);
+                        .intoArray(laneUniform, entry + lane0);
                 tmp = s1.lanewise(VectorOperators.LSHL, 17);
                 s2 = s2.lanewise(VectorOperators.XOR, s0);
                 s3 = s3.lanewise(VectorOperators.XOR, s1);
@@ -324,11 +326,11 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                 s0 = s0.lanewise(VectorOperators.XOR, s3);
                 s2 = s2.lanewise(VectorOperators.XOR, tmp);
                 s3 = s3.lanewise(VectorOperators.ROL, 45);
+                s0.intoArray(rs, lane0);
+                s1.intoArray(rs, WIDTH + lane0);
+                s2.intoArray(rs, 2 * WIDTH + lane0);
+                s3.intoArray(rs, 3 * WIDTH + lane0);
             }
-            s0.intoArray(rs, lane0);
-            s1.intoArray(rs, WIDTH + lane0);
-            s2.intoArray(rs, 2 * WIDTH + lane0);
-            s3.intoArray(rs, 3 * WIDTH + lane0);
         }
         for (int entry = 0; entry < AHEAD * WIDTH; entry += LANES) {
             DoubleVector u = LongVector.fromArray(LONG_SPECIES, bitsTime, entry).lanewise(VectorOperators.LSHR, 12)
