@@ -36,7 +36,7 @@ import org.ltpsim.rng.SsaVariates;
  * the launcher and the test JVMs force it ({@code -XX:CompileCommand=inline}; {@code JitDirectivesTest}). Left to
  * C2, W1 at 1e6 realisations took 1.6-2x as long in 4 runs of 32 (2,870 collections instead of ~30; either method
  * forced out of line with {@code dontinline}: 846 and 2,052 collections; 2026-12-02). With them forced inline, one
- * run of 36 still boxed (1,649 collections): another C2 compile whose intrinsics failed, not yet found.
+ * run of 36 still boxed (1,649 collections): {@link #refill} then carried vectors round a loop (see there).
  */
 final class PanamaSsaLanes implements LaneBlockKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
