@@ -44,6 +44,8 @@ class SlurmCommandTest {
         }
         assertTrue(text.contains(" run --spines 100 --seed 3 --shard \"$index/8\" --threads \"${SLURM_CPUS_PER_TASK:-1}\""
                 + " --checkpoint-every 5min --resume --out \"$shard_dir\""), text);
+        // compute nodes start Java with this JVM's JIT settings (the test JVMs have the launcher's: pom.xml)
+        assertTrue(text.contains(" -XX:CompileCommand=inline,org.ltpsim.simd.PanamaSsaLanes::log "), text);
         assertTrue(text.contains(" merge " + dir.resolve("big.slurm/shards/1") + " "), text);
         assertTrue(text.contains(dir.resolve("big.slurm/shards/8") + " --out " + out + "\n"), text);
         assertFalse(Files.exists(dir.resolve("big.slurm")), "a dry run writes nothing");

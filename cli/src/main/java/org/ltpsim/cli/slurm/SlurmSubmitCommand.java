@@ -2,6 +2,7 @@ package org.ltpsim.cli.slurm;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -206,10 +207,18 @@ public final class SlurmSubmitCommand implements Callable<Integer> {
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             classPath.add(Path.of(entry).toAbsolutePath().normalize().toString());
         }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(),
                 // the launcher's collector settings: a small young generation keeps a task's memory flat
-                "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn32m", "-cp",
-                String.join(java.io.File.pathSeparator, classPath), Main.class.getName());
+                "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Xmn32m"));
+        // and its JIT settings as this JVM has them (the SIMD kernels' compile threshold and forced inlining)
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-XX:CompileCommand=")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), Main.class.getName()));
+        return command;
     }
 
     private SlurmJob writeJobFolder(SlurmScripts scripts) throws IOException {
