@@ -105,7 +105,10 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     // A busy spine's rates at its step's glutamate (per state the total, per exit its own), set once per step.
     private final double[] stateRateNow;
     private final double[] exitRateNow;
-    private int selectedChannel; // select's channel index within the chosen class
+    // select's choice within the chosen class: the uniform's offset in the exit's share (n k_e), k_e and n
+    private double selectedOffset;
+    private double selectedExitRate;
+    private int selectedCount;
 
     EventDrivenChannelPopulation(KineticScheme scheme, int[] channelsPerSpine, UniformRandomProvider rng) {
         this(scheme, channelsPerSpine, rng, Double.POSITIVE_INFINITY, false);
@@ -487,7 +490,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (silent[move & 0xFF]) {
             resolve(sp, tMs); // the pool's channels to tMs, then the newcomer joins it at tMs
         }
-        move(sp, selectedChannel, move >>> 8, move & 0xFF);
+        moveSelected(sp, move >>> 8, move & 0xFF);
         return move;
     }
 
@@ -585,19 +588,22 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     private int fire(int sp, double a0, double[] stateRate, double[] exitRate) {
         int move = select(sp, rng.nextDouble() * a0, stateRate, exitRate);
         if (move >= 0) {
-            move(sp, selectedChannel, move >>> 8, move & 0xFF);
+            moveSelected(sp, move >>> 8, move & 0xFF);
         }
         return move;
     }
 
     /**
-     * The event that {@code u}, uniform in [0, a0), hits at the spine: {@code from << 8 | to}, with the channel's
-     * index within class {@code from} left in {@link #selectedChannel}; -1 when no class has a positive share.
+     * The event that {@code u}, uniform in [0, a0), hits at the spine: {@code from << 8 | to}, with what picks the
+     * channel within class {@code from} left in {@link #selectedOffset} and {@link #selectedExitRate} (read by
+     * {@link #move} only for a tracked spine); -1 when no class has a positive share.
      *
-     * <p>{@code u} is laid over the classes' shares {@code n_s k_s} (the class), the class's share over its {@code
-     * n_s} channels, {@code k_s} each (the channel: {@code floor(u / k_s)}), and that channel's slice over its exits
-     * (the remainder): each (channel, exit) pair is hit with probability {@code k_exit / a0}, to the 2^-53 resolution
-     * of the uniform. Rounding may run past the last class or exit with a share: it then takes that one.
+     * <p>{@code u} is laid over the classes' shares {@code n_s k_s} (the class), the class's share over its exits'
+     * shares {@code n_s k_e} (the exit), and that exit's share over its {@code n_s} channels, {@code k_e} each (the
+     * channel: {@code floor(u / k_e)}): each (channel, exit) pair is hit with probability {@code k_e / a0}, to the
+     * 2^-53 resolution of the uniform. Rounding may run past the last class or exit with a share: it then takes that
+     * one. The channel comes last so that a counts-only spine needs no division (one fewer step in the chain from one
+     * event to the next).
      *
      * @param stateRate per state its total exit rate now ({@code k_s}; zero for a state that cannot fire now)
      * @param exitRate per exit its rate now
@@ -608,17 +614,14 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         final int[] counts = this.counts;
         int from = -1;
         int n = 0;
-        double k = 0;
         for (int i = 0; i < s; i++) {
             int ni = counts[base + i];
-            double ki = stateRate[i];
-            double w = ni * ki;
+            double w = ni * stateRate[i];
             if (w == 0) {
                 continue;
             }
             from = i;
             n = ni;
-            k = ki;
             if (u < w) {
                 break;
             }
@@ -627,27 +630,34 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
         if (from < 0) {
             return -1;
         }
-        int pick = Math.min((int) (u / k), n - 1);
-        u -= pick * k;
         int to = -1;
+        double k = 0;
         for (int e = exitStart[from]; e < exitStart[from + 1]; e++) {
             double w = exitRate[e];
             if (w == 0) {
                 continue;
             }
             to = exitTo[e];
-            if (u < w) {
+            k = w;
+            double share = n * w;
+            if (u < share) {
                 break;
             }
-            u -= w;
+            u -= share;
         }
-        selectedChannel = pick;
+        selectedOffset = u;
+        selectedExitRate = k;
+        selectedCount = n;
         return from << 8 | to;
     }
 
-    /** Moves the {@code pick}-th channel of class {@code from} to {@code to}: a list move once tracked, else counts. */
-    private void move(int sp, int pick, int from, int to) {
+    /**
+     * Moves the channel {@link #select} chose from class {@code from} to {@code to}: a list move once tracked (the
+     * channel's index in the class is only then needed), else counts.
+     */
+    private void moveSelected(int sp, int from, int to) {
         if (tracked[sp]) {
+            int pick = Math.min((int) (selectedOffset / selectedExitRate), selectedCount - 1);
             moveClass(members[listBase[sp] + from * capacity[sp] + pick], sp, from, to);
         } else {
             moveCount(sp, from, to);
