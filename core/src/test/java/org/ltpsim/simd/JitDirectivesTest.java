@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The kernels' helpers that take or return vectors are force-inlined by {@code -XX:CompileCommand=inline} in the
  * launcher and in the test JVMs (pom.xml, {@code vector.jit.args}): a command naming a method that no longer exists
- * is silently ignored by the JVM, so this checks that every named method exists and that both lists agree.
+ * is silently ignored by the JVM, so this checks that every named method exists and that the lists agree; the JMH
+ * forks take the same list from {@code bench/.../BenchJvm.java}.
  */
 class JitDirectivesTest {
     private static final Pattern INLINE = Pattern.compile("CompileCommand=inline,([\\w.]+)::(\\w+)");
@@ -40,6 +41,13 @@ class JitDirectivesTest {
         String testJvm = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
         assertEquals(inlined(Files.readString(Path.of("..", "ltpsim"))), inlined(testJvm),
                 "pom.xml's vector.jit.args and the launcher name different methods");
+    }
+
+    @Test
+    void theBenchmarkForksForceTheSameInlining() throws IOException {
+        Path benchJvm = Path.of("..", "bench", "src", "main", "java", "org", "ltpsim", "bench", "BenchJvm.java");
+        assertEquals(inlined(Files.readString(Path.of("..", "ltpsim"))), inlined(Files.readString(benchJvm)),
+                "bench's BenchJvm and the launcher name different methods");
     }
 
     private static List<String> inlined(String text) {

@@ -2,6 +2,7 @@ package org.ltpsim.bench.camkii;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.ltpsim.bench.BenchJvm;
 import org.ltpsim.camkii.CamkiiParameters;
 import org.ltpsim.camkii.CamkiiPopulation;
 import org.ltpsim.camkii.CamkiiPopulations;
@@ -36,7 +37,9 @@ import org.openjdk.jmh.infra.ThreadParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.VECTOR_MODULE, BenchJvm.QUIET, BenchJvm.PANAMA_THRESHOLD,
+        BenchJvm.INLINE_LANES_LOG, BenchJvm.INLINE_LANES_PROPENSITY, BenchJvm.INLINE_FIXED_COLUMN,
+        BenchJvm.INLINE_FIXED_PICK})
 @State(Scope.Thread)
 public class CamkiiSpineBenchmark {
     @Param({"100", "1024", "10000"})

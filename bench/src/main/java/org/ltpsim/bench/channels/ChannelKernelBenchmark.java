@@ -1,6 +1,7 @@
 package org.ltpsim.bench.channels;
 
 import java.util.concurrent.TimeUnit;
+import org.ltpsim.bench.BenchJvm;
 import org.ltpsim.channels.KineticScheme;
 import org.ltpsim.channels.TransitionMatrix;
 import org.ltpsim.simd.FixedStepKernel;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.VECTOR_MODULE, BenchJvm.QUIET, BenchJvm.PANAMA_THRESHOLD,
+        BenchJvm.INLINE_LANES_LOG, BenchJvm.INLINE_LANES_PROPENSITY, BenchJvm.INLINE_FIXED_COLUMN,
+        BenchJvm.INLINE_FIXED_PICK})
 public class ChannelKernelBenchmark {
     @Param({"1024", "8192", "65536"})
     public int slots;

@@ -2,6 +2,7 @@ package org.ltpsim.bench.channels;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.ltpsim.bench.BenchJvm;
 import org.ltpsim.channels.ChannelPopulation;
 import org.ltpsim.channels.ChannelPopulations;
 import org.ltpsim.channels.KineticScheme;
@@ -33,7 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.VECTOR_MODULE, BenchJvm.QUIET, BenchJvm.PANAMA_THRESHOLD,
+        BenchJvm.INLINE_LANES_LOG, BenchJvm.INLINE_LANES_PROPENSITY, BenchJvm.INLINE_FIXED_COLUMN,
+        BenchJvm.INLINE_FIXED_PICK})
 public class ChannelSpineLoadBenchmark {
     private static final int SPINES = 100;
 

@@ -1,6 +1,7 @@
 package org.ltpsim.bench.channels;
 
 import java.util.concurrent.TimeUnit;
+import org.ltpsim.bench.BenchJvm;
 import org.ltpsim.channels.ChannelPopulations;
 import org.ltpsim.channels.W3Channels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.VECTOR_MODULE, BenchJvm.QUIET, BenchJvm.PANAMA_THRESHOLD,
+        BenchJvm.INLINE_LANES_LOG, BenchJvm.INLINE_LANES_PROPENSITY, BenchJvm.INLINE_FIXED_COLUMN,
+        BenchJvm.INLINE_FIXED_PICK, "-Xmx2g"})
 public class ChannelW3Benchmark {
     @Param({"EVENT_DRIVEN_PER_CHANNEL", "EVENT_DRIVEN"})
     public String method;

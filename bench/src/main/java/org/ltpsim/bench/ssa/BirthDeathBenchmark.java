@@ -3,6 +3,7 @@ package org.ltpsim.bench.ssa;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ltpsim.bench.BenchJvm;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StandardNetworks;
 import org.ltpsim.rng.RandomStreams;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.VECTOR_MODULE, BenchJvm.QUIET, BenchJvm.PANAMA_THRESHOLD,
+        BenchJvm.INLINE_LANES_LOG, BenchJvm.INLINE_LANES_PROPENSITY, BenchJvm.INLINE_FIXED_COLUMN,
+        BenchJvm.INLINE_FIXED_PICK})
 @State(Scope.Benchmark)
 public class BirthDeathBenchmark {
     @Param({"DIRECT_SIMD_LANES", "DIRECT_MASS_ACTION", "DIRECT", "NEXT_REACTION"})

@@ -1,6 +1,7 @@
 package org.ltpsim.bench.ssa;
 
 import java.util.concurrent.TimeUnit;
+import org.ltpsim.bench.BenchJvm;
 import org.ltpsim.network.ReactionNetwork;
 import org.ltpsim.network.StandardNetworks;
 import org.ltpsim.ssa.EnsembleResult;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 4, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.VECTOR_MODULE, BenchJvm.QUIET, BenchJvm.PANAMA_THRESHOLD,
+        BenchJvm.INLINE_LANES_LOG, BenchJvm.INLINE_LANES_PROPENSITY, BenchJvm.INLINE_FIXED_COLUMN,
+        BenchJvm.INLINE_FIXED_PICK})
 @State(Scope.Benchmark)
 public class LargeNetworkBenchmark {
     @Param({"DIRECT_SIMD_LANES", "DIRECT_MASS_ACTION", "DIRECT", "NEXT_REACTION"})
