@@ -294,8 +294,12 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      * <p>The generator steps are written out here rather than called from {@link PanamaXoShiRo256PlusPlus} (which
      * has the same step, tested equal): calling it twice a step made W1 at 4 lanes 1.5x slower (13.4 against 8.9 ns
      * an event, interleaved ad hoc driver runs, 2026-12-02; again with the state through the array here: 13.3-17.7
-     * against 9.2 ns, 323 collections against 2, so its standalone compile allocates), and so did a batch method
-     * there with the step count a parameter: its loop allocated (261 collections instead of 3 in one driver run).
+     * against 9.2 ns, 323 collections against 2), and so did a batch method there with the step count a parameter:
+     * its loop allocated (261 collections instead of 3 in one driver run). It is not that C2 leaves {@code next} out
+     * of line: forced inline ({@code -XX:CompileCommand=inline}, "force inline by CompileCommand" at both call sites)
+     * the calls still allocated 546 MB per 10,240 realisations against 5.6 MB written out here, at 1.20e8 against
+     * 1.77e8 events/s (JMH, 8 lanes, 2 rounds, BirthDeathBenchmark-lanes-generator-*-20261202T215300Z-*.json); the
+     * cause was not found.
      * {@code LanesEqualScalarTest} checks the lanes against the scalar twin bit for bit.
      */
     private void refill() {
