@@ -37,6 +37,15 @@ import org.ltpsim.rng.SsaVariates;
  * C2, W1 at 1e6 realisations took 1.6-2x as long in 4 runs of 32 (2,870 collections instead of ~30; either method
  * forced out of line with {@code dontinline}: 846 and 2,052 collections; 2026-12-02). With them forced inline, one
  * run of 36 still boxed (1,649 collections): {@link #refill} then carried vectors round a loop (see there).
+ *
+ * <p><b>No method is called on a vector that is a loop phi</b> (a value carried round a loop). C2 types a loop phi
+ * by its declared class, {@code DoubleVector}, while it parses the loop, so a call on it is virtual: C2 inlines it
+ * only from the call site's type profile, and when that profile is not there yet (the kernels compile early,
+ * {@code CompileThresholdScaling}) the call stays virtual and its vectors are boxed for the life of the compiled
+ * code. That was the remaining slow mode: JMH W1 at 8 lanes, 2 of 4 forks at 0.7-1.1e8 events/s with 438 MB
+ * allocated per 10,240 realisations against 1.8e8 and 5.6 MB; {@code PrintInlining} of {@link #stepUntilDue}
+ * showed {@code a0.add(...)} in the propensity sum "failed to inline: virtual call" in the slow forks only
+ * (2026-12-02). A phi as an argument is fine: C2 unboxes it through the phi.
  */
 final class PanamaSsaLanes implements LaneBlockKernel {
     private static final VectorSpecies<Double> SPECIES = PanamaVectorConstants.DOUBLES;
@@ -66,6 +75,7 @@ final class PanamaSsaLanes implements LaneBlockKernel {
     private static final double TWO_POW_52_PLUS_OFFSET = 0x1p52 + EXPONENT_OFFSET;
     private static final long LANE_MASK = LANES == 64 ? -1L : (1L << LANES) - 1;
     private static final DoubleVector INFINITY = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
     private final CompiledMassAction net;
     private final String streamPurpose;
@@ -238,13 +248,15 @@ final class PanamaSsaLanes implements LaneBlockKernel {
                 DoubleVector a0 = propensity(0, xs, lane0, k, readStart, readSpecies, readOrder);
                 a0.intoArray(cum, lane0);
                 for (int j = 1; j < reactionCount; j++) {
-                    a0 = a0.add(propensity(j, xs, lane0, k, readStart, readSpecies, readOrder));
+                    // the running sum is a loop phi: only ever an argument, never the receiver (see the class
+                    // comment); x + y is y + x exactly
+                    a0 = propensity(j, xs, lane0, k, readStart, readSpecies, readOrder).add(a0);
                     a0.intoArray(cum, j * WIDTH + lane0);
                 }
                 // this step's variates were drawn in the last batch, so the logarithm is off the critical path
                 // a0 > 0 ? e / a0 : infinity, as the scalar twin (a NaN a0 too), so tNext is never NaN
                 DoubleVector tau = INFINITY.blend(DoubleVector.fromArray(SPECIES, laneExponential, ahead + lane0)
-                        .div(a0), a0.compare(VectorOperators.GT, 0.0));
+                        .div(a0), ZERO.compare(VectorOperators.LT, a0));
                 DoubleVector t = DoubleVector.fromArray(SPECIES, laneTimeSec, lane0);
                 DoubleVector tNext = t.add(tau);
                 tNext.intoArray(laneTNext, lane0);
@@ -345,18 +357,36 @@ final class PanamaSsaLanes implements LaneBlockKernel {
         aheadIndex = 0;
     }
 
-    /** Lane-wise {@link CompiledMassAction#propensity} of reaction j. */
+    /**
+     * Lane-wise {@link CompiledMassAction#propensity} of reaction j: {@code k_j} times its reactants' factors, left to
+     * right, as the scalar twin. The shapes of nearly every network (no reactant, one, two distinct ones) are
+     * written out; any other multiplies in a loop and returns {@code 0 + value} (exact: propensities are never
+     * -0), so that what this returns is never a loop phi (see the class comment).
+     */
     private static DoubleVector propensity(int j, double[] xs, int lane0, double[] k, int[] readStart,
                                            int[] readSpecies, int[] readOrder) {
         DoubleVector value = DoubleVector.broadcast(SPECIES, k[j]);
-        for (int i = readStart[j]; i < readStart[j + 1]; i++) {
+        final int first = readStart[j];
+        final int reads = readStart[j + 1] - first;
+        if (reads == 0) {
+            return value;
+        }
+        // x - 0 is x exactly: one operation less on the step's critical path
+        DoubleVector x0 = DoubleVector.fromArray(SPECIES, xs, readSpecies[first] * WIDTH + lane0);
+        if (reads == 1 && readOrder[first] == 1) {
+            return value.mul(x0);
+        }
+        if (reads == 2 && readOrder[first] == 1 && readOrder[first + 1] == 1) {
+            return value.mul(x0).mul(DoubleVector.fromArray(SPECIES, xs, readSpecies[first + 1] * WIDTH + lane0));
+        }
+        for (int i = first; i < first + reads; i++) {
             DoubleVector xi = DoubleVector.fromArray(SPECIES, xs, readSpecies[i] * WIDTH + lane0);
-            value = value.mul(xi); // x - 0 is x exactly: one operation less on the step's critical path
+            value = xi.mul(value); // x v is v x exactly; the phi only an argument
             for (int m = 1; m < readOrder[i]; m++) {
-                value = value.mul(xi.sub(m));
+                value = xi.sub(m).mul(value);
             }
         }
-        return value;
+        return ZERO.add(value);
     }
 
     /**

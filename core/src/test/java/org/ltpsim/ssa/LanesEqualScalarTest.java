@@ -77,7 +77,10 @@ class LanesEqualScalarTest {
 
 
 
-    /** Birth-death, dimerisation (second order), channels, and a source with a third-order sink. */
+    /**
+     * Birth-death, dimerisation (second order), channels, a source with a third-order sink, and a binding of two
+     * distinct species: every shape of propensity the lanes write out or loop over.
+     */
     private static ReactionNetwork[] networks() {
         NetworkBuilder b = new NetworkBuilder("source-trimer");
         int x = b.species("X", 5);
@@ -85,7 +88,13 @@ class LanesEqualScalarTest {
         b.reaction("source", 20, new int[] {}, new int[] {x});
         b.reaction("trimerise", 0.002, new int[] {x, x, x}, new int[] {y});
         b.reaction("decay", 0.3, new int[] {y}, new int[] {});
+        NetworkBuilder binding = new NetworkBuilder("binding");
+        int a = binding.species("A", 40);
+        int e = binding.species("E", 25);
+        int c = binding.species("C", 0);
+        binding.reaction("bind", 0.01, new int[] {a, e}, new int[] {c});
+        binding.reaction("unbind", 0.5, new int[] {c}, new int[] {a, e});
         return new ReactionNetwork[] {StandardNetworks.birthDeath(), StandardNetworks.dimerisation(),
-                StandardNetworks.channels(30), b.build()};
+                StandardNetworks.channels(30), b.build(), binding.build()};
     }
 }
