@@ -114,11 +114,13 @@ final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
             DoubleVector ca = DoubleVector.fromArray(SPECIES, caMicroMolar, s);
             // kon = onMax x / (1 + x), x = (ca / K)^hill
             DoubleVector ratio = ca.mul(inverseHalf);
+            // x and xc below are carried round a loop: only ever arguments, never receivers (PanamaSsaLanes says
+            // why); multiplication and addition commute exactly, so the bits are the scalar twin's
             DoubleVector x = ratio;
             for (int k = 1; k < hill; k++) {
-                x = x.mul(ratio);
+                x = ratio.mul(x);
             }
-            DoubleVector kon = x.mul(onMax).div(x.add(one));
+            DoubleVector kon = DoubleVector.broadcast(SPECIES, onMax).mul(x).div(one.add(x));
             DoubleVector vmax;
             if (!control) {
                 vmax = DoubleVector.broadcast(SPECIES, vmaxConst);
@@ -138,9 +140,9 @@ final class PanamaCamkiiHazardKernel implements CamkiiHazardKernel {
                 DoubleVector rc = ca.mul(inverseCanHalf);
                 DoubleVector xc = rc;
                 for (int k = 1; k < canHill; k++) {
-                    xc = xc.mul(rc);
+                    xc = rc.mul(xc);
                 }
-                DoubleVector h = xc.div(xc.add(one));
+                DoubleVector h = one.mul(xc).div(one.add(xc)); // 1 xc is xc exactly, and not a loop phi
                 DoubleVector rate = h.mul(canMax).add(pka);
                 DoubleVector steady = DoubleVector.broadcast(SPECIES, pka).div(rate);
                 DoubleVector z = rate.mul(dtSec);

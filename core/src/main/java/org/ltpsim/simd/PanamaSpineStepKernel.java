@@ -246,13 +246,13 @@ final class PanamaSpineStepKernel implements SpineStepKernel {
         double[] coefficients = ReducedExp.INVERSE_FACTORIALS;
         DoubleVector p = DoubleVector.broadcast(SPECIES, coefficients[13]);
         for (int k = 12; k >= 0; k--) {
-            p = p.mul(r).add(coefficients[k]);
+            p = r.mul(p).add(coefficients[k]); // p is a loop phi: an argument only (PanamaSsaLanes says why)
         }
         // 2^n from its exponent bits; n is in the low bits of n + 1.5 * 2^52 ({@link ReducedExp#twoTo})
         DoubleVector twoToN = ((LongVector) shifted.reinterpretAsLongs())
                 .add(1023L - Double.doubleToRawLongBits(ReducedExp.ROUNDING))
                 .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        DoubleVector.broadcast(SPECIES, 1.0).div(p.mul(twoToN).mul(c.model.mgOverK()).add(1.0))
+        DoubleVector.broadcast(SPECIES, 1.0).div(twoToN.mul(p).mul(c.model.mgOverK()).add(1.0))
                 .intoArray(spines.mgUnblocked, i);
         DoubleVector.broadcast(SPECIES, Double.NaN).blend(v, inRange).intoArray(spines.mgVoltageMv, i);
     }
