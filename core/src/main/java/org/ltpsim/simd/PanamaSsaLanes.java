@@ -94,8 +94,8 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      */
     private final double[] laneExponential = new double[AHEAD * WIDTH];
     private final double[] laneUniform = new double[AHEAD * WIDTH];
-    /** The generators' words for the batch's exponentials, before the logarithm. */
-    private final long[] timeBits = new long[AHEAD * WIDTH];
+    /** The generators' words for the batch: step p's exponential's at {@code 2p WIDTH}, its uniform's after it. */
+    private final long[] batchWords = new long[2 * AHEAD * WIDTH];
     /** The entry of the batch the next step takes; {@link #AHEAD} when the batch is used up. */
     private int aheadIndex;
     private final int[] laneNext = new int[WIDTH];
@@ -296,63 +296,36 @@ final class PanamaSsaLanes implements LaneBlockKernel {
 
     /**
      * Draws the variates of the next {@link #AHEAD} steps for every lane (the batch is used up): two XoShiRo256++
-     * words per lane and step, turned into the unit exponential {@code -log(2 - [1,2))} and the uniform
+     * words per lane and step ({@link PanamaXoShiRo256PlusPlus#next}, one step of every lane's generator per call,
+     * their state through its array), turned into the unit exponential {@code -log(2 - [1,2))} and the uniform
      * {@code [1,2) - 1}, {@link SsaVariates#exponential} and {@link SsaVariates#uniform} with the same operations.
      * The generators run first; the logarithms then run over the whole batch, each independent of the others.
-     * Keeping the generators' state in registers through the batch was no faster and let C2 lose the vectors'
-     * exact class round the loop: {@code -XX:+PrintIntrinsics} showed this method's compiles failing intrinsics
-     * ("missing constant: vclass=DecodeN ... vlen=LoadI"), which box.
      *
-     * <p>The generator steps are written out here rather than called from {@link PanamaXoShiRo256PlusPlus} (which
-     * has the same step, tested equal): calling it twice a step made W1 at 4 lanes 1.5x slower (13.4 against 8.9 ns
-     * an event, interleaved ad hoc driver runs, 2026-12-02; again with the state through the array here: 13.3-17.7
-     * against 9.2 ns, 323 collections against 2), and so did a batch method there with the step count a parameter:
-     * its loop allocated (261 collections instead of 3 in one driver run). It is not that C2 leaves {@code next} out
-     * of line: forced inline ({@code -XX:CompileCommand=inline}, "force inline by CompileCommand" at both call sites)
-     * the calls still allocated 546 MB per 10,240 realisations against 5.6 MB written out here, at 1.20e8 against
-     * 1.77e8 events/s (JMH, 8 lanes, 2 rounds, BirthDeathBenchmark-lanes-generator-*-20261202T215300Z-*.json); the
-     * cause was not found.
-     * {@code LanesEqualScalarTest} checks the lanes against the scalar twin bit for bit.
+     * <p>JIT directives (launcher, pom.xml, bench's {@code BenchJvm}; {@code JitDirectivesTest}): {@code next} is
+     * forced inline, and this method is kept out of line ({@code dontinline}). Once small enough to inline, C2 put it
+     * into {@link #stepUntilDue}, which then had too little of its inlining budget left for the step's own vector
+     * intrinsics: their Java fallback ran and boxed (JMH W1, 8 lanes, 3 of 3 forks: 330 MB per 10,240 realisations
+     * against 5.7 MB kept out of line; it runs once per {@link #AHEAD} steps, so the call costs nothing measurable).
+     * The generators' state goes through its array at every call and no vector is carried round these loops (the
+     * class comment says why).
      */
     private void refill() {
         final long[] rs = rngState;
-        final long[] bitsTime = timeBits;
-        for (int entry = 0; entry < AHEAD * WIDTH; entry += WIDTH) {
+        final long[] words = batchWords;
+        for (int draw = 0; draw < 2 * AHEAD * WIDTH; draw += WIDTH) { // step p: its exponential's word, its uniform's
             for (int lane0 = 0; lane0 < WIDTH; lane0 += LANES) {
-                // the state goes through the array at every step: vectors carried round a loop can lose their
-                // exact class in C2, whose intrinsics then fail and box them (the lanes 2x slower in some runs)
-                LongVector s0 = LongVector.fromArray(LONG_SPECIES, rs, lane0);
-                LongVector s1 = LongVector.fromArray(LONG_SPECIES, rs, WIDTH + lane0);
-                LongVector s2 = LongVector.fromArray(LONG_SPECIES, rs, 2 * WIDTH + lane0);
-                LongVector s3 = LongVector.fromArray(LONG_SPECIES, rs, 3 * WIDTH + lane0);
-                s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0).intoArray(bitsTime, entry + lane0);
-                LongVector tmp = s1.lanewise(VectorOperators.LSHL, 17);
-                s2 = s2.lanewise(VectorOperators.XOR, s0);
-                s3 = s3.lanewise(VectorOperators.XOR, s1);
-                s1 = s1.lanewise(VectorOperators.XOR, s2);
-                s0 = s0.lanewise(VectorOperators.XOR, s3);
-                s2 = s2.lanewise(VectorOperators.XOR, tmp);
-                s3 = s3.lanewise(VectorOperators.ROL, 45);
-                s0.add(s3).lanewise(VectorOperators.ROL, 23).add(s0)
-                        .lanewise(VectorOperators.LSHR, 12).or(SsaVariates.ONE_BITS).reinterpretAsDoubles().sub(1.0)
-                        .intoArray(laneUniform, entry + lane0);
-                tmp = s1.lanewise(VectorOperators.LSHL, 17);
-                s2 = s2.lanewise(VectorOperators.XOR, s0);
-                s3 = s3.lanewise(VectorOperators.XOR, s1);
-                s1 = s1.lanewise(VectorOperators.XOR, s2);
-                s0 = s0.lanewise(VectorOperators.XOR, s3);
-                s2 = s2.lanewise(VectorOperators.XOR, tmp);
-                s3 = s3.lanewise(VectorOperators.ROL, 45);
-                s0.intoArray(rs, lane0);
-                s1.intoArray(rs, WIDTH + lane0);
-                s2.intoArray(rs, 2 * WIDTH + lane0);
-                s3.intoArray(rs, 3 * WIDTH + lane0);
+                PanamaXoShiRo256PlusPlus.next(rs, lane0, WIDTH, words, draw + lane0);
             }
         }
-        for (int entry = 0; entry < AHEAD * WIDTH; entry += LANES) {
-            DoubleVector u = LongVector.fromArray(LONG_SPECIES, bitsTime, entry).lanewise(VectorOperators.LSHR, 12)
-                    .or(SsaVariates.ONE_BITS).reinterpretAsDoubles().neg().add(2.0);
-            log(u).neg().intoArray(laneExponential, entry);
+        for (int entry = 0; entry < AHEAD * WIDTH; entry += WIDTH) {
+            for (int lane0 = 0; lane0 < WIDTH; lane0 += LANES) {
+                int word = 2 * entry + lane0;
+                DoubleVector u = LongVector.fromArray(LONG_SPECIES, words, word).lanewise(VectorOperators.LSHR, 12)
+                        .or(SsaVariates.ONE_BITS).reinterpretAsDoubles().neg().add(2.0);
+                log(u).neg().intoArray(laneExponential, entry + lane0);
+                LongVector.fromArray(LONG_SPECIES, words, word + WIDTH).lanewise(VectorOperators.LSHR, 12)
+                        .or(SsaVariates.ONE_BITS).reinterpretAsDoubles().sub(1.0).intoArray(laneUniform, entry + lane0);
+            }
         }
         aheadIndex = 0;
     }
