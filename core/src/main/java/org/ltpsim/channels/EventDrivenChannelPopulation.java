@@ -596,7 +596,7 @@ public final class EventDrivenChannelPopulation implements ChannelPopulation {
     /**
      * The event that {@code u}, uniform in [0, a0), hits at the spine: {@code from << 8 | to}, with what picks the
      * channel within class {@code from} left in {@link #selectedOffset} and {@link #selectedExitRate} (read by
-     * {@link #move} only for a tracked spine); -1 when no class has a positive share.
+     * {@link #moveSelected} only for a tracked spine); -1 when no class has a positive share.
      *
      * <p>{@code u} is laid over the classes' shares {@code n_s k_s} (the class), the class's share over its exits'
      * shares {@code n_s k_e} (the exit), and that exit's share over its {@code n_s} channels, {@code k_e} each (the

@@ -42,8 +42,8 @@ import org.ltpsim.rng.SsaVariates;
  * by its declared class, {@code DoubleVector}, while it parses the loop, so a call on it is virtual: C2 inlines it
  * only from the call site's type profile, and when that profile is not there yet (the kernels compile early,
  * {@code CompileThresholdScaling}) the call stays virtual and its vectors are boxed for the life of the compiled
- * code. That was the remaining slow mode: JMH W1 at 8 lanes, 2 of 4 forks at 0.7-1.1e8 events/s with 438 MB
- * allocated per 10,240 realisations against 1.8e8 and 5.6 MB; {@code PrintInlining} of {@link #stepUntilDue}
+ * code. That was the remaining slow mode: JMH W1 at 8 lanes, 7 of 18 forks allocated 438-762 MB per 10,240
+ * realisations (0.7-1.1e8 events/s) against 5.6 MB (1.5-1.8e8); {@code PrintInlining} of {@link #stepUntilDue}
  * showed {@code a0.add(...)} in the propensity sum "failed to inline: virtual call" in the slow forks only
  * (2026-12-02). A phi as an argument is fine: C2 unboxes it through the phi.
  */
@@ -305,7 +305,8 @@ final class PanamaSsaLanes implements LaneBlockKernel {
      * forced inline, and this method is kept out of line ({@code dontinline}). Once small enough to inline, C2 put it
      * into {@link #stepUntilDue}, which then had too little of its inlining budget left for the step's own vector
      * intrinsics: their Java fallback ran and boxed (JMH W1, 8 lanes, 3 of 3 forks: 330 MB per 10,240 realisations
-     * against 5.7 MB kept out of line; it runs once per {@link #AHEAD} steps, so the call costs nothing measurable).
+     * against 5.7 MB kept out of line). Against the two steps written out here before, this costs 1-4% (JMH,
+     * docs/performance.md, "The seventh session").
      * The generators' state goes through its array at every call and no vector is carried round these loops (the
      * class comment says why).
      */

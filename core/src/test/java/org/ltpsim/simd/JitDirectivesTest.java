@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The kernels' helpers that take or return vectors are force-inlined by {@code -XX:CompileCommand=inline} (and the
  * lanes' batch draw kept out of line by {@code dontinline}) in the launcher and in the test JVMs (pom.xml,
- * {@code vector.jit.args}): a command naming a method that no longer exists
- * is silently ignored by the JVM, so this checks that every named method exists and that the lists agree; the JMH
- * forks take the same list from {@code bench/.../BenchJvm.java}.
+ * {@code vector.jit.args}): a command naming a method that no longer exists is silently ignored by the JVM, so this
+ * checks that every named method exists and that the lists agree; the JMH forks take the same list from
+ * {@code bench/.../BenchJvm.java}.
  */
 class JitDirectivesTest {
     private static final Pattern INLINE = Pattern.compile("CompileCommand=((?:dont)?inline),([\\w.]+)::(\\w+)");
